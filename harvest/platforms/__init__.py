@@ -1,0 +1,51 @@
+"""Page-level parsers, one module per platform: pure functions, bytes in, records out.
+
+The contract every platform module keeps (used by the spiders, by ``avoin
+transform`` and by ``avoin parse``)::
+
+    parse_page(page_kind, body, url, municipality=None, context=None) -> dict
+
+returns ``{"page": PageKind, "organizations": [...], "meetings": [...],
+"actions": [...], "links": [...]}``:
+
+- records are partial schema records (transform/schema.py): only the keys the
+  page yields, always with ``id`` and ``origin_id``. Ids are built with
+  ``schema.make_id(municipality, ...)``; when municipality is None the
+  placeholder ``"unknown"`` is used.
+- ``links`` are the pages this page points to, for the spider to choose from:
+  ``{"page_kind": PageKind, "url": str, "method": "GET"|"POST",
+  "body": str|None, "context": dict}``. ``context`` is what the next page
+  cannot tell by itself (e.g. which organ a meeting list belongs to); the
+  spider stores it in the harvest log and transform hands it back.
+- unknown or broken input raises ``ParseError`` with a one-line message.
+
+``detect_page_kind(body, url)`` guesses the kind for ``avoin parse`` when the
+caller does not know it.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from transform.schema import Platform
+
+
+class ParseError(ValueError):
+    """The bytes are not a page this parser understands (message is one line)."""
+
+
+def platform_module(platform: str):
+    """The parser module of a platform (``harvest.platforms.<name>``)."""
+    try:
+        Platform(platform)
+    except ValueError:
+        raise ParseError(f"unknown platform {platform!r}; known: {[p.value for p in Platform]}") from None
+    return import_module(f"harvest.platforms.{platform}")
+
+
+def parse_page(platform, page_kind, body, url, municipality=None, context=None) -> dict:
+    return platform_module(platform).parse_page(page_kind, body, url, municipality, context)
+
+
+def detect_page_kind(platform, body, url=""):
+    return platform_module(platform).detect_page_kind(body, url)

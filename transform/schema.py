@@ -1,0 +1,157 @@
+"""The shared schema, defined once (see ../shared/design/schema.md).
+
+Every stage speaks in plain dicts whose keys are listed here. Code uses these
+constants, never a bare string such as "minutes".
+
+Finnish and Swedish names of things, for readers of the code:
+- register_id: diaarinumero / diarienummer (e.g. ``VD/1545/00.04.00/2017``)
+- function_code: tehtäväluokka / uppgiftsklass (``00.04.00`` in the above)
+- action: asia, pykälä (§) / ärende, paragraf; or an officeholder decision
+- organization: toimielin / organ; meeting: kokous / sammanträde
+- agenda: esityslista / föredragningslista; minutes: pöytäkirja / protokoll
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+PARSER_VERSION = "1"
+
+
+class Platform(StrEnum):
+    KTWEB = "ktweb"
+    DYNASTY = "dynasty"
+    CLOUDNC = "cloudnc"
+
+
+class PageKind(StrEnum):
+    """What one harvested page or PDF is; chooses the parser."""
+
+    ORGANIZATIONS = "organizations"  # organ list (KTweb: the search form)
+    MEETINGS = "meetings"  # one organ's meeting list
+    MEETING = "meeting"  # one meeting's item list
+    ACTION = "action"  # one item document (KTweb: a PDF)
+    ATTACHMENTS = "attachments"  # one item's attachment list
+
+
+class DocumentKind(StrEnum):
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+
+
+class Classification(StrEnum):
+    COUNCIL = "council"
+    BOARD = "board"
+    COMMITTEE = "committee"
+    SUBCOMMITTEE = "subcommittee"
+    OFFICEHOLDER = "officeholder"
+    OTHER = "other"
+
+
+class ContentType(StrEnum):
+    SUMMARY = "summary"
+    PRESENTATION = "presentation"
+    PROPOSAL = "proposal"
+    PROCEEDINGS = "proceedings"
+    DECISION = "decision"
+    APPEAL = "appeal"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    APPROVED_AS_PROPOSED = "approved_as_proposed"
+    AMENDED = "amended"
+    TABLED = "tabled"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+    NOTED = "noted"
+    UNKNOWN = "unknown"
+
+
+class RecordType(StrEnum):
+    MUNICIPALITY = "municipality"
+    ORGANIZATION = "organization"
+    MEETING = "meeting"
+    ACTION = "action"
+
+
+# Id infixes: "<municipality>:<infix>:<origin_id>".
+ID_INFIX = {
+    RecordType.ORGANIZATION: "org",
+    RecordType.MEETING: "meeting",
+    RecordType.ACTION: "action",
+}
+
+
+def make_id(municipality: str, record_type: RecordType, origin_id: str) -> str:
+    """Stable public id from the platform's own identifier (never a list position)."""
+    return f"{municipality}:{ID_INFIX[record_type]}:{origin_id}"
+
+
+def split_id(record_id: str) -> tuple[str, str, str]:
+    """``"vaasa:action:123"`` -> ``("vaasa", "action", "123")``."""
+    municipality, infix, origin_id = record_id.split(":", 2)
+    return municipality, infix, origin_id
+
+
+# Fields per record type, in dump order. Parsers emit partial records: only the
+# keys their page yields (plus id and origin_id); transform merges them by id.
+MUNICIPALITY_FIELDS = ("id", "name", "code", "languages", "platform", "base_url")
+ORGANIZATION_FIELDS = ("id", "municipality", "name", "classification", "origin_id")
+MEETING_FIELDS = (
+    "id", "municipality", "organization", "number", "start", "document_kind",
+    "language", "origin_id", "source_url", "pdf_url",
+)
+ACTION_FIELDS = (
+    "id", "municipality", "organization", "meeting", "article_number", "ordering",
+    "title", "register_id", "function_code", "language", "presenter", "preparers",
+    "decision_maker", "history", "contents", "outcome", "attachments", "date",
+    "origin_id", "source_url", "pdf_url",
+)
+CONTENT_FIELDS = ("type", "label", "text", "html")
+ATTACHMENT_FIELDS = (
+    "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
+)
+HISTORY_FIELDS = ("organization", "date", "article_number")
+# Added by the store to every record.
+PROVENANCE_FIELDS = (
+    "source_url", "fetched_at", "raw_sha256", "parser_version",
+    "first_seen", "last_seen", "withdrawn_at",
+)
+
+FIELDS_BY_TYPE = {
+    RecordType.MUNICIPALITY: MUNICIPALITY_FIELDS,
+    RecordType.ORGANIZATION: ORGANIZATION_FIELDS,
+    RecordType.MEETING: MEETING_FIELDS,
+    RecordType.ACTION: ACTION_FIELDS,
+}
+
+
+class SchemaError(ValueError):
+    """A record does not fit the schema."""
+
+
+def validate_record(record_type: RecordType, record: dict) -> None:
+    """Raise SchemaError when a (possibly partial) record breaks the schema."""
+    allowed = set(FIELDS_BY_TYPE[record_type]) | set(PROVENANCE_FIELDS)
+    unknown = set(record) - allowed
+    if unknown:
+        raise SchemaError(f"{record_type}: unknown fields {sorted(unknown)}")
+    if "id" not in record:
+        raise SchemaError(f"{record_type}: record without id")
+    _check_enum(record, "document_kind", DocumentKind)
+    _check_enum(record, "classification", Classification)
+    _check_enum(record, "outcome", Outcome)
+    for content in record.get("contents") or ():
+        _check_enum(content, "type", ContentType)
+        if set(content) - set(CONTENT_FIELDS):
+            raise SchemaError(f"{record['id']}: unknown content fields {sorted(content)}")
+    for attachment in record.get("attachments") or ():
+        if set(attachment) - set(ATTACHMENT_FIELDS):
+            raise SchemaError(f"{record['id']}: unknown attachment fields {sorted(attachment)}")
+
+
+def _check_enum(record: dict, field: str, enum: type[StrEnum]) -> None:
+    value = record.get(field)
+    if value is not None and value not in enum._value2member_map_:
+        raise SchemaError(f"{record.get('id', '?')}: {field}={value!r} is not one of {list(enum)}")
