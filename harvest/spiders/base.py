@@ -1,0 +1,142 @@
+"""What every platform spider shares: fetch, hand the bytes to the pipeline, follow links.
+
+A spider subclass only says where to start and which page kinds lead to which. Parsing
+stays in harvest/platforms (the spider asks the parser for a page's links, nothing else).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import scrapy
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
+
+from harvest.platforms import ParseError, parse_page
+from harvest.sources import Source
+from transform.schema import PageKind
+
+logger = logging.getLogger(__name__)
+
+# Listing pages that must yield something: an empty one means the layout changed,
+# which is a failure of the source, never "zero decisions".
+MUST_YIELD = {
+    PageKind.ORGANIZATIONS: "organizations",
+    PageKind.MEETINGS: "meetings",
+}
+
+
+class PlatformSpider(scrapy.Spider):
+    """Walks one municipality's site. Subclasses set ``platform``, ``start_pages``, ``follows``."""
+
+    platform: str = ""
+    start_pages: tuple[tuple[PageKind, str], ...] = ()
+    # page kind -> the kinds of links found on it that we fetch next
+    follows: dict[PageKind, tuple[PageKind, ...]] = {}
+
+    def __init__(self, source: Source, **kwargs):
+        super().__init__(name=f"{self.platform}-{source.id}", **kwargs)
+        self.source = source
+
+    async def start(self):
+        if not self.source.obey_robots:
+            logger.warning("%s: robots.txt is ignored for this source by configuration",
+                           self.source.id)
+        for page_kind, path in self.start_pages:
+            yield self.page_request(page_kind, self.source.base_url + path)
+
+    def page_request(self, page_kind, url, *, method="GET", body=None, context=None):
+        meta = {
+            "page_kind": str(page_kind),
+            "context": context or {},
+            "dont_obey_robotstxt": not self.source.obey_robots,
+        }
+        headers = {"Content-Type": "application/x-www-form-urlencoded"} if body else None
+        return scrapy.Request(url, method=method, body=body, headers=headers, meta=meta,
+                              callback=self.parse_page_response, errback=self.failed_request,
+                              dont_filter=False)
+
+    def parse_page_response(self, response):
+        page_kind = PageKind(response.meta["page_kind"])
+        yield self.page_item(response, page_kind)
+        wanted = self.follows.get(page_kind, ())
+        if not wanted and page_kind not in MUST_YIELD:
+            return
+        yield from self.follow_links(response, page_kind, wanted)
+
+    def follow_links(self, response, page_kind, wanted):
+        try:
+            result = parse_page(self.platform, page_kind, response.body, response.url,
+                                self.source.id, response.meta["context"])
+        except ParseError as error:
+            self.count_error("parse_error", response.url, error)
+            return
+        for error in result.get("errors", ()):
+            self.count_error("row_error", response.url, error)
+        records = MUST_YIELD.get(page_kind)
+        if records and not result.get(records):
+            self.count_error("empty_listing", response.url,
+                             f"{page_kind} page yielded no {records}: layout changed?")
+        for link in result.get("links", ()):
+            if PageKind(link["page_kind"]) in wanted:
+                yield self.page_request(link["page_kind"], link["url"],
+                                        method=link.get("method") or "GET",
+                                        body=link.get("body"), context=link.get("context"))
+
+    def page_item(self, response, page_kind):
+        request = response.request
+        return {
+            "municipality": self.source.id,
+            "platform": self.platform,
+            "page_kind": str(page_kind),
+            "url": response.url,
+            "method": request.method,
+            "request_body": request.body.decode("utf-8", "replace") if request.body else None,
+            "context": response.meta["context"],
+            "status": response.status,
+            "body": response.body,
+            "media_type": _header(response, b"Content-Type"),
+            "etag": _header(response, b"ETag"),
+            "last_modified": _header(response, b"Last-Modified"),
+        }
+
+    def failed_request(self, failure):
+        request = failure.request
+        status = failure.value.response.status if failure.check(HttpError) else None
+        kind = _failure_kind(failure)
+        self.count_error(kind, request.url, failure.getErrorMessage())
+        yield {
+            "municipality": self.source.id,
+            "platform": self.platform,
+            "page_kind": request.meta.get("page_kind"),
+            "url": request.url,
+            "method": request.method,
+            "request_body": request.body.decode("utf-8", "replace") if request.body else None,
+            "context": request.meta.get("context", {}),
+            "status": status,
+            "body": None,
+            "error": f"{kind}: {failure.getErrorMessage()}"[:500],
+        }
+
+    def count_error(self, kind, url, message):
+        logger.warning("%s: %s at %s: %s", self.source.id, kind, url, message)
+        self.crawler.stats.inc_value(f"avoin/errors/{kind}")
+        errors = self.crawler.stats.get_value("avoin/error_samples") or []
+        if len(errors) < 20:
+            errors.append(f"{kind}: {url}: {message}"[:300])
+            self.crawler.stats.set_value("avoin/error_samples", errors)
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _failure_kind(failure) -> str:
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(ConnectionRefusedError, DNSLookupError):
+        return "source_down"
+    if failure.check(TimeoutError):
+        return "timeout"
+    return type(failure.value).__name__
