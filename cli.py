@@ -102,7 +102,7 @@ def harvest_command(municipality, paths: Paths, sources: Sources):
     Example: avoin harvest --municipality vaasa
     """
     selected = _select(sources, municipality)
-    reports = _harvest(selected, sources.user_agent, paths, loopback=False)
+    reports = _harvest(selected, sources.user_agent, paths)
     _print_harvest(reports)
     sys.exit(0 if all(r.ok or r.skipped for r in reports) else 1)
 
@@ -198,9 +198,10 @@ def demo_command(out, data_dir):
     sources = _load_sources_or_exit(DEMO_SOURCES)
     servers = start_sample_sites(SAMPLE_SITES)
     try:
-        local = [_point_at_replay(s, servers) for s in sources.municipalities]
+        host_map = _replay_host_map(sources, servers)
         click.echo(f"replaying {len(servers)} sample sites on 127.0.0.1")
-        reports = _harvest(local, sources.user_agent, paths, loopback=True)
+        reports = _harvest(list(sources.municipalities), sources.user_agent, paths,
+                           host_map=host_map)
     finally:
         for server in servers.values():
             server.stop()
@@ -211,11 +212,14 @@ def demo_command(out, data_dir):
                f"Look at it: avoin serve --out {out}")
 
 
-def _point_at_replay(source, servers):
-    server = servers.get(source.id)
-    if server is None or not source.base_url:
-        return source.with_base_url("")
-    return source.with_base_url(server.url + urlsplit(source.base_url).path)
+def _replay_host_map(sources: Sources, servers) -> dict[str, str]:
+    """Each sample site's own host -> the 127.0.0.1 port its replay server listens on."""
+    host_map = {}
+    for source in sources.municipalities:
+        server = servers.get(source.id)
+        if server is not None and source.base_url:
+            host_map[urlsplit(source.base_url).netloc] = urlsplit(server.url).netloc
+    return host_map
 
 
 def _select(sources: Sources, ids) -> list:
@@ -225,7 +229,7 @@ def _select(sources: Sources, ids) -> list:
         raise click.ClickException(str(error)) from None
 
 
-def _harvest(selected, user_agent, paths: Paths, *, loopback: bool):
+def _harvest(selected, user_agent, paths: Paths, *, host_map=None):
     from harvest.run import harvest_sources
     from transform.store import Store
 
@@ -233,7 +237,7 @@ def _harvest(selected, user_agent, paths: Paths, *, loopback: bool):
     with Store(paths.store) as store:
         run_id = store.start_run("harvest")
     reports = harvest_sources(selected, user_agent=user_agent, store_path=str(paths.store),
-                              raw_dir=str(paths.raw), run_id=run_id, loopback=loopback)
+                              raw_dir=str(paths.raw), run_id=run_id, host_map=host_map)
     with Store(paths.store) as store:
         status = "ok" if all(r.ok or r.skipped for r in reports) else "partial"
         store.finish_run(run_id, status, {"sources": [r.as_dict() for r in reports]})

@@ -47,11 +47,12 @@ class SourceReport:
 
 
 def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
-                    raw_dir: str, run_id: int, loopback: bool = False) -> list[SourceReport]:
+                    raw_dir: str, run_id: int,
+                    host_map: dict[str, str] | None = None) -> list[SourceReport]:
     """Crawl every harvestable source; return one report per source (skipped ones too)."""
     settings = scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
-                               run_id=run_id, loopback=loopback)
-    process = CrawlerProcess(settings, install_root_handler=False)
+                               run_id=run_id, host_map=host_map)
+    process = CrawlerProcess({**settings, "LOG_INSTALL_ROOT_HANDLER": False})
     reports, crawlers = [], []
     for source in sources:
         report = SourceReport(source.id, source.platform)

@@ -37,10 +37,13 @@ LOOPBACK = {
 
 
 def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: int,
-                    loopback: bool = False) -> dict:
+                    host_map: dict[str, str] | None = None) -> dict:
+    """Settings for one harvest run; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
     settings = dict(POLITE)
-    if loopback:
+    if host_map:
         settings.update(LOOPBACK)
+        settings["AVOIN_HOST_MAP"] = dict(host_map)
+        settings["DOWNLOAD_HANDLERS"] = {"http": "harvest.hostmap.HostMapDownloadHandler"}
     settings.update({
         "USER_AGENT": user_agent,
         "AVOIN_STORE_PATH": store_path,

@@ -1,1 +1,1015 @@
-"""KTweb (Triplan "Tweb") page parsers. Being written; see harvest/platforms/__init__.py."""
+"""KTweb (Triplan "Tweb") page parsers: page bytes in, partial schema records out.
+
+The contract is in harvest/platforms/__init__.py; the platform is described in
+../shared/design/platforms.md. Page kinds and what they yield:
+
+- ORGANIZATIONS  ``pk_tek_tweb.htm`` / ``epj_tek_tweb.htm`` / ``vparhaku_tweb.htm``: the
+  search form; organs are the options of ``select[name=kirjaamo]``.
+- MEETINGS  ``pk_kokl_tweb.htm`` / ``epj_kokl_tweb.htm`` (POSTed): rows linking
+  ``*_asil_tweb.htm?+bid=<meeting>`` with the date as link text.
+- MEETING  ``pk_asil_tweb.htm?+bid=<meeting>``: item rows (§, attachment count, title
+  linking ``ktproxy2.dll?doctype=3&docid=<item>``).
+- ATTACHMENTS  ``epjattn_tweb.htm?<docid>``: one item's attachment links.
+- ACTION  ``ktproxy2.dll?doctype=3&docid=<item>``: the item document, a PDF (title,
+  register number, preparers, history and labelled sections; text via harvest/pdftext.py).
+
+Themes differ between towns (plain tables, Bootstrap), so rows are found by the links they
+carry and by cell structure, never by CSS class names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlencode, urljoin
+from zoneinfo import ZoneInfo
+
+import lxml.html
+from lxml import etree
+
+from harvest import pdftext
+from harvest.decoding import decode_page
+from harvest.platforms import ParseError
+from transform.schema import (
+    Classification,
+    ContentType,
+    DocumentKind,
+    PageKind,
+    RecordType,
+    make_id,
+)
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+UNKNOWN_MUNICIPALITY = "unknown"
+
+# --- URL and text patterns ---------------------------------------------------------------
+
+_MEETING_LINK = re.compile(r"\b(pk|epj)_asil_tweb\.htm\?[^#]*?\bbid=(\d+)", re.I)
+_ITEM_LINK = re.compile(r"ktproxy2\.dll\?[^#]*?\bdocid=(\d+)", re.I)
+_ATTACHMENT_LIST_LINK = re.compile(r"epjattn_tweb\.htm\?\+?(?:[^#]*?\bdocid=)?(\d+)", re.I)
+_MEETING_LIST_FORM = re.compile(r"_kokl_tweb\.htm", re.I)
+_OFFICEHOLDER_SEARCH = re.compile(r"vpar\w*_tweb\.htm", re.I)
+_URL_PAGE_KINDS = (
+    (re.compile(r"(_tek|vparhaku)_tweb\.htm", re.I), PageKind.ORGANIZATIONS),
+    (re.compile(r"_kokl_tweb\.htm", re.I), PageKind.MEETINGS),
+    (re.compile(r"_asil_tweb\.htm", re.I), PageKind.MEETING),
+    (re.compile(r"epjattn_tweb\.htm", re.I), PageKind.ATTACHMENTS),
+    (re.compile(r"ktproxy2\.dll", re.I), PageKind.ACTION),
+)
+# KTweb page-name prefix per document kind.
+_PREFIX_KIND = {"pk": DocumentKind.MINUTES, "epj": DocumentKind.AGENDA}
+_KIND_PREFIX = {kind: prefix for prefix, kind in _PREFIX_KIND.items()}
+_KIND_WORDS = {
+    DocumentKind.MINUTES: re.compile(r"\b(pöytäkirja|protokoll)\b", re.I),
+    DocumentKind.AGENDA: re.compile(r"\b(esityslista|föredragningslista)\b", re.I),
+}
+
+# Column heading of a meeting list, shown even when the list is empty.
+_MEETING_LIST_HEADING = re.compile(r"(elin: kokous|organ: möte)", re.I)
+_HTML_MARKUP = re.compile(r"<\s*(html|head|body|table|form|div|!doctype)\b", re.I)
+_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# "20.3.2017 17:00"; Swedish and Finnish pages sometimes write "klo"/"kl." before the time.
+_DATE_TIME = re.compile(
+    r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+|kl\.?\s*)?(\d{1,2})[:.](\d{2}))?", re.I
+)
+_MEETING_NUMBER = re.compile(r":\s*(\d{1,3}/\d{4})\b")
+_ARTICLE_NUMBER = re.compile(r"§?\s*(\d{1,4}[a-z]?)\s*§?\.?", re.I)
+_FLOAT_ID = re.compile(r"(\d+)\.0*")
+_CONFIDENTIAL = re.compile(
+    r"\b(ei julkinen|salassa pidettävä|salainen|sekretessbelagd|ej offentlig)\b.*", re.I
+)
+_ATTACHMENT_HEADINGS = {
+    "liitteet", "bilagor", "asian liitteet", "ärendets bilagor", "liite", "bilaga", "nimi",
+    "namn", "nro", "nr",
+}  # fmt: skip
+_ATTACHMENT_PAGE_HEADING = re.compile(
+    r"\b(asian liitteet|ärendets bilagor|liitteet\s*:|bilagor\s*:)", re.I
+)
+_MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "htm": "text/html",
+    "html": "text/html",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "tif": "image/tiff",
+    "tiff": "image/tiff",
+    "zip": "application/zip",
+}
+_EXTENSION = re.compile(r"\.([a-z0-9]{2,4})\s*$", re.I)
+
+# First match wins: "Undervisningsnämndens svenskspråkiga sektion" is a subcommittee.
+_CLASSIFICATION_WORDS = (
+    # Youth councils advise; they are not the municipal council.
+    (("nuorisovaltuusto", "ungdomsfullmäktige"), Classification.OTHER),
+    (("jaosto", "sektion"), Classification.SUBCOMMITTEE),
+    (("valtuusto", "fullmäktige"), Classification.COUNCIL),
+    (("hallitus", "styrelse"), Classification.BOARD),
+    (
+        ("lautakunta", "nämnd", "toimikunta", "kommitté", "johtokunta", "direktion"),
+        Classification.COMMITTEE,
+    ),
+)
+
+
+# --- Entry points ------------------------------------------------------------------------
+
+
+def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None) -> dict:
+    """Records and links of one KTweb page or item PDF (see harvest/platforms/__init__.py)."""
+    page = _Page(url or "", municipality, dict(context or {}))
+    kind = detect_page_kind(body, url) if page_kind is None else _as_page_kind(page_kind)
+    return _PARSERS[kind](body, page)
+
+
+def detect_page_kind(body: bytes, url: str = "") -> PageKind:
+    """The page kind from content first (what came back), then the URL pattern."""
+    if _looks_like_pdf(body):
+        return PageKind.ACTION
+    root = _html_root(body)
+    if root.xpath("//select[@name='kirjaamo']"):
+        return PageKind.ORGANIZATIONS
+    by_url = _page_kind_from_url(url or "")
+    if by_url in (PageKind.MEETINGS, PageKind.MEETING, PageKind.ATTACHMENTS):
+        return by_url
+    return _page_kind_from_content(root)
+
+
+def _page_kind_from_content(root) -> PageKind:
+    if any(_ITEM_LINK.search(href) for row in _item_rows(root) for href in _hrefs(row)):
+        return PageKind.MEETING
+    if _meeting_rows(root) or _MEETING_LIST_HEADING.search(_text(root)):
+        return PageKind.MEETINGS
+    header = _meeting_header(root)
+    if header and _document_kind_in(header):
+        return PageKind.MEETING  # a meeting without items
+    if _ATTACHMENT_PAGE_HEADING.search(_text(root)):
+        return PageKind.ATTACHMENTS
+    raise ParseError(
+        "not a KTweb page: no organ form, meeting rows, item rows or attachment list found"
+    )
+
+
+def _page_kind_from_url(url: str) -> PageKind | None:
+    for pattern, kind in _URL_PAGE_KINDS:
+        if pattern.search(url):
+            return kind
+    return None
+
+
+def _as_page_kind(value) -> PageKind:
+    try:
+        return PageKind(value)
+    except ValueError:
+        raise ParseError(
+            f"unknown page kind {value!r}; known: {[k.value for k in PageKind]}"
+        ) from None
+
+
+# --- Shared helpers ----------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    """What every parser needs besides the bytes; collects row-level errors."""
+
+    url: str
+    municipality: str | None
+    context: dict
+    errors: list[str] = field(default_factory=list)
+
+    def record(self, record_type: RecordType, origin_id: str) -> dict:
+        record = {"id": self.ref(record_type, origin_id), "origin_id": origin_id}
+        if self.municipality:
+            record["municipality"] = self.municipality
+        return record
+
+    def ref(self, record_type: RecordType, origin_id: str | None) -> str | None:
+        if not origin_id:
+            return None
+        return make_id(self.municipality or UNKNOWN_MUNICIPALITY, record_type, str(origin_id))
+
+    def absolute(self, href: str) -> str:
+        return urljoin(self.url, href.strip())
+
+    def result(self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=()):
+        return {
+            "page": kind,
+            "organizations": list(organizations),
+            "meetings": list(meetings),
+            "actions": list(actions),
+            "links": list(links),
+            "errors": list(self.errors),
+        }
+
+
+def _link(kind: PageKind, url: str, context: dict, method="GET", body=None) -> dict:
+    context = {key: value for key, value in context.items() if value is not None}
+    return {"page_kind": kind, "url": url, "method": method, "body": body, "context": context}
+
+
+def _with_values(record: dict, **values) -> dict:
+    """The record plus the values that are known (None means the page does not say)."""
+    record.update({key: value for key, value in values.items() if value is not None})
+    return record
+
+
+def _looks_like_pdf(body: bytes) -> bool:
+    return body[:1024].lstrip().startswith(b"%PDF-")
+
+
+def _html_root(body: bytes):
+    if not body or not body.strip():
+        raise ParseError("empty page")
+    if _looks_like_pdf(body):
+        raise ParseError("got a PDF where an HTML page was expected")
+    text = decode_page(body)
+    if not _HTML_MARKUP.search(text):
+        raise ParseError(f"not an HTML page (starts with {text[:40]!r})")
+    # Re-encoded as UTF-8 and said so: the page's own <meta charset> no longer applies.
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise ParseError(f"unreadable HTML: {' '.join(str(error).split())}") from error
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _hrefs(element) -> list[str]:
+    return [link.get("href") or "" for link in element.iter("a")]
+
+
+def _first_link(element, pattern: re.Pattern):
+    """(the first <a> whose href matches, the match), or (None, None)."""
+    for link in element.iter("a"):
+        match = pattern.search(link.get("href") or "")
+        if match:
+            return link, match
+    return None, None
+
+
+def _innermost_rows(root) -> list:
+    # Layout tables wrap list tables in old themes; only rows without nested rows are data.
+    return root.xpath("//tr[not(.//tr)]")
+
+
+def _cells(row) -> list:
+    return row.xpath("./td|./th")
+
+
+def _parse_start(text: str) -> str | None:
+    """ "20.3.2017 17:00" -> "2017-03-20T17:00:00+02:00"; a date alone stays a date."""
+    match = _DATE_TIME.search(text)
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day)).isoformat()
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=HELSINKI)
+    except ValueError:
+        return None  # e.g. 31.2.2017
+    return moment.isoformat()
+
+
+def _document_kind_in(text: str) -> DocumentKind | None:
+    for kind, words in _KIND_WORDS.items():
+        if words.search(text):
+            return kind
+    return None
+
+
+def _origin_id_from_url(page: _Page, pattern: re.Pattern, what: str) -> str:
+    match = pattern.search(page.url)
+    if match:
+        return match.group(match.lastindex)
+    if page.context.get("origin_id"):
+        return str(page.context["origin_id"])
+    raise ParseError(f"{what} id not found in the url {page.url!r} nor in context['origin_id']")
+
+
+# --- ORGANIZATIONS: the search form ------------------------------------------------------
+
+
+def _parse_organizations(body: bytes, page: _Page) -> dict:
+    root = _html_root(body)
+    selects = root.xpath("//select[@name='kirjaamo']")
+    if not selects:
+        raise ParseError("no organ list (select name=kirjaamo): not a KTweb search form")
+    organs = _parse_organ_options(selects)
+    if not organs:
+        raise ParseError("the search form lists no organs")
+    officeholders = _is_officeholder_search(root, page.url)
+    organizations = [
+        _with_values(
+            page.record(RecordType.ORGANIZATION, origin_id),
+            name=name,
+            classification=Classification.OFFICEHOLDER if officeholders else _classify(name),
+        )
+        for origin_id, name in organs.items()
+    ]
+    # The officeholder-decision list is a different page that we do not parse yet.
+    links = [] if officeholders else _meeting_list_links(root, page, organs)
+    return page.result(PageKind.ORGANIZATIONS, organizations=organizations, links=links)
+
+
+def _parse_organ_options(selects) -> dict[str, str]:
+    """origin id -> name, in page order; the forms on one page repeat the same organs."""
+    organs: dict[str, str] = {}
+    for option in (option for select in selects for option in select.iter("option")):
+        origin_id = _parse_organ_id(option.get("value") or "")
+        name = _text(option)
+        if origin_id and name:  # the empty value is "Kaikki toimielimet" / "Alla organ"
+            organs.setdefault(origin_id, name)
+    return organs
+
+
+def _parse_organ_id(value: str) -> str:
+    """KTweb writes organ ids as floats: "102686.000000" -> "102686"."""
+    value = value.strip()
+    match = _FLOAT_ID.fullmatch(value)
+    return match.group(1) if match else value
+
+
+def _classify(name: str) -> Classification:
+    lowered = name.lower()
+    for words, classification in _CLASSIFICATION_WORDS:
+        if any(word in lowered for word in words):
+            return classification
+    return Classification.OTHER
+
+
+def _is_officeholder_search(root, url: str) -> bool:
+    actions = root.xpath("//form/@action")
+    return bool(_OFFICEHOLDER_SEARCH.search(url)) or any(
+        _OFFICEHOLDER_SEARCH.search(action) for action in actions
+    )
+
+
+def _meeting_list_links(root, page: _Page, organs: dict[str, str]) -> list[dict]:
+    base = _meeting_list_base(root, page)
+    links = []
+    for origin_id in organs:
+        body = urlencode({"kirjaamo": origin_id, "oper": "where"})
+        for kind in (DocumentKind.MINUTES, DocumentKind.AGENDA):
+            url = urljoin(base, f"{_KIND_PREFIX[kind]}_kokl_tweb.htm")
+            links.append(_link(PageKind.MEETINGS, url, {"organization": origin_id}, "POST", body))
+    return links
+
+
+def _meeting_list_base(root, page: _Page) -> str:
+    """Where the meeting lists live: beside the form's own target (its action attribute)."""
+    actions = root.xpath("//form/@action")
+    for action in actions:
+        if _MEETING_LIST_FORM.search(action):
+            return page.absolute(action)
+    return page.absolute(actions[0]) if actions else page.url
+
+
+# --- MEETINGS: one organ's meeting list --------------------------------------------------
+
+
+def _parse_meeting_list(body: bytes, page: _Page) -> dict:
+    root = _html_root(body)
+    rows = _meeting_rows(root)
+    if not rows and not root.xpath("//table"):
+        raise ParseError("no meeting rows and no list table: not a KTweb meeting list")
+    meetings, seen = [], set()
+    for position, row in enumerate(rows, 1):
+        meeting = _parse_meeting_row(row, position, page)
+        if meeting and meeting["origin_id"] not in seen:
+            seen.add(meeting["origin_id"])
+            meetings.append(meeting)
+    links = [
+        _link(PageKind.MEETING, meeting["source_url"], _next_context(page)) for meeting in meetings
+    ]
+    return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
+
+
+def _meeting_rows(root) -> list:
+    return [row for row in _innermost_rows(root) if _first_link(row, _MEETING_LINK)[0] is not None]
+
+
+def _parse_meeting_row(row, position: int, page: _Page) -> dict | None:
+    link, match = _first_link(row, _MEETING_LINK)
+    prefix, bid = match.group(1).lower(), match.group(2)
+    date_text = _meeting_date_text(row, link)
+    start = _parse_start(date_text) if _DATE_TIME.fullmatch(date_text) else None
+    if start is None:
+        page.errors.append(
+            f"meeting list row {position} (bid {bid}): unexpected date {date_text!r}; row skipped"
+        )
+        return None
+    return _with_values(
+        page.record(RecordType.MEETING, bid),
+        organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
+        number=_parse_meeting_number(row),
+        start=start,
+        document_kind=_PREFIX_KIND[prefix],
+        source_url=page.absolute(link.get("href")),
+    )
+
+
+def _meeting_date_text(row, link) -> str:
+    """The link text is the date; some themes put it in a cell of its own instead."""
+    link_text = _text(link)
+    if _DATE.search(link_text):
+        return link_text
+    for cell in _cells(row):
+        if _DATE.search(_text(cell)):
+            return _text(cell)
+    return link_text
+
+
+def _parse_meeting_number(row) -> str | None:
+    """ "Kaupunginhallitus: 5/2017" -> "5/2017"; "Organ: Organ" has no number."""
+    for cell in _cells(row):
+        match = _MEETING_NUMBER.search(_text(cell))
+        if match:
+            return match.group(1)
+    return None
+
+
+def _next_context(page: _Page, **extra) -> dict:
+    """Context a linked page cannot tell by itself: organ, meeting, language."""
+    return {
+        "organization": page.context.get("organization"),
+        "language": page.context.get("language"),
+        **extra,
+    }
+
+
+# --- MEETING: one meeting's items --------------------------------------------------------
+
+
+def _parse_meeting(body: bytes, page: _Page) -> dict:
+    root = _html_root(body)
+    bid = _origin_id_from_url(page, _MEETING_LINK, "meeting")
+    header = _meeting_header(root)
+    rows = _item_rows(root)
+    if header is None and not rows:
+        raise ParseError("no meeting header and no item rows: not a KTweb meeting page")
+    meeting = _meeting_record(root, rows, header or "", bid, page)
+    actions, links = [], []
+    for ordering, row in enumerate(rows):
+        action = _parse_item_row(row, ordering, meeting, page)
+        if action:
+            actions.append(action)
+            links.extend(_item_links(row, action, bid, page))
+    return page.result(PageKind.MEETING, meetings=[meeting], actions=actions, links=links)
+
+
+def _meeting_record(root, rows, header: str, bid: str, page: _Page) -> dict:
+    kind = _document_kind_in(header) or _document_kind_from_url(page.url)
+    start = _parse_start(header)
+    if header and start is None:
+        page.errors.append(f"meeting {bid}: no date in the header {header[:80]!r}")
+    number = _MEETING_NUMBER.search(header)
+    return _with_values(
+        page.record(RecordType.MEETING, bid),
+        organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
+        number=number.group(1) if number else None,
+        start=start,
+        document_kind=kind,
+        language=page.context.get("language"),
+        source_url=page.url or None,
+        pdf_url=_meeting_document_url(root, rows, kind, page),
+    )
+
+
+def _meeting_header(root) -> str | None:
+    """Text of the innermost element holding the first date outside links: the page header
+    ("Kaupunginhallitus: Kaupunginhallitus<br>20.3.2017 17:00<br>Pöytäkirja")."""
+    texts = root.xpath(
+        "//body//text()[not(ancestor::a or ancestor::script or ancestor::style"
+        " or ancestor::option)]"
+    )
+    for text in texts:
+        if _DATE.search(text):
+            owner = text.getparent()
+            if text.is_tail:  # text after a <br> belongs to the <br>'s parent
+                owner = owner.getparent()
+            # Joined with spaces: its lines are separated by <br>, which text_content() drops.
+            return " ".join(" ".join(owner.itertext()).split())
+    return None
+
+
+def _document_kind_from_url(url: str) -> DocumentKind | None:
+    match = _MEETING_LINK.search(url)
+    return _PREFIX_KIND[match.group(1).lower()] if match else None
+
+
+def _meeting_document_url(root, rows, kind: DocumentKind | None, page: _Page) -> str | None:
+    """The whole agenda or minutes, listed under "Kokousmateriaali" beside the item rows."""
+    if kind is None:
+        return None
+    item_rows = set(rows)
+    for link in root.iter("a"):
+        href = link.get("href") or ""
+        if not _ITEM_LINK.search(href) or not _KIND_WORDS[kind].search(_text(link)):
+            continue
+        if not any(row in item_rows for row in link.iterancestors("tr")):
+            return page.absolute(href)
+    return None
+
+
+def _item_rows(root) -> list:
+    return [row for row in _innermost_rows(root) if _is_item_row(row)]
+
+
+def _is_item_row(row) -> bool:
+    """§ cell (a number, or empty for unnumbered rows), attachment cell, title cell."""
+    cells = _cells(row)
+    if len(cells) < 3 or all(cell.tag == "th" for cell in cells) or not _text(row):
+        return False
+    first = _text(cells[0])
+    return first == "" or _ARTICLE_NUMBER.fullmatch(first) is not None
+
+
+def _parse_item_row(row, ordering: int, meeting: dict, page: _Page) -> dict | None:
+    article_number = _parse_article_number(row)
+    link, match = _first_link(row, _ITEM_LINK)
+    if link is None:
+        where = f"§ {article_number}" if article_number else "unnumbered"
+        page.errors.append(
+            f"meeting {meeting['origin_id']} row {ordering + 1} ({where}, {_text(row)[:60]!r}):"
+            " no document link; row skipped"
+        )
+        return None
+    start = meeting.get("start")
+    action = page.record(RecordType.ACTION, match.group(1))
+    action["article_number"] = article_number  # None is meaningful here: an unnumbered row
+    return _with_values(
+        action,
+        organization=meeting.get("organization"),
+        meeting=meeting["id"],
+        ordering=ordering,
+        title=_text(link),
+        date=start[:10] if start else None,
+        language=page.context.get("language"),
+        source_url=page.url or None,
+        pdf_url=page.absolute(link.get("href")),
+    )
+
+
+def _parse_article_number(row) -> str | None:
+    """§ as written ("1", "12a"); None for the cover page, organising items, appeal rows."""
+    match = _ARTICLE_NUMBER.fullmatch(_text(_cells(row)[0]))
+    return match.group(1) if match else None
+
+
+def _item_links(row, action: dict, bid: str, page: _Page) -> list[dict]:
+    context = _next_context(page, meeting=bid)
+    links = [_link(PageKind.ACTION, action["pdf_url"], context)]
+    attachment_list, _ = _first_link(row, _ATTACHMENT_LIST_LINK)
+    if attachment_list is not None:
+        url = page.absolute(attachment_list.get("href"))
+        links.append(
+            _link(PageKind.ATTACHMENTS, url, {**context, "origin_id": action["origin_id"]})
+        )
+    return links
+
+
+# --- ATTACHMENTS: one item's attachment list ---------------------------------------------
+
+
+def _parse_attachment_list(body: bytes, page: _Page) -> dict:
+    root = _html_root(body)
+    docid = _origin_id_from_url(page, _ATTACHMENT_LIST_LINK, "attachment list")
+    attachments = []
+    for row in _innermost_rows(root):
+        attachment = _parse_attachment_row(row, page)
+        if attachment:
+            attachments.append(attachment)
+    if not attachments:
+        raise ParseError("no attachment rows: not a KTweb attachment list")
+    action = page.record(RecordType.ACTION, docid)
+    action["attachments"] = attachments
+    return page.result(PageKind.ATTACHMENTS, actions=[action])
+
+
+def _parse_attachment_row(row, page: _Page) -> dict | None:
+    texts = [_text(cell) for cell in _cells(row)]
+    link = next((a for a in row.iter("a") if _is_document_href(a.get("href"))), None)
+    reason = next((r for r in map(_confidentiality_reason, texts) if r), None)
+    if link is None and reason is None and _is_heading_row(row, texts):
+        return None
+    if link is None:
+        # The name is the longest cell that is not the confidentiality note.
+        plain = [text for text in texts if not _confidentiality_reason(text)]
+        return _attachment(max(plain or texts, key=len), None, reason, listed_without_link=True)
+    return _attachment(_text(link), page.absolute(link.get("href")), reason)
+
+
+def _is_heading_row(row, texts: list[str]) -> bool:
+    """Column headers, or the "Liitteet:<br>item title" header of KTweb's own theme."""
+    if not any(texts) or all(cell.tag == "th" for cell in _cells(row)):
+        return True
+    words = [text.lower().rstrip(":").strip() for text in texts if text]
+    starts_as_heading = _ATTACHMENT_PAGE_HEADING.match(texts[0]) is not None
+    return starts_as_heading or all(word in _ATTACHMENT_HEADINGS for word in words)
+
+
+def _is_document_href(href: str | None) -> bool:
+    return bool(href) and not href.strip().lower().startswith(("javascript:", "#", "mailto:"))
+
+
+def _confidentiality_reason(text: str) -> str | None:
+    match = _CONFIDENTIAL.search(text)
+    return match.group(0).strip(" ()") if match else None
+
+
+def _attachment(text: str, url: str | None = None, reason=None, listed_without_link=False) -> dict:
+    """Attachment record; a withheld one keeps its mention but no url to fetch. A name in
+    a decision PDF counts as public unless marked; a list row without a link does not."""
+    reason = reason or _confidentiality_reason(text)
+    name = _CONFIDENTIAL.sub("", text).strip(" ,;:-–(") or None
+    public = reason is None and name is not None and not listed_without_link
+    extension = _EXTENSION.search(name or "")
+    return _with_values(
+        {"public": public},
+        name=name,
+        url=url if public else None,
+        confidentiality_reason=None if public else reason,
+        media_type=_MEDIA_TYPES.get(extension.group(1).lower()) if extension else None,
+    )
+
+
+# --- ACTION: the item PDF ----------------------------------------------------------------
+
+
+def _parse_action_document(body: bytes, page: _Page) -> dict:
+    docid = _origin_id_from_url(page, _ITEM_LINK, "item document (docid)")
+    try:
+        lines = pdftext.extract_lines(body)
+    except pdftext.PdfTextError as error:
+        raise ParseError(str(error)) from error
+    action = _with_values(
+        page.record(RecordType.ACTION, docid),
+        meeting=page.ref(RecordType.MEETING, page.context.get("meeting")),
+        organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
+        pdf_url=page.url or None,
+    )
+    if not lines:
+        page.errors.append(f"item document {docid}: no text layer (a scanned PDF?)")
+        return page.result(PageKind.ACTION, actions=[action])
+    fields = _document_fields(lines)
+    # Labels tell the language; without any, trust what the spider knew.
+    fields["language"] = fields["language"] or page.context.get("language")
+    _with_values(action, **fields)
+    return page.result(PageKind.ACTION, actions=[action])
+
+
+_PARSERS = {
+    PageKind.ORGANIZATIONS: _parse_organizations,
+    PageKind.MEETINGS: _parse_meeting_list,
+    PageKind.MEETING: _parse_meeting,
+    PageKind.ATTACHMENTS: _parse_attachment_list,
+    PageKind.ACTION: _parse_action_document,
+}
+
+
+# --- The decision document: title, register number, labelled sections -------------------
+
+# Labels of sections and of a few fields, lower case. What a section holds is a
+# ContentType, or the name of the action field its lines fill.
+_PREPARERS, _PRESENTER, _ATTACHMENTS = "preparers", "presenter", "attachments"
+_LABEL_TABLE = (
+    (ContentType.SUMMARY, "fi", ("tiivistelmä",)),
+    (ContentType.SUMMARY, "sv", ("sammandrag",)),
+    (ContentType.PRESENTATION, "fi", ("esittelyteksti", "selostus", "perustelut")),
+    (ContentType.PRESENTATION, "sv", ("beskrivning", "föredragning", "motivering")),
+    (ContentType.PROPOSAL, "fi", ("päätösehdotus", "esitys", "ehdotus")),
+    (ContentType.PROPOSAL, "sv", ("beslutsförslag", "förslag")),
+    (ContentType.PROCEEDINGS, "fi", ("käsittely",)),
+    (ContentType.PROCEEDINGS, "sv", ("behandling",)),
+    (ContentType.DECISION, "fi", ("päätös",)),
+    (ContentType.DECISION, "sv", ("beslut",)),
+    (ContentType.APPEAL, "fi", ("muutoksenhaku", "muutoksenhakuohje", "muutoksenhakuohjeet")),
+    (ContentType.APPEAL, "sv", ("besvärsanvisning", "besvärsanvisningar", "sökande av ändring")),
+    (ContentType.OTHER, "fi", ("täytäntöönpano", "tiedoksi", "oheismateriaali", "päätöshistoria")),
+    (ContentType.OTHER, "sv", ("verkställighet", "för kännedom", "delgivning", "beslutshistorik")),
+    (_PREPARERS, "fi", ("valmistelija", "valmistelijat", "lisätiedot", "lisätietojen antaja")),
+    (_PREPARERS, "sv", ("beredare", "mer information", "ytterligare information")),
+    (_PRESENTER, "fi", ("esittelijä",)),
+    (_PRESENTER, "sv", ("föredragande",)),
+    (_ATTACHMENTS, "fi", ("liitteet", "liite")),
+    (_ATTACHMENTS, "sv", ("bilagor", "bilaga")),
+)
+_LABELS = {label: (kind, language) for kind, language, labels in _LABEL_TABLE for label in labels}
+# "Kaupunginjohtajan esitys", "Esittelijän päätösehdotus", "Stadsdirektörens förslag".
+_LABEL_PATTERNS = (
+    (re.compile(r"\w+n (esitys|päätösehdotus)"), (ContentType.PROPOSAL, "fi")),
+    (re.compile(r"\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
+)
+_MAX_LABEL_CHARS = 60
+_COLON_LABEL = re.compile(r"([^:]{2,60}):\s*(\S.*)")
+
+_REGISTER_ID = re.compile(
+    r"(?<![\w/])(?:([A-ZÅÄÖ]{1,10})\s*/\s*)?(\d{1,6})\s*/\s*(\d{2}(?:\.\d{2}){1,3})\s*/\s*(\d{4})(?![\w/])"
+)
+_REGISTER_LABEL = re.compile(r"^(dnro|dnr|diaarinumero|diarienummer|asianumero)\b\.?:?", re.I)
+# Preparers' initials under the register number, e.g. "KN/PM/PH/HY-L".
+_INITIALS = re.compile(r"[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?(/[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?)+")
+_HISTORY_ORGAN = r"(?P<org>[A-ZÅÄÖ][\w .,-]{1,80}?)"
+_HISTORY_DATE = r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})"
+_HISTORY = (
+    re.compile(rf"{_HISTORY_ORGAN}\s+{_HISTORY_DATE}\s+§\s*(?P<art>\d{{1,4}})"),
+    re.compile(rf"{_HISTORY_ORGAN}\s+(?P<art>\d{{1,4}})\s*§\s+{_HISTORY_DATE}"),
+)
+_DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}(\s+(klo\s+)?\d{1,2}[:.]\d{2})?", re.I)
+# Beside "Pöytäkirja" in a page header: a date, the meeting number or "page (pages)".
+_PAGE_HEADER_DETAIL = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\b\d{1,3}/\d{4}\b|\b\d+\s*\(\d+\)")
+_ARTICLE_LINE = re.compile(r"§\s*\d{1,4}|\d{1,4}\s*§")
+_BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+_NUMBERED_ATTACHMENT = re.compile(r"^\s*(liite|bilaga)\s+\d{1,2}\b", re.I)
+_CONTACT_DETAILS = re.compile(
+    r"(?:^|,\s*|\s+)(?:(?:puh|puhelin|tel|tfn|gsm|telefon|p)\.?:?\s*\+?\d|\+?\d[\d ()-]{5,}"
+    r"|[\w.+-]+@[\w-]+\.\w|(?:s-posti|sähköposti|e-post|e-mail)\b).*$",
+    re.I,
+)
+# The title is one of the first paragraphs, at most this long.
+_TITLE_SEARCH_PARAGRAPHS = 3
+_MAX_TITLE_LINES = 6
+
+
+@dataclass
+class _Section:
+    kind: ContentType | str
+    language: str | None
+    label: str | None
+    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
+
+
+@dataclass
+class _LabelHit:
+    kind: ContentType | str
+    language: str
+    label: str
+    texts: list[str]  # text on the label's own line(s), right of the label
+    lines_used: int
+
+
+def _document_fields(lines: list[pdftext.VisualLine]) -> dict:
+    columns = pdftext.column_starts(lines)
+    register_id = _parse_register_id(lines)
+    lines = _without_register_lines(lines)
+    title, lines = _split_title(lines, columns)
+    sections, history = _split_sections(lines, columns)
+    return {
+        "title": title,
+        "register_id": register_id,
+        "function_code": register_id.split("/")[-2] if register_id else None,
+        "presenter": next(iter(_parse_people(sections, _PRESENTER)), None),
+        "preparers": _parse_people(sections, _PREPARERS) or None,
+        "history": history or None,
+        "contents": _parse_contents(sections) or None,
+        "attachments": _parse_document_attachments(sections) or None,
+        "language": _detect_language(sections),
+    }
+
+
+def _parse_register_id(lines) -> str | None:
+    """First diary number in the document, whitespace normalised: "VD/1545/00.04.00/2017"."""
+    for line in lines:
+        match = _REGISTER_ID.search(line.text)
+        if match:
+            prefix, number, code, year = match.groups()
+            return "/".join(part for part in (prefix, number, code, year) if part)
+    return None
+
+
+def _is_register_line(text: str) -> bool:
+    rest = _REGISTER_LABEL.sub("", _REGISTER_ID.sub("", text, count=1)).strip(" :")
+    return rest == "" and _REGISTER_ID.search(text) is not None
+
+
+def _without_register_lines(lines: list) -> list:
+    """Drop the register-number line and the preparers' initials that follow it."""
+    kept, previous_was_register = [], False
+    for line in lines:
+        is_register = _is_register_line(line.text)
+        if not is_register and not (previous_was_register and _INITIALS.fullmatch(line.text)):
+            kept.append(line)
+        previous_was_register = is_register
+    return kept
+
+
+def _is_header_matter(text: str) -> bool:
+    """Page-header lines above the title: dates, "§ 10", "Pöytäkirja 20.3.2017", history."""
+    return bool(
+        _history_entry(text)
+        or _DATE_LINE.fullmatch(text)
+        or _ARTICLE_LINE.fullmatch(text)
+        or _INITIALS.fullmatch(text)
+        or (_document_kind_in(text) and _PAGE_HEADER_DETAIL.search(text))
+    )
+
+
+def _split_title(lines: list, columns: list[float]) -> tuple[str | None, list]:
+    """The title: the first bold paragraph near the top (else the first one) before any label.
+    Lines above it are page header; only history lines among them are kept."""
+    paragraphs = _title_candidates(lines, columns)
+    if not paragraphs:
+        return None, lines
+    bold = [paragraph for paragraph in paragraphs if lines[paragraph[0]].bold]
+    start, stop = (bold or paragraphs)[0]
+    if lines[start].bold:  # a bold title ends where plain text begins
+        stop = next((i for i in range(start, stop) if not lines[i].bold), stop)
+    title = " ".join(line.text for line in lines[start:stop])
+    above = [line for line in lines[:start] if _history_entry(line.text)]
+    return title, above + lines[stop:]
+
+
+def _title_candidates(lines: list, columns: list[float]) -> list[tuple[int, int]]:
+    """(start, stop) index ranges of the first paragraphs that are not header matter."""
+    paragraphs: list[tuple[int, int]] = []
+    start = None
+    for index, line in enumerate(lines):
+        ends_here = _label_at(lines, index, columns) is not None
+        if ends_here or line.paragraph_start or _is_header_matter(line.text):
+            if start is not None:
+                paragraphs.append((start, index))
+                start = None
+            if ends_here or len(paragraphs) == _TITLE_SEARCH_PARAGRAPHS:
+                break
+        if start is None and not _is_header_matter(line.text):
+            start = index
+        elif start is not None and index - start >= _MAX_TITLE_LINES:
+            paragraphs.append((start, index))
+            start = None
+    else:
+        if start is not None:
+            paragraphs.append((start, len(lines)))
+    return paragraphs
+
+
+def _split_sections(lines: list, columns: list[float]) -> tuple[list[_Section], list[dict]]:
+    """Labelled sections in document order; text before the first label is presentation.
+    History lines ("Kaupunginhallitus 20.3.2017 § 10") are taken out as they come."""
+    sections = [_Section(ContentType.PRESENTATION, None, None)]
+    history = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        entry = _history_entry(line.text)
+        hit = None if entry else _label_at(lines, index, columns)
+        if entry:
+            history.append(entry)
+        elif hit:
+            sections.append(_Section(hit.kind, hit.language, hit.label))
+            sections[-1].lines.extend((text, False) for text in hit.texts)
+        else:
+            sections[-1].lines.append((line.text, line.paragraph_start))
+        index += hit.lines_used if hit else 1
+    return sections, history
+
+
+def _label_at(lines: list, index: int, columns: list[float]) -> _LabelHit | None:
+    """A label starting on this visual line: alone, left of its text (same line), followed
+    by a colon, or wrapped over two lines in a narrow label column."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following and not following.paragraph_start and abs(following.x0 - line.x0) < 2:
+        for head, rest in _label_splits(line, columns):
+            for head2, rest2 in _label_splits(following, columns):
+                found = _label_kind(f"{head} {head2}")
+                if found:
+                    return _LabelHit(*found, _label_as_written(f"{head} {head2}"), rest + rest2, 2)
+    for head, rest in _label_splits(line, columns):
+        found = _label_kind(head)
+        if found:
+            return _LabelHit(*found, _label_as_written(head), rest, 1)
+    colon = _COLON_LABEL.fullmatch(line.text)
+    found = colon and _label_kind(colon.group(1))
+    if found:
+        return _LabelHit(*found, _label_as_written(colon.group(1)), [colon.group(2)], 1)
+    return None
+
+
+def _label_splits(line, columns: list[float]):
+    """(label candidate, text right of it) pairs: the whole line, then cuts where a
+    fragment starts a text column."""
+    fragments = line.fragments
+    yield line.text, []
+    for cut in range(len(fragments) - 1, 0, -1):
+        if any(abs(fragments[cut].x0 - column) < 1.5 for column in columns):
+            head = " ".join(fragment.text for fragment in fragments[:cut])
+            if len(head) <= _MAX_LABEL_CHARS:
+                yield head, [" ".join(fragment.text for fragment in fragments[cut:])]
+
+
+def _label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
+    """(what the section holds, language) when the text is a known label; "A / B" counts
+    when both parts name the same thing ("Valmistelijat / Lisätietojen antaja")."""
+    if len(candidate) > _MAX_LABEL_CHARS:
+        return None
+    key = " ".join(candidate.lower().split()).strip(" :/")
+    parts = {_single_label_kind(part.strip()) for part in key.split("/") if part.strip()}
+    if len(parts) == 1 and None not in parts:
+        return parts.pop()
+    return None
+
+
+def _single_label_kind(label: str) -> tuple[ContentType | str, str] | None:
+    if label in _LABELS:
+        return _LABELS[label]
+    for pattern, found in _LABEL_PATTERNS:
+        if pattern.fullmatch(label):
+            return found
+    return None
+
+
+def _label_as_written(text: str) -> str:
+    return " ".join(text.split()).rstrip(" :/")
+
+
+def _history_entry(text: str) -> dict | None:
+    """ "Kaupunginhallitus 20.3.2017 § 10" (or "... 10 § 20.3.2017") -> history entry."""
+    for pattern in _HISTORY:
+        match = pattern.fullmatch(text)
+        if match:
+            day, month, year = match.group("date").split(".")
+            try:
+                when = date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                return None
+            return {
+                "organization": match.group("org"),
+                "date": when,
+                "article_number": match.group("art"),
+            }
+    return None
+
+
+def _section_text(lines: list[tuple[str, bool]]) -> str:
+    """Lines joined into paragraphs, paragraphs separated by a blank line."""
+    paragraphs: list[list[str]] = []
+    for text, starts_paragraph in lines:
+        if starts_paragraph or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(text)
+    return "\n\n".join(" ".join(paragraph) for paragraph in paragraphs if paragraph).strip()
+
+
+def _parse_contents(sections: list[_Section]) -> list[dict]:
+    contents = []
+    for section in sections:
+        text = _section_text(section.lines)
+        if isinstance(section.kind, ContentType) and text:
+            contents.append({"type": section.kind, "label": section.label, "text": text})
+    return contents
+
+
+def _parse_people(sections: list[_Section], kind: str) -> list[str]:
+    """Names with titles from preparer/presenter sections, contact details cut off."""
+    names: list[str] = []
+    for section in (section for section in sections if section.kind == kind):
+        for text, _ in section.lines:
+            for part in text.split(";"):
+                name = _CONTACT_DETAILS.sub("", part).strip(" ,.")
+                if name and name not in names:
+                    names.append(name)
+    return names
+
+
+def _parse_document_attachments(sections: list[_Section]) -> list[dict]:
+    names = []
+    for section in (section for section in sections if section.kind == _ATTACHMENTS):
+        names.extend(_attachment_names([text for text, _ in section.lines]))
+    return [_attachment(name) for name in names]
+
+
+def _attachment_names(lines: list[str]) -> list[str]:
+    """One name per list entry: bulleted or numbered entries may wrap over lines."""
+    marked = any(_BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line) for line in lines)
+    names: list[str] = []
+    for line in lines:
+        starts_entry = _BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line)
+        if starts_entry or not marked or not names:
+            names.append(_BULLET.sub("", line).strip())
+        else:
+            names[-1] = f"{names[-1]} {line}"
+    return [name for name in names if name.strip("-–•* ")]
+
+
+def _detect_language(sections: list[_Section]) -> str | None:
+    counts = Counter(section.language for section in sections if section.language)
+    if not counts:
+        return None
+    return "sv" if counts["sv"] > counts["fi"] else "fi"

@@ -18,9 +18,10 @@ from transform.schema import PageKind
 
 logger = logging.getLogger(__name__)
 
-# Listing pages that must yield something: an empty one means the layout changed,
-# which is a failure of the source, never "zero decisions".
-MUST_YIELD = {
+# Listing pages and the records they list. An organ list that lists nothing, or a source
+# whose meeting lists are all empty, means the layout changed: a failure of the source,
+# never "zero decisions". (One organ without meetings is normal.)
+LISTED = {
     PageKind.ORGANIZATIONS: "organizations",
     PageKind.MEETINGS: "meetings",
 }
@@ -60,7 +61,7 @@ class PlatformSpider(scrapy.Spider):
         page_kind = PageKind(response.meta["page_kind"])
         yield self.page_item(response, page_kind)
         wanted = self.follows.get(page_kind, ())
-        if not wanted and page_kind not in MUST_YIELD:
+        if not wanted and page_kind not in LISTED:
             return
         yield from self.follow_links(response, page_kind, wanted)
 
@@ -73,15 +74,29 @@ class PlatformSpider(scrapy.Spider):
             return
         for error in result.get("errors", ()):
             self.count_error("row_error", response.url, error)
-        records = MUST_YIELD.get(page_kind)
-        if records and not result.get(records):
-            self.count_error("empty_listing", response.url,
-                             f"{page_kind} page yielded no {records}: layout changed?")
+        self.count_listing(page_kind, response.url, result)
         for link in result.get("links", ()):
             if PageKind(link["page_kind"]) in wanted:
                 yield self.page_request(link["page_kind"], link["url"],
                                         method=link.get("method") or "GET",
                                         body=link.get("body"), context=link.get("context"))
+
+    def count_listing(self, page_kind, url, result):
+        records = LISTED.get(page_kind)
+        if records is None:
+            return
+        outcome = "nonempty" if result.get(records) else "empty"
+        self.crawler.stats.inc_value(f"avoin/listings/{page_kind}/{outcome}")
+        if page_kind == PageKind.ORGANIZATIONS and outcome == "empty":
+            self.count_error("empty_listing", url, "organ list yielded no organs: layout changed?")
+
+    def closed(self, reason):
+        stats = self.crawler.stats
+        meeting_lists = f"avoin/listings/{PageKind.MEETINGS}/"
+        if stats.get_value(meeting_lists + "empty") and not stats.get_value(
+                meeting_lists + "nonempty"):
+            self.count_error("empty_listing", self.source.base_url,
+                             "every meeting list was empty: layout changed?")
 
     def page_item(self, response, page_kind):
         request = response.request

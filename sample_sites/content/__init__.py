@@ -1,0 +1,5 @@
+"""The content of the sample sites, one module per municipality."""
+
+from sample_sites.content import hameenlinna, kristinestad, vaasa
+
+SITES = (hameenlinna.SITE, vaasa.SITE, kristinestad.SITE)

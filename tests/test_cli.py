@@ -1,0 +1,71 @@
+"""The `avoin` command: documented, helpful, and clear on bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_is_in_the_readme(name):
+    assert f"`avoin {name}" in README
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_sources_prints_the_table_with_unconfirmed_marks():
+    result = CliRunner().invoke(main, ["sources"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    kristinestad = next(line for line in lines if line.startswith("kristinestad"))
+    assert "UNCONFIRMED: base_url" in kristinestad
+    assert "Hämeenlinna / Tavastehus" in result.output
+
+
+def test_sources_with_a_bad_file_names_the_line(tmp_path):
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[harvester]\ncontact = "x"\n[[municipality]]\nid = "Bad Id"\n',
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["sources", "--sources", str(bad)])
+    assert result.exit_code != 0
+    assert "line 3" in result.output or "line 4" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage\xff" * 50, b"%PDF-1.4\n1 0 obj <<"])
+def test_parse_broken_input_is_one_line_and_exit_2(tmp_path, content):
+    path = tmp_path / "broken.bin"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["parse", str(path), "--platform", "ktweb"])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_parse_missing_file_exit_2(tmp_path):
+    result = CliRunner().invoke(main, ["parse", str(tmp_path / "nope.pdf"), "--platform", "ktweb"])
+    assert result.exit_code == 2
+
+
+def test_parse_prints_schema_json_for_a_sample_meeting_page():
+    site = Path(__file__).parents[1] / "sample_sites" / "ktweb" / "hameenlinna"
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(e for e in manifest["entries"] if e["path"].endswith("pk_asil_tweb.htm"))
+    url = f"http://127.0.0.1{entry['path']}?{entry['query']}"
+    result = CliRunner().invoke(main, ["parse", str(site / entry["file"]), "--platform", "ktweb",
+                                       "--municipality", "hameenlinna", "--url", url])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.output)
+    assert data["page"] == "meeting"
+    assert len(data["meetings"]) == 1
+    assert data["actions"] and all(a["id"].startswith("hameenlinna:action:") for a in data["actions"])

@@ -1,0 +1,158 @@
+"""The store's tables, as numbered migrations (applied in order by transform/store.py).
+
+A migration never changes once released: to alter a table, append a new number.
+Every record table has the same layout: ``id``, a few key columns copied from
+the record for querying, ``data`` (the full schema record as JSON, the single
+source of truth), ``content_hash`` (over the schema fields only) and the
+provenance columns of transform/schema.py PROVENANCE_FIELDS plus ``updated_at``
+(wall clock of the last content change, for "what changed in this run").
+"""
+
+from __future__ import annotations
+
+_INITIAL = """
+CREATE TABLE municipalities (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    platform TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_url TEXT,
+    fetched_at TEXT,
+    raw_sha256 TEXT,
+    parser_version TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    withdrawn_at TEXT,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    name TEXT,
+    classification TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_url TEXT,
+    fetched_at TEXT,
+    raw_sha256 TEXT,
+    parser_version TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    withdrawn_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX organizations_by_municipality ON organizations (municipality);
+
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    organization TEXT,
+    start TEXT,
+    number TEXT,
+    document_kind TEXT,
+    language TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_url TEXT,
+    fetched_at TEXT,
+    raw_sha256 TEXT,
+    parser_version TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    withdrawn_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX meetings_by_municipality ON meetings (municipality, start);
+CREATE INDEX meetings_by_organization ON meetings (organization, start);
+
+CREATE TABLE actions (
+    id TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    organization TEXT,
+    meeting TEXT,
+    date TEXT,
+    article_number TEXT,
+    ordering INTEGER,
+    language TEXT,
+    outcome TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_url TEXT,
+    fetched_at TEXT,
+    raw_sha256 TEXT,
+    parser_version TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    withdrawn_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX actions_by_municipality ON actions (municipality, date);
+CREATE INDEX actions_by_organization ON actions (organization, date);
+CREATE INDEX actions_by_meeting ON actions (meeting, ordering);
+
+-- Earlier versions of an action; valid_from/valid_to are the fetch times of the pages
+-- that brought the version in and replaced it (data time, not wall clock).
+CREATE TABLE action_versions (
+    action_id TEXT NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_url TEXT,
+    fetched_at TEXT,
+    raw_sha256 TEXT,
+    parser_version TEXT,
+    valid_from TEXT,
+    valid_to TEXT NOT NULL,
+    PRIMARY KEY (action_id, version)
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    report TEXT
+);
+
+-- One row per request, success or failure. request_body is '' for none so that
+-- (url, method, request_body) compares with plain '=' in any SQL dialect.
+CREATE TABLE harvest_log (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs (id),
+    municipality TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    page_kind TEXT NOT NULL,
+    url TEXT NOT NULL,
+    method TEXT NOT NULL,
+    request_body TEXT NOT NULL,
+    context TEXT NOT NULL,
+    status INTEGER,
+    sha256 TEXT,
+    media_type TEXT,
+    error TEXT,
+    fetched_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    bytes INTEGER
+);
+CREATE INDEX harvest_log_by_request ON harvest_log (url, method, request_body, fetched_at);
+CREATE INDEX harvest_log_by_run ON harvest_log (run_id);
+
+-- Which snapshot was parsed by which parser version (error is NULL on success).
+CREATE TABLE parse_log (
+    sha256 TEXT NOT NULL,
+    url TEXT NOT NULL,
+    page_kind TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    parsed_at TEXT NOT NULL,
+    error TEXT,
+    PRIMARY KEY (sha256, url, page_kind, parser_version)
+);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, _INITIAL),
+]

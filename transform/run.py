@@ -1,0 +1,144 @@
+"""The transform stage: raw snapshots in the harvest log -> schema records in the store.
+
+Each pending snapshot is parsed by its platform's parser and merged in its own
+transaction, so an interrupted run leaves every document either fully merged
+or not at all. A document that cannot be parsed is reported and the run goes on.
+
+How a run counts (``TransformReport.counts``): every organization, meeting and
+action the store holds after the run is counted exactly once, as *inserted*
+(new in this run), *updated* (different from what it was before the run) or
+*unchanged* (everything else). So a second run over the same input honestly
+reports "0 inserted, 0 updated, N unchanged" with N the records held, whether
+it re-reads the snapshots (``reparse_all``) or finds nothing pending; and a
+record changed by one page and changed back by another within the run counts
+as unchanged. Per-page merge counts (``Store.merge_page``) would instead count a
+record once per page that mentions it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harvest import platforms
+from harvest.platforms import ParseError
+from harvest.sources import Sources
+from transform.raw import SnapshotError, load_snapshot
+from transform.schema import PARSER_VERSION, SchemaError
+from transform.store import Counts, RunKind, RunStatus, Store
+
+Progress = Callable[[int, int], None]  # (documents done, documents pending)
+
+
+@dataclass
+class TransformReport:
+    counts: Counts = field(default_factory=Counts)
+    documents: int = 0  # parsed and merged
+    errors: list[dict] = field(default_factory=list)  # {url, sha256, error}
+    run_id: int | None = None
+
+    def __str__(self) -> str:
+        errors = f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}"
+        return f"{self.documents} documents parsed, {errors}; {self.counts}"
+
+    def summary(self) -> str:
+        """The one-line report, then one line per failed document."""
+        lines = [str(self)]
+        lines += [f"  {error['url']}: {error['error']}" for error in self.errors]
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "errors": self.errors,
+            **self.counts.as_dict(),
+        }
+
+
+def sync_municipalities(store: Store, sources: Sources) -> Counts:
+    """Municipality records come from configuration (data/sources.toml), not pages."""
+    counts = Counts()
+    with store.transaction():
+        for source in sources.municipalities:
+            counts += store.upsert_municipality(source.as_municipality_record())
+    return counts
+
+
+def transform_pending(
+    store: Store,
+    raw_dir: Path,
+    parser_version: str = PARSER_VERSION,
+    progress: Progress | None = None,
+    reparse_all: bool = False,
+) -> TransformReport:
+    """Parse every snapshot not yet parsed by ``parser_version`` and merge the records.
+
+    ``reparse_all`` ignores the parse log (for a new parser version, or to re-check
+    everything). The run is recorded in the runs table with its report.
+    """
+    rows = store.pending_snapshots(parser_version, include_parsed=reparse_all)
+    report = TransformReport(run_id=store.start_run(RunKind.TRANSFORM))
+    merged = Counts()
+    try:
+        for done, row in enumerate(rows, start=1):
+            counts, error = transform_snapshot(store, raw_dir, row, parser_version)
+            if error:
+                report.errors.append(error)
+            else:
+                report.documents += 1
+                merged += counts
+            if progress:
+                progress(done, len(rows))
+    except BaseException:
+        store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())
+        raise
+    report.counts = store.net_counts(merged.changed)
+    status = RunStatus.PARTIAL if report.errors else RunStatus.OK
+    store.finish_run(report.run_id, status, report.as_dict())
+    return report
+
+
+def transform_snapshot(
+    store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION
+) -> tuple[Counts, dict | None]:
+    """Parse and merge one harvest-log row; returns (counts, error or None).
+
+    A parse or schema error is recorded in the parse log (not retried until the
+    parser version changes). A missing or corrupt snapshot is not: it is retried
+    once the bytes are back. Anything else is a bug and propagates, naming the
+    document; the store keeps its state from before this document.
+    """
+    try:
+        body = load_snapshot(raw_dir, row["sha256"])
+    except SnapshotError as error:
+        return Counts(), _error_entry(row, error)
+    try:
+        result = platforms.parse_page(
+            row["platform"], row["page_kind"], body, row["url"], row["municipality"],
+            row["context"],
+        )
+        with store.transaction():
+            counts = store.merge_page(result, _provenance(row, parser_version))
+            store.record_parse(row, parser_version)
+    except (ParseError, SchemaError) as error:
+        with store.transaction():
+            store.record_parse(row, parser_version, error=str(error))
+        return Counts(), _error_entry(row, error)
+    except BaseException as error:
+        error.add_note(f"while transforming {row['url']} (raw snapshot {row['sha256']})")
+        raise
+    return counts, None
+
+
+def _provenance(row: dict, parser_version: str) -> dict:
+    return {
+        "source_url": row["url"],
+        "fetched_at": row["fetched_at"],
+        "raw_sha256": row["sha256"],
+        "parser_version": parser_version,
+    }
+
+
+def _error_entry(row: dict, error: Exception) -> dict:
+    return {"url": row["url"], "sha256": row["sha256"], "error": str(error)}

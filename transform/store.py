@@ -1,0 +1,757 @@
+"""The decision store: the only module that speaks SQL.
+
+SQLite in WAL mode by default; everything else goes through ``Store`` so that a
+move to PostgreSQL touches this module and transform/migrations.py only (the SQL
+here keeps to what both understand: ``ON CONFLICT ... DO UPDATE``, window
+functions, explicit NULL ordering).
+
+Records are kept whole as JSON (``data``) with a few key columns beside them for
+querying. Parsers deliver partial records; ``merge_page`` folds them into the
+full record by id. Reads return plain dicts: the schema record plus its
+provenance fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from transform.migrations import MIGRATIONS
+from transform.schema import (
+    FIELDS_BY_TYPE,
+    ID_INFIX,
+    PROVENANCE_FIELDS,
+    PageKind,
+    RecordType,
+    SchemaError,
+    split_id,
+    validate_record,
+)
+
+
+class StoreError(RuntimeError):
+    """The store cannot do what was asked (the message says why)."""
+
+
+class RunKind(StrEnum):
+    HARVEST = "harvest"
+    TRANSFORM = "transform"
+    BUILD = "build"
+    EXPORT = "export"
+    NIGHTLY = "nightly"
+
+
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    OK = "ok"
+    PARTIAL = "partial"  # finished, but some documents or requests failed
+    FAILED = "failed"  # stopped early
+
+
+TABLES = {
+    RecordType.MUNICIPALITY: "municipalities",
+    RecordType.ORGANIZATION: "organizations",
+    RecordType.MEETING: "meetings",
+    RecordType.ACTION: "actions",
+}
+# Record fields copied into columns of their own, for WHERE and ORDER BY.
+KEY_COLUMNS = {
+    RecordType.MUNICIPALITY: ("code", "platform"),
+    RecordType.ORGANIZATION: ("municipality", "name", "classification"),
+    RecordType.MEETING: (
+        "municipality", "organization", "start", "number", "document_kind", "language",
+    ),
+    RecordType.ACTION: (
+        "municipality", "organization", "meeting", "date", "article_number", "ordering",
+        "language", "outcome",
+    ),
+}
+# Parents before children, so that an action page finds its meeting already merged.
+PAGE_KIND_ORDER = (
+    PageKind.ORGANIZATIONS, PageKind.MEETINGS, PageKind.MEETING,
+    PageKind.ATTACHMENTS, PageKind.ACTION,
+)
+# Keys of the parser result, in merge order (organizations before the meetings that
+# point to them, meetings before their actions).
+RESULT_KEYS = (
+    (RecordType.ORGANIZATION, "organizations"),
+    (RecordType.MEETING, "meetings"),
+    (RecordType.ACTION, "actions"),
+)
+# What a tombstone keeps: where the record stood, never its text (publishing-rules.md 2).
+TOMBSTONE_FIELDS = (
+    "id", "municipality", "organization", "meeting", "origin_id", "article_number",
+    "ordering", "date", "start", "number", "document_kind", "language",
+)
+# An action's organization, date and language follow its meeting when it has none.
+MEETING_DERIVED_FIELDS = ("organization", "date", "language")
+REQUIRED_PROVENANCE = ("source_url", "fetched_at", "raw_sha256", "parser_version")
+HARVEST_LOG_COLUMNS = (
+    "run_id", "municipality", "platform", "page_kind", "url", "method", "request_body",
+    "context", "status", "sha256", "media_type", "error", "fetched_at", "etag",
+    "last_modified", "bytes",
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Outcome of merging records: how many were new, changed, or already so.
+
+    ``changed`` maps the id of every inserted or updated record to its state before
+    the first change (None when it was new); a run uses it to count each record
+    once, by comparing where it started with where it ended (Store.net_counts).
+    """
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    changed: Mapping[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def __add__(self, other: Counts) -> Counts:
+        # The earlier state wins: it is the one from before this batch of merges.
+        return Counts(
+            self.inserted + other.inserted,
+            self.updated + other.updated,
+            self.unchanged + other.unchanged,
+            {**other.changed, **self.changed},
+        )
+
+    def __str__(self) -> str:
+        return f"{self.inserted} inserted, {self.updated} updated, {self.unchanged} unchanged"
+
+    def as_dict(self) -> dict:
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(data: dict) -> str:
+    """Hash of the schema fields only, key order ignored: provenance never changes it."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def loses_information(old: dict, new: dict) -> bool:
+    """True when ``new`` drops or alters a value ``old`` had.
+
+    Only such changes keep the old action as a version: filling in what a list page
+    did not say (the item page adding contents to a title-only record) is not a new
+    version of the decision.
+    """
+    return any(not _is_empty(value) and new.get(key) != value for key, value in old.items())
+
+
+def _is_empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _context_json(context: dict | str | None) -> str:
+    if isinstance(context, str):
+        context = json.loads(context)  # JSON text from the pipeline: checked, then canonical
+    if not isinstance(context, dict | None):
+        raise StoreError(f"request context must be a dict, not {type(context).__name__}")
+    return json.dumps(context or {}, ensure_ascii=False, sort_keys=True)
+
+
+def _earliest(*times: str | None) -> str | None:
+    # ISO 8601 strings in one offset compare correctly as text.
+    present = [time for time in times if time]
+    return min(present) if present else None
+
+
+def _latest(*times: str | None) -> str | None:
+    present = [time for time in times if time]
+    return max(present) if present else None
+
+
+def _state(row: sqlite3.Row) -> str:
+    """What a record is, for telling whether a run changed it."""
+    return row["content_hash"] + ("/withdrawn" if row["withdrawn_at"] else "")
+
+
+def _split_statements(sql: str) -> Iterator[str]:
+    """One statement at a time, so a migration runs inside our own transaction
+    (``executescript`` would commit first)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement.strip()
+            statement = ""
+    if statement.strip():
+        raise StoreError(f"incomplete SQL statement in a migration: {statement.strip()[:60]}")
+
+
+class Store:
+    """The SQLite decision store. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self._db.row_factory = sqlite3.Row
+        self._savepoints = 0
+        self._configure()
+        self._migrate()
+
+    # -- connection, migrations, transactions ------------------------------------
+
+    def _configure(self) -> None:
+        mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            raise StoreError(f"{self.path}: cannot switch to WAL mode (got {mode!r})")
+        self._db.execute("PRAGMA foreign_keys=ON")
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        known = {number for number, _ in MIGRATIONS}
+        unknown = self._applied_migrations() - known
+        if unknown:
+            raise StoreError(
+                f"{self.path} has migrations {sorted(unknown)} this code does not know; "
+                "it was written by a newer Avoin"
+            )
+        for number, sql in MIGRATIONS:
+            if number not in self._applied_migrations():
+                self._apply_migration(number, sql)
+
+    def _applied_migrations(self) -> set[int]:
+        return {row[0] for row in self._db.execute("SELECT number FROM schema_migrations")}
+
+    def _apply_migration(self, number: int, sql: str) -> None:
+        with self.transaction():
+            # Checked again under the write lock: another process may have just applied it.
+            if number in self._applied_migrations():
+                return
+            for statement in _split_statements(sql):
+                self._db.execute(statement)
+            self._db.execute(
+                "INSERT INTO schema_migrations (number, applied_at) VALUES (?, ?)",
+                (number, utc_now()),
+            )
+
+    def migration_numbers(self) -> list[int]:
+        return sorted(self._applied_migrations())
+
+    def journal_mode(self) -> str:
+        return self._db.execute("PRAGMA journal_mode").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing. Nested use becomes a savepoint inside the outer transaction."""
+        if self._savepoints:
+            yield from self._savepoint()
+            return
+        self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+        self._savepoints = 1
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._savepoints = 0
+
+    def _savepoint(self) -> Iterator[None]:
+        name = f"nested_{self._savepoints}"
+        self._savepoints += 1
+        self._db.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self._db.execute(f"ROLLBACK TO {name}")
+            raise
+        finally:
+            self._db.execute(f"RELEASE {name}")
+            self._savepoints -= 1
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- runs and the harvest log -----------------------------------------------
+
+    def start_run(self, kind: str) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO runs (kind, status, started_at) VALUES (?, ?, ?)",
+            (RunKind(kind), RunStatus.RUNNING, utc_now()),
+        )
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, status: str, report: dict) -> None:
+        cursor = self._db.execute(
+            "UPDATE runs SET status = ?, finished_at = ?, report = ? WHERE id = ?",
+            (RunStatus(status), utc_now(), _json(report), run_id),
+        )
+        if cursor.rowcount != 1:
+            raise StoreError(f"no run with id {run_id}")
+
+    def run(self, run_id: int) -> dict | None:
+        row = self._db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            return None
+        return {**dict(row), "report": json.loads(row["report"]) if row["report"] else None}
+
+    def log_request(
+        self, *, municipality: str, platform: str, page_kind: str, url: str,
+        method: str = "GET", request_body: str | None = None,
+        context: dict | str | None = None,
+        status: int | None = None, sha256: str | None = None, media_type: str | None = None,
+        error: str | None = None, fetched_at: str | None = None, etag: str | None = None,
+        last_modified: str | None = None, bytes: int | None = None, run_id: int | None = None,
+    ) -> int:
+        """Record one request, whether it succeeded (status, sha256) or not (error).
+
+        ``context`` is the dict the parser gets back at transform time (JSON text is
+        accepted too)."""
+        values = {
+            "run_id": run_id, "municipality": municipality, "platform": platform,
+            "page_kind": PageKind(page_kind), "url": url, "method": method.upper(),
+            "request_body": request_body or "", "context": _context_json(context),
+            "status": status, "sha256": sha256, "media_type": media_type, "error": error,
+            "fetched_at": fetched_at or utc_now(), "etag": etag,
+            "last_modified": last_modified, "bytes": bytes,
+        }
+        placeholders = ", ".join("?" for _ in HARVEST_LOG_COLUMNS)
+        cursor = self._db.execute(
+            f"INSERT INTO harvest_log ({', '.join(HARVEST_LOG_COLUMNS)}) VALUES ({placeholders})",
+            [values[column] for column in HARVEST_LOG_COLUMNS],
+        )
+        return cursor.lastrowid
+
+    def latest_fetch(
+        self, url: str, method: str = "GET", request_body: str | None = None
+    ) -> dict | None:
+        """The last successful fetch of a request (etag, last_modified, sha256, ...)."""
+        row = self._db.execute(
+            "SELECT * FROM harvest_log WHERE url = ? AND method = ? AND request_body = ? "
+            "AND sha256 IS NOT NULL ORDER BY fetched_at DESC, id DESC LIMIT 1",
+            (url, method.upper(), request_body or ""),
+        ).fetchone()
+        return _log_row(row) if row else None
+
+    def pending_snapshots(self, parser_version: str, include_parsed: bool = False) -> list[dict]:
+        """Harvest-log rows still to be parsed by ``parser_version``.
+
+        The latest successful fetch per request, unless that snapshot was already
+        parsed (successfully or not) by this parser version; ``include_parsed``
+        returns them all (re-parse). Parents come first (PAGE_KIND_ORDER), then
+        by fetch time.
+        """
+        kind_rank = " ".join(f"WHEN ? THEN {rank}" for rank in range(len(PAGE_KIND_ORDER)))
+        rows = self._db.execute(
+            f"""
+            WITH latest AS (
+                SELECT harvest_log.*, ROW_NUMBER() OVER (
+                    PARTITION BY municipality, url, method, request_body
+                    ORDER BY fetched_at DESC, id DESC
+                ) AS recency
+                FROM harvest_log
+                WHERE status = 200 AND sha256 IS NOT NULL
+            )
+            SELECT * FROM latest
+            WHERE recency = 1 AND (? OR NOT EXISTS (
+                SELECT 1 FROM parse_log
+                WHERE parse_log.sha256 = latest.sha256 AND parse_log.url = latest.url
+                  AND parse_log.page_kind = latest.page_kind
+                  AND parse_log.parser_version = ?
+            ))
+            ORDER BY CASE page_kind {kind_rank} ELSE {len(PAGE_KIND_ORDER)} END,
+                     fetched_at, id
+            """,
+            (include_parsed, parser_version, *PAGE_KIND_ORDER),
+        ).fetchall()
+        return [_log_row(row) for row in rows]
+
+    def record_parse(self, row: dict, parser_version: str, error: str | None = None) -> None:
+        """Remember that a snapshot was parsed (error=None) or failed to parse."""
+        self._db.execute(
+            """
+            INSERT INTO parse_log (sha256, url, page_kind, parser_version, parsed_at, error)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256, url, page_kind, parser_version)
+            DO UPDATE SET parsed_at = excluded.parsed_at, error = excluded.error
+            """,
+            (row["sha256"], row["url"], row["page_kind"], parser_version, utc_now(), error),
+        )
+
+    def parse_errors(self) -> list[dict]:
+        rows = self._db.execute(
+            "SELECT * FROM parse_log WHERE error IS NOT NULL ORDER BY parsed_at DESC, url"
+        )
+        return [dict(row) for row in rows]
+
+    # -- merging records ---------------------------------------------------------
+
+    def upsert_municipality(self, record: dict, provenance: dict | None = None) -> Counts:
+        """Municipalities come whole from configuration, so the record replaces the old."""
+        validate_record(RecordType.MUNICIPALITY, record)
+        data = _schema_fields(RecordType.MUNICIPALITY, record)
+        with self.transaction():
+            existing = self._row(RecordType.MUNICIPALITY, data["id"])
+            return self._write_record(RecordType.MUNICIPALITY, existing, data, provenance or {})
+
+    def merge_page(self, result: dict, provenance: dict) -> Counts:
+        """Fold one parsed page's partial records into the store, in one transaction.
+
+        ``provenance``: source_url, fetched_at, raw_sha256, parser_version of the page.
+        Keys present in a partial record override; absent keys keep the old value.
+        Raises SchemaError (and changes nothing) when a record breaks the schema.
+        """
+        missing = [key for key in REQUIRED_PROVENANCE if key not in provenance]
+        if missing:
+            raise StoreError(f"merge_page: provenance lacks {missing}")
+        counts = Counts()
+        with self.transaction():
+            for record_type, key in RESULT_KEYS:
+                for partial in result.get(key) or ():
+                    counts += self._merge_record(record_type, partial, provenance)
+        return counts
+
+    def _merge_record(self, record_type: RecordType, partial: dict, provenance: dict) -> Counts:
+        validate_record(record_type, partial)
+        municipality = _municipality_of(record_type, partial["id"])
+        existing = self._row(record_type, partial["id"])
+        old = json.loads(existing["data"]) if existing else {}
+        data = _schema_fields(record_type, {"municipality": municipality, **old, **partial})
+        if record_type is RecordType.ACTION:
+            data = self._fill_from_meeting(data)
+        validate_record(record_type, data)
+        counts = self._write_record(record_type, existing, data, provenance)
+        if record_type is RecordType.MEETING and counts.changed:
+            counts += self._fill_actions_of_meeting(data, provenance)
+        return counts
+
+    def _fill_from_meeting(self, action: dict) -> dict:
+        missing = [key for key in MEETING_DERIVED_FIELDS if action.get(key) is None]
+        if not action.get("meeting") or not missing:
+            return action
+        meeting = self._row(RecordType.MEETING, action["meeting"])
+        if meeting is None:
+            return action
+        return _with_meeting_fields(action, json.loads(meeting["data"]))
+
+    def _fill_actions_of_meeting(self, meeting: dict, provenance: dict) -> Counts:
+        """A meeting that learnt its organization or date passes them to its actions."""
+        rows = self._db.execute(
+            "SELECT * FROM actions WHERE meeting = ? AND withdrawn_at IS NULL "
+            "AND (organization IS NULL OR date IS NULL OR language IS NULL) ORDER BY id",
+            (meeting["id"],),
+        ).fetchall()
+        counts = Counts()
+        for row in rows:
+            action = json.loads(row["data"])
+            filled = _with_meeting_fields(action, meeting)
+            if filled != action:
+                counts += self._write_record(RecordType.ACTION, row, filled, provenance)
+        return counts
+
+    def _write_record(
+        self, record_type: RecordType, existing: sqlite3.Row | None, data: dict, provenance: dict
+    ) -> Counts:
+        new_hash = content_hash(data)
+        if existing is None:
+            self._save_row(record_type, None, data, new_hash, provenance)
+            return Counts(inserted=1, changed={data["id"]: None})
+        if existing["content_hash"] == new_hash and not existing["withdrawn_at"]:
+            self._touch(record_type, existing, provenance.get("fetched_at"))
+            return Counts(unchanged=1)
+        if record_type is RecordType.ACTION and loses_information(
+            json.loads(existing["data"]), data
+        ):
+            self._archive_action_version(existing, replaced_at=provenance.get("fetched_at"))
+        self._save_row(record_type, existing, data, new_hash, provenance)
+        return Counts(updated=1, changed={data["id"]: _state(existing)})
+
+    def _save_row(
+        self, record_type: RecordType, existing: sqlite3.Row | None, data: dict,
+        new_hash: str, provenance: dict,
+    ) -> None:
+        fetched_at = provenance.get("fetched_at")
+        seen = fetched_at or utc_now()  # configuration has no fetch time
+        values = {
+            "id": data["id"],
+            **{column: _column_value(data.get(column)) for column in KEY_COLUMNS[record_type]},
+            "data": _json(data),
+            "content_hash": new_hash,
+            **{key: provenance.get(key) for key in REQUIRED_PROVENANCE},
+            "first_seen": _earliest(existing["first_seen"] if existing else None, seen),
+            "last_seen": _latest(existing["last_seen"] if existing else None, seen),
+            "withdrawn_at": None,
+            "updated_at": utc_now(),
+        }
+        self._upsert(TABLES[record_type], values)
+
+    def _upsert(self, table: str, values: dict) -> None:
+        columns = list(values)
+        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        self._db.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)}) "
+            f"ON CONFLICT (id) DO UPDATE SET {assignments}",
+            list(values.values()),
+        )
+
+    def _touch(self, record_type: RecordType, existing: sqlite3.Row, fetched_at: str | None):
+        """Seen again, unchanged: widen first_seen/last_seen, nothing else."""
+        first_seen = _earliest(existing["first_seen"], fetched_at)
+        last_seen = _latest(existing["last_seen"], fetched_at)
+        if (first_seen, last_seen) == (existing["first_seen"], existing["last_seen"]):
+            return
+        self._db.execute(
+            f"UPDATE {TABLES[record_type]} SET first_seen = ?, last_seen = ? WHERE id = ?",
+            (first_seen, last_seen, existing["id"]),
+        )
+
+    def _archive_action_version(self, existing: sqlite3.Row, replaced_at: str | None) -> None:
+        number = self._db.execute(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM action_versions WHERE action_id = ?",
+            (existing["id"],),
+        ).fetchone()[0]
+        self._db.execute(
+            """
+            INSERT INTO action_versions (action_id, version, data, content_hash, source_url,
+                fetched_at, raw_sha256, parser_version, valid_from, valid_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                existing["id"], number, existing["data"], existing["content_hash"],
+                existing["source_url"], existing["fetched_at"], existing["raw_sha256"],
+                existing["parser_version"], existing["fetched_at"], replaced_at or utc_now(),
+            ),
+        )
+
+    def mark_withdrawn(self, ids: Iterable[str], when: str) -> int:
+        """Tombstone records the source removed: keep where they stood, drop their text
+        and earlier versions. Returns how many were newly withdrawn."""
+        newly_withdrawn = 0
+        with self.transaction():
+            for record_id in ids:
+                record_type = _record_type_of(record_id)
+                row = self._row(record_type, record_id)
+                if row is None:
+                    raise StoreError(f"mark_withdrawn: no record {record_id!r}")
+                if row["withdrawn_at"]:
+                    continue
+                self._tombstone(record_type, row, when)
+                newly_withdrawn += 1
+        return newly_withdrawn
+
+    def _tombstone(self, record_type: RecordType, row: sqlite3.Row, when: str) -> None:
+        data = json.loads(row["data"])
+        kept = {key: value for key, value in data.items() if key in TOMBSTONE_FIELDS}
+        self._db.execute(
+            f"UPDATE {TABLES[record_type]} SET data = ?, content_hash = ?, withdrawn_at = ?, "
+            "updated_at = ? WHERE id = ?",
+            (_json(kept), content_hash(kept), when, utc_now(), row["id"]),
+        )
+        self._db.execute("DELETE FROM action_versions WHERE action_id = ?", (row["id"],))
+
+    def _row(self, record_type: RecordType, record_id: str) -> sqlite3.Row | None:
+        return self._db.execute(
+            f"SELECT * FROM {TABLES[record_type]} WHERE id = ?", (record_id,)
+        ).fetchone()
+
+    # -- run-level accounting ----------------------------------------------------
+
+    def record_count(self) -> int:
+        """Organizations, meetings and actions held (tombstones included)."""
+        return sum(
+            self._db.execute(f"SELECT COUNT(*) FROM {TABLES[record_type]}").fetchone()[0]
+            for record_type, _ in RESULT_KEYS
+        )
+
+    def net_counts(self, changed: Mapping[str, str | None]) -> Counts:
+        """Each record held counted once: inserted, updated (differs from its state
+        before the run) or unchanged (everything else, including records changed and
+        changed back within the run)."""
+        inserted = sum(1 for before in changed.values() if before is None)
+        updated = sum(
+            1 for record_id, before in changed.items()
+            if before is not None and self._current_state(record_id) != before
+        )
+        return Counts(inserted, updated, self.record_count() - inserted - updated)
+
+    def _current_state(self, record_id: str) -> str | None:
+        row = self._row(_record_type_of(record_id), record_id)
+        return _state(row) if row else None
+
+    # -- reads -------------------------------------------------------------------
+
+    def municipalities(self, include_withdrawn: bool = False) -> list[dict]:
+        return self._records(RecordType.MUNICIPALITY, {}, "id", include_withdrawn)
+
+    def organizations(
+        self, municipality: str | None = None, include_withdrawn: bool = False
+    ) -> list[dict]:
+        return self._records(
+            RecordType.ORGANIZATION, {"municipality": municipality},
+            "municipality, (name IS NULL), name, id", include_withdrawn,
+        )
+
+    def meetings(
+        self, municipality: str | None = None, organization: str | None = None,
+        include_withdrawn: bool = False,
+    ) -> list[dict]:
+        """Newest first; meetings without a start last."""
+        return self._records(
+            RecordType.MEETING, {"municipality": municipality, "organization": organization},
+            "(start IS NULL), start DESC, id", include_withdrawn,
+        )
+
+    def actions(
+        self, municipality: str | None = None, meeting: str | None = None,
+        organization: str | None = None, include_withdrawn: bool = False,
+    ) -> list[dict]:
+        """Newest date first, then by meeting and the order of items in it."""
+        return self._records(
+            RecordType.ACTION,
+            {"municipality": municipality, "meeting": meeting, "organization": organization},
+            "(date IS NULL), date DESC, (meeting IS NULL), meeting, (ordering IS NULL), "
+            "ordering, id",
+            include_withdrawn,
+        )
+
+    def action(self, action_id: str, include_withdrawn: bool = False) -> dict | None:
+        row = self._row(RecordType.ACTION, action_id)
+        if row is None or (row["withdrawn_at"] and not include_withdrawn):
+            return None
+        return _record_of(row)
+
+    def action_versions(self, action_id: str) -> list[dict]:
+        """The action's history, oldest first, ending with the current record: each is
+        the record as it was plus version, valid_from, valid_to (None for the current).
+        Empty for an unknown or withdrawn action."""
+        current = self._row(RecordType.ACTION, action_id)
+        if current is None or current["withdrawn_at"]:
+            return []
+        rows = self._db.execute(
+            "SELECT * FROM action_versions WHERE action_id = ? ORDER BY version", (action_id,)
+        ).fetchall()
+        earlier = [
+            {
+                **_record_of(row),
+                "version": row["version"],
+                "valid_from": row["valid_from"],
+                "valid_to": row["valid_to"],
+            }
+            for row in rows
+        ]
+        latest = {
+            **_record_of(current),
+            "version": len(earlier) + 1,
+            "valid_from": current["fetched_at"],
+            "valid_to": None,
+        }
+        return [*earlier, latest]
+
+    def counts(self) -> dict[str, int]:
+        tables = (
+            *TABLES.values(), "action_versions", "runs", "harvest_log", "parse_log",
+        )
+        return {
+            table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in tables
+        }
+
+    def _records(
+        self, record_type: RecordType, filters: dict, order_by: str, include_withdrawn: bool
+    ) -> list[dict]:
+        clauses = [f"{column} = ?" for column, value in filters.items() if value is not None]
+        params = [value for value in filters.values() if value is not None]
+        if not include_withdrawn:
+            clauses.append("withdrawn_at IS NULL")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(
+            f"SELECT * FROM {TABLES[record_type]}{where} ORDER BY {order_by}", params
+        )
+        return [_record_of(row) for row in rows]
+
+
+def _record_of(row: sqlite3.Row) -> dict:
+    """The schema record plus provenance. A meeting's or action's own ``source_url``
+    (its page at the source) wins over the page it was parsed from, which only
+    stands in when the record has none."""
+    record = json.loads(row["data"])
+    available = set(row.keys())
+    for key in PROVENANCE_FIELDS:
+        if key not in available:
+            continue
+        if key == "source_url" and record.get("source_url") is not None:
+            continue
+        record[key] = row[key]
+    return record
+
+
+def _log_row(row: sqlite3.Row) -> dict:
+    entry = {column: row[column] for column in ("id", *HARVEST_LOG_COLUMNS)}
+    entry["context"] = json.loads(entry["context"])
+    entry["request_body"] = entry["request_body"] or None
+    return entry
+
+
+def _schema_fields(record_type: RecordType, record: dict) -> dict:
+    """Only schema fields, in schema order; provenance is the store's business."""
+    return {key: record[key] for key in FIELDS_BY_TYPE[record_type] if key in record}
+
+
+def _with_meeting_fields(action: dict, meeting: dict) -> dict:
+    derived = {
+        "organization": meeting.get("organization"),
+        "date": (meeting.get("start") or "")[:10] or None,  # the meeting's local date
+        "language": meeting.get("language"),
+    }
+    filled = dict(action)
+    for key, value in derived.items():
+        if filled.get(key) is None and value is not None:
+            filled[key] = value
+    return _schema_fields(RecordType.ACTION, filled)
+
+
+def _column_value(value):
+    """Key columns hold scalars; anything else (a name dict) is kept as JSON text."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return _json(value)
+
+
+def _municipality_of(record_type: RecordType, record_id: str) -> str:
+    parts = record_id.split(":", 2)
+    infix = ID_INFIX[record_type]
+    if len(parts) != 3 or parts[1] != infix:
+        raise SchemaError(f"{record_type} id {record_id!r} is not '<municipality>:{infix}:<id>'")
+    return parts[0]
+
+
+def _record_type_of(record_id: str) -> RecordType:
+    if ":" not in record_id:
+        return RecordType.MUNICIPALITY
+    infix = split_id(record_id)[1]
+    for record_type, known in ID_INFIX.items():
+        if known == infix:
+            return record_type
+    raise StoreError(f"cannot tell the record type of id {record_id!r}")
