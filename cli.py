@@ -83,7 +83,8 @@ def sources_command(sources: Sources):
 
     Example: avoin sources
     """
-    rows = [("id", "name (fi / sv)", "code", "langs", "platform", "base URL", "robots", "unconfirmed")]
+    rows = [("id", "name (fi / sv)", "code", "langs", "platform", "base URL", "robots",
+             "unconfirmed")]
     for s in sources.municipalities:
         rows.append((s.id, f"{s.name['fi']} / {s.name['sv']}", s.code, ",".join(s.languages),
                      s.platform, s.base_url or "-", "obey" if s.obey_robots else "IGNORED",
@@ -266,6 +267,8 @@ def _print_harvest(reports) -> None:
     for r in reports:
         status = f"skipped: {r.skipped}" if r.skipped else ("ok" if r.ok else "FAILED")
         errors = ", ".join(f"{k} {v}" for k, v in sorted(r.errors.items()))
+        if r.robots_ignored and not r.skipped:
+            status += "; robots.txt ignored by configuration"
         rows.append((r.municipality, r.platform, str(r.pages_saved), str(r.requests_failed),
                      status + (f" ({errors})" if errors else "")))
     click.echo(_table(rows))

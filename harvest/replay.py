@@ -79,6 +79,7 @@ class RecordedRequest(NamedTuple):
     method: str
     path: str  # path with the raw query string, exactly as requested
     body: str
+    user_agent: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,9 +275,10 @@ class ReplayServer:
         with self._lock:
             self._requests.clear()
 
-    def _record(self, method: str, path: str, body: bytes) -> None:
+    def _record(self, method: str, path: str, body: bytes, user_agent: str = "") -> None:
         with self._lock:
-            self._requests.append(RecordedRequest(method, path, body.decode("utf-8", "replace")))
+            text = body.decode("utf-8", "replace")
+            self._requests.append(RecordedRequest(method, path, text, user_agent))
 
     # -- faults ----------------------------------------------------------------------------
 
@@ -463,7 +465,7 @@ class _ReplayHandler(BaseHTTPRequestHandler):
     def _answer(self, send_body: bool) -> None:
         replay: ReplayServer = self.server.replay
         body = self._read_body()
-        replay._record(self.command, self.path, body)
+        replay._record(self.command, self.path, body, self.headers.get("User-Agent", ""))
         response = replay._response(self.command, self.path, body, self.headers)
         # The client may have given up already (e.g. its timeout fired during a "delay" fault).
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 
@@ -27,6 +28,7 @@ class SourceReport:
     errors: dict[str, int] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
     skipped: str | None = None
+    robots_ignored: bool = False
 
     @property
     def ok(self) -> bool:
@@ -42,7 +44,7 @@ class SourceReport:
             "municipality": self.municipality, "platform": self.platform, "ok": self.ok,
             "pages_saved": self.pages_saved, "requests_failed": self.requests_failed,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
-            "skipped": self.skipped,
+            "skipped": self.skipped, "robots_ignored": self.robots_ignored,
         }
 
 
@@ -50,12 +52,16 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
                     raw_dir: str, run_id: int,
                     host_map: dict[str, str] | None = None) -> list[SourceReport]:
     """Crawl every harvestable source; return one report per source (skipped ones too)."""
-    settings = scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
-                               run_id=run_id, host_map=host_map)
-    process = CrawlerProcess({**settings, "LOG_INSTALL_ROOT_HANDLER": False})
+    def settings_for(source: Source) -> dict:
+        return scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
+                               run_id=run_id, host_map=host_map,
+                               loopback=bool(host_map) or _is_loopback(source.base_url))
+
+    process = CrawlerProcess({"LOG_INSTALL_ROOT_HANDLER": False, "LOG_LEVEL": "WARNING"})
     reports, crawlers = [], []
     for source in sources:
-        report = SourceReport(source.id, source.platform)
+        report = SourceReport(source.id, source.platform,
+                              robots_ignored=not source.obey_robots)
         reports.append(report)
         spider_class = spider_for(source.platform)
         if not source.harvestable:
@@ -63,7 +69,10 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
         elif spider_class is None:
             report.skipped = f"no harvester for platform {source.platform!r} yet"
         else:
-            crawler = process.create_crawler(spider_class)
+            # Each source gets its own settings (a loopback replay needs no politeness delay).
+            configured = type(spider_class.__name__, (spider_class,),
+                              {"custom_settings": settings_for(source)})
+            crawler = process.create_crawler(configured)
             crawlers.append((report, crawler))
             process.crawl(crawler, source=source)
     if crawlers:
@@ -71,6 +80,11 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
     for report, crawler in crawlers:
         _fill_report(report, crawler.stats.get_stats())
     return reports
+
+
+def _is_loopback(url: str) -> bool:
+    """A server on this machine is one of ours (a replay server): no need to wait for it."""
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _fill_report(report: SourceReport, stats: dict) -> None:

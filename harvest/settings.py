@@ -37,11 +37,12 @@ LOOPBACK = {
 
 
 def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: int,
-                    host_map: dict[str, str] | None = None) -> dict:
-    """Settings for one harvest run; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
+                    host_map: dict[str, str] | None = None, loopback: bool = False) -> dict:
+    """Settings for one source's crawl; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
     settings = dict(POLITE)
-    if host_map:
+    if loopback:
         settings.update(LOOPBACK)
+    if host_map:
         settings["AVOIN_HOST_MAP"] = dict(host_map)
         settings["DOWNLOAD_HANDLERS"] = {"http": "harvest.hostmap.HostMapDownloadHandler"}
     settings.update({

@@ -83,7 +83,8 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:
     contact = str(harvester.get("contact", "")).strip()
     if not contact:
         raise SourcesError(locator.message(None, "contact", "[harvester] needs a contact address"))
-    user_agent = str(harvester.get("user_agent", "AvoinBot/0.1 ({contact})")).format(contact=contact)
+    user_agent = str(harvester.get("user_agent", "AvoinBot/0.1 ({contact})"))
+    user_agent = user_agent.format(contact=contact)
     blocks = data.get("municipality")
     if not isinstance(blocks, list) or not blocks:
         raise SourcesError(f"{path}: no [[municipality]] blocks")

@@ -68,4 +68,5 @@ def test_parse_prints_schema_json_for_a_sample_meeting_page():
     data = json.loads(result.output)
     assert data["page"] == "meeting"
     assert len(data["meetings"]) == 1
-    assert data["actions"] and all(a["id"].startswith("hameenlinna:action:") for a in data["actions"])
+    assert data["actions"]
+    assert all(a["id"].startswith("hameenlinna:action:") for a in data["actions"])

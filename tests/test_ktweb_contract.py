@@ -52,7 +52,7 @@ MEETING = parse_real(
     {"organization": BOARD},
 )  # fmt: skip
 ITEM = parse_real(
-    PageKind.ACTION, "510975521.pdf", ITEM_URL, {"organization": BOARD, "meeting": "130013"}
+    PageKind.ACTION, "510975521.pdf", ITEM_URL, {"organization": BOARD, "meeting": "130013-minutes"}
 )
 
 
@@ -154,10 +154,10 @@ def test_meeting_list_yields_71_meetings():
 
 
 def test_meeting_list_record_field_by_field():
-    meeting = next(m for m in MEETINGS["meetings"] if m["origin_id"] == "130013")
+    meeting = next(m for m in MEETINGS["meetings"] if m["origin_id"] == "130013-minutes")
     assert meeting == {
-        "id": "vantaa:meeting:130013",
-        "origin_id": "130013",
+        "id": "vantaa:meeting:130013-minutes",
+        "origin_id": "130013-minutes",
         "municipality": "vantaa",
         "organization": "vantaa:org:55015",
         "start": "2017-03-20T17:00:00+02:00",
@@ -168,8 +168,8 @@ def test_meeting_list_record_field_by_field():
 
 def test_meeting_list_keeps_summer_time_offset_and_page_order():
     first, last = MEETINGS["meetings"][0], MEETINGS["meetings"][-1]
-    assert (first["origin_id"], first["start"]) == ("131213", "2017-04-10T17:00:00+03:00")
-    assert (last["origin_id"], last["start"]) == ("92899", "2014-01-13T17:00:00+02:00")
+    assert (first["origin_id"], first["start"]) == ("131213-minutes", "2017-04-10T17:00:00+03:00")
+    assert (last["origin_id"], last["start"]) == ("92899-minutes", "2014-01-13T17:00:00+02:00")
 
 
 @pytest.mark.parametrize("meeting", records(MEETINGS, "meetings"), ids=lambda m: m["origin_id"])
@@ -178,7 +178,8 @@ def test_every_listed_meeting(meeting):
     assert ISO_START.match(meeting["start"])
     assert meeting["document_kind"] == DocumentKind.MINUTES
     assert meeting["organization"] == "vantaa:org:55015"
-    assert meeting["source_url"].endswith(f"pk_asil_tweb.htm?+bid={meeting['origin_id']}")
+    bid = meeting["origin_id"].removesuffix("-minutes")
+    assert meeting["source_url"].endswith(f"pk_asil_tweb.htm?+bid={bid}")
     assert "number" not in meeting  # "Kaupunginhallitus: Kaupunginhallitus" carries none
 
 
@@ -196,8 +197,8 @@ def test_every_meeting_list_link(link):
 def test_meeting_page_yields_the_meeting():
     assert MEETING["meetings"] == [
         {
-            "id": "vantaa:meeting:130013",
-            "origin_id": "130013",
+            "id": "vantaa:meeting:130013-minutes",
+            "origin_id": "130013-minutes",
             "municipality": "vantaa",
             "organization": "vantaa:org:55015",
             "start": "2017-03-20T17:00:00+02:00",
@@ -229,7 +230,7 @@ def test_meeting_page_item_field_by_field():
         "origin_id": "1135625",
         "municipality": "vantaa",
         "organization": "vantaa:org:55015",
-        "meeting": "vantaa:meeting:130013",
+        "meeting": "vantaa:meeting:130013-minutes",
         "article_number": "10",
         "ordering": 10,
         "title": "Kommentit valtiovarainministeriölle parlamentaarisen työryhmän väliraporttiin "
@@ -254,14 +255,14 @@ def test_meeting_page_links_item_documents_and_attachment_lists():
         "url": SITE + "epjattn_tweb.htm?1135625",
         "method": "GET",
         "body": None,
-        "context": {"organization": BOARD, "meeting": "130013", "origin_id": "1135625"},
+        "context": {"organization": BOARD, "meeting": "130013-minutes", "origin_id": "1135625"},
     }
 
 
 @pytest.mark.parametrize("action", records(MEETING, "actions"), ids=lambda a: a["origin_id"])
 def test_every_meeting_item(action):
     validate_record(RecordType.ACTION, action)
-    assert action["meeting"] == "vantaa:meeting:130013"
+    assert action["meeting"] == "vantaa:meeting:130013-minutes"
     assert action["pdf_url"].endswith(f"ktproxy2.dll?doctype=3&docid={action['origin_id']}")
     assert action["title"] and "  " not in action["title"] and "\n" not in action["title"]
     assert action["date"] == "2017-03-20"
@@ -284,7 +285,7 @@ def test_item_document_field_by_field():
     (action,) = ITEM["actions"]
     assert action["id"] == "vantaa:action:1135625"
     assert action["origin_id"] == "1135625"
-    assert action["meeting"] == "vantaa:meeting:130013"
+    assert action["meeting"] == "vantaa:meeting:130013-minutes"
     assert action["organization"] == "vantaa:org:55015"
     assert action["pdf_url"] == ITEM_URL
     assert action["language"] == "fi"

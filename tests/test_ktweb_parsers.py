@@ -92,19 +92,20 @@ def _new_pdf(running_header: str = "") -> _ItemPdf:
     return pdf
 
 
-def _write(pdf: FPDF, x: float, width: float, text: str, bold=False, size=10) -> None:
+def _write(pdf: FPDF, x: float, width: float, text: str, bold=False, size=10, align="L") -> None:
     pdf.set_font("Helvetica", "B" if bold else "", size)
     pdf.set_x(x)
-    pdf.multi_cell(width, 5, text, align="L")
+    pdf.multi_cell(width, 5, text, align=align)
 
 
 def _label_row(pdf: FPDF, label: str, text: str) -> None:
-    """Label in the left column, its text beside it starting on the same line."""
+    """Label in the left column, its text beside it starting on the same line. The text is
+    justified, as in word-processed originals: wide gaps split lines into many fragments."""
     top, page = pdf.get_y(), pdf.page
     _write(pdf, LABEL_X, LABEL_WIDTH, label, bold=True)
     label_bottom = pdf.get_y()
     pdf.page, pdf.y = page, top  # back to the label's line for the text column
-    _write(pdf, TEXT_X, TEXT_WIDTH, text)
+    _write(pdf, TEXT_X, TEXT_WIDTH, text, align="J")
     pdf.set_y(max(pdf.get_y(), label_bottom if pdf.page == page else 0) + 5)
 
 
@@ -163,6 +164,7 @@ def swedish_own_line_pdf() -> bytes:
     pdf.ln(4)
     _write(pdf, LABEL_X, 170, "Skolorna har bett om ändrade körtider från och med höstterminen.")
     pdf.ln(4)
+    _write(pdf, LABEL_X, 170, "Tekniska nämnden 12 § 20.1.2025")  # the order Dynasty uses
     _write(pdf, LABEL_X, 170, "Bildningsnämnden 10.2.2025 § 6", bold=True)
     pdf.ln(4)
     _own_line_block(pdf, "Föredragande:", "bildningsdirektör Anna Exempel")
@@ -180,6 +182,14 @@ def swedish_own_line_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def pdf_without_labels() -> bytes:
+    pdf = _new_pdf()
+    _write(pdf, LABEL_X, 170, "Tiedote", bold=True, size=12)
+    pdf.ln(4)
+    _write(pdf, LABEL_X, 170, "Kirjasto on suljettu juhannuksena.")
+    return bytes(pdf.output())
+
+
 def pdf_without_text() -> bytes:
     pdf = FPDF()
     pdf.add_page()
@@ -194,7 +204,7 @@ def finnish_pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def finnish_item(finnish_pdf) -> dict:
-    context = {"meeting": "2001", "organization": "501"}
+    context = {"meeting": "2001-minutes", "organization": "501"}
     (action,) = parse(PageKind.ACTION, finnish_pdf, PROXY + "200153", context)["actions"]
     return action
 
@@ -214,7 +224,7 @@ def test_label_column_pdf_spans_two_pages(finnish_pdf):
 
 def test_label_column_pdf_field_by_field(finnish_item):
     assert finnish_item["id"] == "esimerkkila:action:200153"
-    assert finnish_item["meeting"] == "esimerkkila:meeting:2001"
+    assert finnish_item["meeting"] == "esimerkkila:meeting:2001-minutes"
     assert finnish_item["organization"] == "esimerkkila:org:501"
     assert finnish_item["title"] == (
         "Koulukuljetusten hankinta lukuvuosille 2025-2027 ja kuljetusreittien muutokset "
@@ -276,7 +286,8 @@ def test_swedish_pdf_field_by_field(swedish_item):
     assert swedish_item["presenter"] == "bildningsdirektör Anna Exempel"
     assert swedish_item["preparers"] == ["skolsekreterare Eva Prov"]
     assert swedish_item["history"] == [
-        {"organization": "Bildningsnämnden", "date": "2025-02-10", "article_number": "6"}
+        {"organization": "Tekniska nämnden", "date": "2025-01-20", "article_number": "12"},
+        {"organization": "Bildningsnämnden", "date": "2025-02-10", "article_number": "6"},
     ]
 
 
@@ -322,6 +333,25 @@ def test_garbage_between_pdf_header_and_trailer_is_a_parse_error():
         parse_page("ktweb", PageKind.ACTION, body, PROXY + "1")
 
 
+@pytest.mark.parametrize(("context", "language"), [({"language": "sv"}, "sv"), ({}, None)])
+def test_language_without_labels_comes_from_context(context, language):
+    (action,) = parse(PageKind.ACTION, pdf_without_labels(), PROXY + "78", context)["actions"]
+    assert action["title"] == "Tiedote"
+    assert action["contents"] == [
+        {
+            "type": ContentType.PRESENTATION,
+            "label": None,
+            "text": "Kirjasto on suljettu juhannuksena.",
+        }
+    ]
+    assert action.get("language") == language
+
+
+def test_labels_outweigh_the_context_language(finnish_pdf):
+    result = parse(PageKind.ACTION, finnish_pdf, PROXY + "200153", {"language": "sv"})
+    assert result["actions"][0]["language"] == "fi"
+
+
 def test_pdf_without_text_yields_the_bare_action_and_an_error():
     result = parse(PageKind.ACTION, pdf_without_text(), PROXY + "77")
     assert result["actions"] == [
@@ -363,15 +393,15 @@ def bootstrap_meeting() -> dict:
 def test_bootstrap_meeting_field_by_field(bootstrap_meeting):
     assert bootstrap_meeting["meetings"] == [
         {
-            "id": "esimerkkila:meeting:2001",
-            "origin_id": "2001",
+            "id": "esimerkkila:meeting:2001-minutes",
+            "origin_id": "2001-minutes",
             "municipality": TOWN,
             "organization": "esimerkkila:org:501",
             "number": "4/2025",
             "start": "2025-04-03T18:00:00+03:00",
             "document_kind": DocumentKind.MINUTES,
             "source_url": BOOTSTRAP_MEETING_URL,
-            "pdf_url": PROXY.replace("https", "https") + "200199",  # the pöytäkirja, not the agenda
+            "pdf_url": PROXY + "200199",  # the pöytäkirja, not the esityslista
         }
     ]
 
@@ -387,7 +417,7 @@ def test_bootstrap_meeting_items_by_structure_not_class(bootstrap_meeting):
         "origin_id": "200153",
         "municipality": TOWN,
         "organization": "esimerkkila:org:501",
-        "meeting": "esimerkkila:meeting:2001",
+        "meeting": "esimerkkila:meeting:2001-minutes",
         "article_number": "13",
         "ordering": 2,
         "title": "Koulukuljetusten hankinta lukuvuosille 2025–2027",
@@ -409,7 +439,7 @@ def test_bootstrap_meeting_links_resolve_relative_urls(bootstrap_meeting):
     assert attachments["url"] == SITE + "epjattn_tweb.htm?200153"
     assert attachments["context"] == {
         "organization": "501",
-        "meeting": "2001",
+        "meeting": "2001-minutes",
         "origin_id": "200153",
     }
 
@@ -446,8 +476,8 @@ def test_empty_meeting_yields_the_meeting_and_no_actions():
     result = parse(PageKind.MEETING, body, url)
     assert result["meetings"] == [
         {
-            "id": "esimerkkila:meeting:4001",
-            "origin_id": "4001",
+            "id": "esimerkkila:meeting:4001-agenda",
+            "origin_id": "4001-agenda",
             "municipality": TOWN,
             "start": "2025-05-05T09:00:00+03:00",
             "document_kind": DocumentKind.AGENDA,
@@ -471,9 +501,9 @@ def test_bootstrap_meeting_list():
     body = fixture("bootstrap_meetings.html")
     result = parse(PageKind.MEETINGS, body, url, {"organization": "501"})
     assert [(m["origin_id"], m.get("number"), m["start"]) for m in result["meetings"]] == [
-        ("2001", "4/2025", "2025-04-03T18:00:00+03:00"),
-        ("1987", None, "2025-03-13T17:30:00+02:00"),
-        ("1901", "1/2025", "2025-01-27T18:00:00+02:00"),
+        ("2001-minutes", "4/2025", "2025-04-03T18:00:00+03:00"),
+        ("1987-minutes", None, "2025-03-13T17:30:00+02:00"),
+        ("1901-minutes", "1/2025", "2025-01-27T18:00:00+02:00"),
     ]
     (error,) = result["errors"]
     assert "bid 1950" in error and "ti 11.2. klo 18" in error
@@ -483,6 +513,16 @@ def test_bootstrap_meeting_list():
         SITE + "pk_asil_tweb.htm?+bid=1901",
     ]
     assert detect_page_kind("ktweb", body, "") == PageKind.MEETINGS
+
+
+def test_empty_meeting_list_is_recognised_without_a_url():
+    body = (
+        "<html><body><table class='list'><tr class='header'><td>Kokoukset/pöytäkirjat:</td></tr>"
+        "<tr><td>Aika</td><td>Elin: kokous</td></tr></table></body></html>"
+    ).encode("cp1252")
+    assert detect_page_kind("ktweb", body, "") == PageKind.MEETINGS
+    result = parse(PageKind.MEETINGS, body, SITE + "pk_kokl_tweb.htm", {"organization": "501"})
+    assert result["meetings"] == [] and result["errors"] == []
 
 
 # --- attachment list ---------------------------------------------------------------------

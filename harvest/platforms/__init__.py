@@ -39,7 +39,8 @@ def platform_module(platform: str):
     try:
         Platform(platform)
     except ValueError:
-        raise ParseError(f"unknown platform {platform!r}; known: {[p.value for p in Platform]}") from None
+        known = [p.value for p in Platform]
+        raise ParseError(f"unknown platform {platform!r}; known: {known}") from None
     return import_module(f"harvest.platforms.{platform}")
 
 

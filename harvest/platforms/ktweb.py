@@ -401,6 +401,13 @@ def _parse_meeting_list(body: bytes, page: _Page) -> dict:
     return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
 
 
+def meeting_origin_id(bid: str, kind: DocumentKind) -> str:
+    """KTweb gives a meeting's agenda and its minutes the same bid; the schema's meeting is
+    one published document (it has one document_kind and one PDF), so the kind is part of
+    the id: ``88522-agenda`` and ``88522-minutes``."""
+    return f"{bid}-{kind}"
+
+
 def _meeting_rows(root) -> list:
     return [row for row in _innermost_rows(root) if _first_link(row, _MEETING_LINK)[0] is not None]
 
@@ -415,12 +422,13 @@ def _parse_meeting_row(row, position: int, page: _Page) -> dict | None:
             f"meeting list row {position} (bid {bid}): unexpected date {date_text!r}; row skipped"
         )
         return None
+    kind = _PREFIX_KIND[prefix]
     return _with_values(
-        page.record(RecordType.MEETING, bid),
+        page.record(RecordType.MEETING, meeting_origin_id(bid, kind)),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
         number=_parse_meeting_number(row),
         start=start,
-        document_kind=_PREFIX_KIND[prefix],
+        document_kind=kind,
         source_url=page.absolute(link.get("href")),
     )
 
@@ -470,18 +478,21 @@ def _parse_meeting(body: bytes, page: _Page) -> dict:
         action = _parse_item_row(row, ordering, meeting, page)
         if action:
             actions.append(action)
-            links.extend(_item_links(row, action, bid, page))
+            links.extend(_item_links(row, action, meeting["origin_id"], page))
     return page.result(PageKind.MEETING, meetings=[meeting], actions=actions, links=links)
 
 
 def _meeting_record(root, rows, header: str, bid: str, page: _Page) -> dict:
-    kind = _document_kind_in(header) or _document_kind_from_url(page.url)
+    # The URL (pk_/epj_) decides first: the meeting list built the same id from it.
+    kind = _document_kind_from_url(page.url) or _document_kind_in(header)
+    if kind is None:
+        raise ParseError(f"meeting {bid}: neither the url nor the header says agenda or minutes")
     start = _parse_start(header)
     if header and start is None:
         page.errors.append(f"meeting {bid}: no date in the header {header[:80]!r}")
     number = _MEETING_NUMBER.search(header)
     return _with_values(
-        page.record(RecordType.MEETING, bid),
+        page.record(RecordType.MEETING, meeting_origin_id(bid, kind)),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
         number=number.group(1) if number else None,
         start=start,
@@ -573,8 +584,8 @@ def _parse_article_number(row) -> str | None:
     return match.group(1) if match else None
 
 
-def _item_links(row, action: dict, bid: str, page: _Page) -> list[dict]:
-    context = _next_context(page, meeting=bid)
+def _item_links(row, action: dict, meeting_origin: str, page: _Page) -> list[dict]:
+    context = _next_context(page, meeting=meeting_origin)
     links = [_link(PageKind.ACTION, action["pdf_url"], context)]
     attachment_list, _ = _first_link(row, _ATTACHMENT_LIST_LINK)
     if attachment_list is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 import scrapy
+from scrapy.exceptions import DownloadConnectionRefusedError, DownloadTimeoutError
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 
@@ -150,8 +151,8 @@ def _header(response, name: bytes) -> str | None:
 def _failure_kind(failure) -> str:
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
-    if failure.check(ConnectionRefusedError, DNSLookupError):
+    if failure.check(ConnectionRefusedError, DNSLookupError, DownloadConnectionRefusedError):
         return "source_down"
-    if failure.check(TimeoutError):
+    if failure.check(TimeoutError, DownloadTimeoutError):
         return "timeout"
     return type(failure.value).__name__

@@ -1,0 +1,148 @@
+"""The real KTweb spider, end to end, against the sample sites replayed on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+
+import pytest
+
+from harvest.replay import ReplayServer
+from tests.harvesting import SAMPLE_SITES, avoin, write_sources
+from transform.store import Store
+
+pytestmark = pytest.mark.slow
+
+HAMEENLINNA = SAMPLE_SITES / "ktweb" / "hameenlinna"
+VAASA = SAMPLE_SITES / "ktweb" / "vaasa"
+
+
+def manifest(site):
+    return json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+
+
+def closed_port_url() -> str:
+    """A URL nobody listens on: connection refused, like a source that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/ktwebscr/"
+
+
+@pytest.fixture(scope="module")
+def harvested(tmp_path_factory):
+    """One harvest of Hämeenlinna's sample site; the server's request log is kept."""
+    tmp = tmp_path_factory.mktemp("harvest")
+    with ReplayServer(HAMEENLINNA) as server:
+        sources = write_sources(tmp / "sources.toml", {"hameenlinna": server.base_url})
+        result = avoin("harvest", "--sources", sources, "--data-dir", tmp / "data")
+        requests = server.requests
+    return tmp / "data", result, requests
+
+
+def test_harvest_succeeds_and_reports_the_source(harvested):
+    _, result, _ = harvested
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("hameenlinna"))
+    assert line.split()[-1] == "ok"
+
+
+def test_every_item_document_linked_from_meetings_is_fetched(harvested):
+    _, _, requests = harvested
+    fetched = {r.path for r in requests}
+    documents = [e for e in manifest(HAMEENLINNA)["entries"]
+                 if e["kind"] in ("item_document", "cover_document", "appeal_document")]
+    assert documents
+    missing = [e["path"] + "?" + e["query"] for e in documents
+               if e["path"] + "?" + e["query"] not in fetched]
+    assert missing == []
+
+
+def test_every_meeting_page_and_attachment_list_is_fetched(harvested):
+    _, _, requests = harvested
+    fetched = {r.path for r in requests}
+    for entry in manifest(HAMEENLINNA)["entries"]:
+        if entry["kind"] in ("meeting", "attachment_list"):
+            assert f"{entry['path']}?{entry['query']}" in fetched
+
+
+def test_one_harvest_log_row_per_request_and_snapshots_named_by_sha256(harvested):
+    data, _, requests = harvested
+    page_requests = [r for r in requests if not r.path.endswith("robots.txt")]
+    with Store(data / "avoin.sqlite") as store:
+        rows = store._db.execute("SELECT url, sha256, status FROM harvest_log").fetchall()
+    assert len(rows) == len(page_requests)
+    for _, sha256, status in rows:
+        assert status == 200
+        snapshot = data / "raw" / sha256[:2] / sha256
+        assert hashlib.sha256(snapshot.read_bytes()).hexdigest() == sha256
+
+
+def test_requests_identify_us_with_the_contact_address(harvested):
+    _, _, requests = harvested
+    assert requests
+    assert all("tests@example.invalid" in r.user_agent for r in requests)
+
+
+def test_robots_txt_is_fetched_first_and_obeyed(tmp_path):
+    with ReplayServer(VAASA) as server:  # its robots.txt says Disallow: /
+        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url})
+        result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
+        paths = [r.path for r in server.requests]
+    assert paths == ["/robots.txt"]
+    assert result.returncode == 1
+    assert "robots_forbidden" in result.stdout
+
+
+def test_robots_override_in_configuration_is_used_and_said(tmp_path):
+    with ReplayServer(VAASA) as server:
+        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url},
+                                obey_robots=False)
+        result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
+        count = len(server.requests)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert count > 20
+    assert "robots.txt ignored" in result.stdout
+
+
+def test_a_source_that_is_down_does_not_stop_the_others(tmp_path):
+    with ReplayServer(HAMEENLINNA) as server:
+        sources = write_sources(tmp_path / "sources.toml", {
+            "vaasa": closed_port_url(), "hameenlinna": server.base_url})
+        result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
+    assert result.returncode == 1
+    lines = {x.split()[0]: x for x in result.stdout.splitlines() if x[:1].isalpha()}
+    assert lines["hameenlinna"].split()[-1] == "ok"
+    assert "FAILED" in lines["vaasa"] and "source_down" in lines["vaasa"]
+    with Store(tmp_path / "data" / "avoin.sqlite") as store:
+        failed = store._db.execute(
+            "SELECT count(*) FROM harvest_log"
+            " WHERE municipality='vaasa' AND error LIKE 'source_down%'"
+        ).fetchone()[0]
+    assert failed >= 1
+
+
+def test_bad_documents_are_counted_and_lose_nothing(tmp_path):
+    """A truncated PDF and an HTML error page in place of a PDF, on a second harvest."""
+    data = tmp_path / "data"
+    documents = [e for e in manifest(HAMEENLINNA)["entries"] if e["kind"] == "item_document"]
+    truncated, replaced = (f"{e['path']}?{e['query']}" for e in documents[:2])
+    with ReplayServer(HAMEENLINNA) as server:
+        sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url})
+        assert avoin("harvest", "--sources", sources, "--data-dir", data).returncode == 0
+        assert avoin("transform", "--sources", sources, "--data-dir", data).returncode == 0
+        before = _actions(data)
+        server.set_fault(truncated, {"truncate": 400})
+        server.set_fault(replaced, {"body": "<html><body>Kirjaudu sisään</body></html>",
+                                    "content_type": "text/html"})
+        avoin("harvest", "--sources", sources, "--data-dir", data)
+    result = avoin("transform", "--sources", sources, "--data-dir", data)
+    assert result.returncode == 1
+    assert "2 errors" in result.stdout
+    assert _actions(data) == before  # nothing already held is lost or changed
+
+
+def _actions(data):
+    with Store(data / "avoin.sqlite") as store:
+        return {a["id"]: (a.get("title"), a.get("contents")) for a in store.actions()}
