@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import socket
 
 import pytest
 
+from harvest.platforms import parse_page
 from harvest.replay import ReplayServer
 from tests.harvesting import SAMPLE_SITES, avoin, write_sources
 from transform.store import Store
@@ -146,3 +148,28 @@ def test_bad_documents_are_counted_and_lose_nothing(tmp_path):
 def _actions(data):
     with Store(data / "avoin.sqlite") as store:
         return {a["id"]: (a.get("title"), a.get("contents")) for a in store.actions()}
+
+
+def test_a_row_without_a_link_is_counted_and_the_rest_of_the_meeting_kept(tmp_path):
+    data = tmp_path / "data"
+    entry = next(e for e in manifest(HAMEENLINNA)["entries"] if e["kind"] == "meeting")
+    page = (HAMEENLINNA / entry["file"]).read_bytes().decode("cp1252")
+    url = f"http://127.0.0.1{entry['path']}?{entry['query']}"
+    items = parse_page("ktweb", "meeting", page.encode("cp1252"), url, "hameenlinna")["actions"]
+    broken = re.sub(r'<a href="[^"]*ktproxy2\.dll[^"]*docid=\d+">([^<]*)</a>', r"\1", page,
+                    count=1)
+    with ReplayServer(HAMEENLINNA) as server:
+        server.set_fault(f"{entry['path']}?{entry['query']}",
+                         {"body": broken, "content_type": "text/html; charset=windows-1252"})
+        sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url})
+        avoin("harvest", "--sources", sources, "--data-dir", data)
+    result = avoin("transform", "--sources", sources, "--data-dir", data)
+    assert "1 skipped rows" in result.stdout
+    assert "no document link" in result.stdout
+    with Store(data / "avoin.sqlite") as store:
+        meeting_id = next(m["id"] for m in store.meetings()
+                          if m["source_url"].endswith(entry["query"])
+                          and m["source_url"].split("/")[-1].startswith(
+                              entry["path"].split("/")[-1]))
+        kept = store.actions(meeting=meeting_id)
+    assert len(kept) == len(items) - 1

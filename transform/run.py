@@ -36,22 +36,28 @@ class TransformReport:
     counts: Counts = field(default_factory=Counts)
     documents: int = 0  # parsed and merged
     errors: list[dict] = field(default_factory=list)  # {url, sha256, error}
+    # Parts of a document the parser skipped (a row without a link, an odd date): the
+    # document was merged, but the skipped part is counted and named.
+    warnings: list[dict] = field(default_factory=list)  # {url, sha256, error}
     run_id: int | None = None
 
     def __str__(self) -> str:
         errors = f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}"
-        return f"{self.documents} documents parsed, {errors}; {self.counts}"
+        warnings = f", {len(self.warnings)} skipped rows" if self.warnings else ""
+        return f"{self.documents} documents parsed, {errors}{warnings}; {self.counts}"
 
     def summary(self) -> str:
-        """The one-line report, then one line per failed document."""
+        """The one-line report, then one line per failed document and skipped row."""
         lines = [str(self)]
-        lines += [f"  {error['url']}: {error['error']}" for error in self.errors]
+        lines += [f"  error: {error['url']}: {error['error']}" for error in self.errors]
+        lines += [f"  skipped: {entry['url']}: {entry['error']}" for entry in self.warnings]
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
             "errors": self.errors,
+            "warnings": self.warnings,
             **self.counts.as_dict(),
         }
 
@@ -82,7 +88,8 @@ def transform_pending(
     merged = Counts()
     try:
         for done, row in enumerate(rows, start=1):
-            counts, error = transform_snapshot(store, raw_dir, row, parser_version)
+            counts, error = transform_snapshot(store, raw_dir, row, parser_version,
+                                               report.warnings)
             if error:
                 report.errors.append(error)
             else:
@@ -100,7 +107,8 @@ def transform_pending(
 
 
 def transform_snapshot(
-    store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION
+    store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION,
+    warnings: list[dict] | None = None,
 ) -> tuple[Counts, dict | None]:
     """Parse and merge one harvest-log row; returns (counts, error or None).
 
@@ -121,6 +129,8 @@ def transform_snapshot(
         with store.transaction():
             counts = store.merge_page(result, _provenance(row, parser_version))
             store.record_parse(row, parser_version)
+        if warnings is not None:
+            warnings.extend(_error_entry(row, message) for message in result.get("errors", ()))
     except (ParseError, SchemaError) as error:
         with store.transaction():
             store.record_parse(row, parser_version, error=str(error))
