@@ -1,0 +1,1 @@
+"""Running the stages together: `avoin nightly`, atomic publishing, the run lock, reports."""
