@@ -173,3 +173,34 @@ def test_a_row_without_a_link_is_counted_and_the_rest_of_the_meeting_kept(tmp_pa
                               entry["path"].split("/")[-1]))
         kept = store.actions(meeting=meeting_id)
     assert len(kept) == len(items) - 1
+
+
+def test_an_item_the_source_removed_becomes_a_tombstone_but_an_error_removes_nothing(tmp_path):
+    data = tmp_path / "data"
+    entry = next(e for e in manifest(HAMEENLINNA)["entries"]
+                 if e["kind"] == "meeting" and e["path"].endswith("pk_asil_tweb.htm"))
+    key = f"{entry['path']}?{entry['query']}"
+    page = (HAMEENLINNA / entry["file"]).read_bytes().decode("cp1252")
+    row_of_docid = r"<tr[^>]*>(?:(?!</tr>).)*?ktproxy2\.dll[^\"]*docid=(\d+)(?:(?!</tr>).)*?</tr>"
+    rows = re.findall(row_of_docid, page, flags=re.S)
+    removed_docid = rows[-3]  # a numbered item (the last rows: appeal, whole minutes)
+    without_row = re.sub(rf"<tr[^>]*>(?:(?!</tr>).)*?docid={removed_docid}\"(?:(?!</tr>).)*?</tr>",
+                         "", page, flags=re.S)
+    with ReplayServer(HAMEENLINNA) as server:
+        sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url})
+        avoin("harvest", "--sources", sources, "--data-dir", data)
+        avoin("transform", "--sources", sources, "--data-dir", data)
+        server.set_fault(key, {"status": 500})
+        avoin("harvest", "--sources", sources, "--data-dir", data)
+        assert "withdrawn" not in avoin("transform", "--sources", sources,
+                                        "--data-dir", data).stdout
+        server.set_fault(key, {"body": without_row,
+                               "content_type": "text/html; charset=windows-1252"})
+        avoin("harvest", "--sources", sources, "--data-dir", data)
+    result = avoin("transform", "--sources", sources, "--data-dir", data)
+    assert "1 withdrawn" in result.stdout
+    with Store(data / "avoin.sqlite") as store:
+        tombstone = next(a for a in store.actions(include_withdrawn=True)
+                         if a["origin_id"] == removed_docid)
+        assert tombstone["withdrawn_at"] and "contents" not in tombstone
+        assert sum(1 for a in store.actions() if a["origin_id"] == removed_docid) == 0

@@ -192,7 +192,7 @@ def test_unparseable_document_is_counted_and_the_run_goes_on(store, raw_dir):
     assert report.counts.inserted == 4
     assert report.summary().splitlines() == [
         "4 documents parsed, 1 error; 4 inserted, 0 updated, 0 unchanged",
-        "  https://t/2.pdf: https://t/2.pdf: not a action page",
+        "  error: https://t/2.pdf: https://t/2.pdf: not a action page",
     ]
     assert store.run(report.run_id)["status"] == RunStatus.PARTIAL
     assert [entry["url"] for entry in store.parse_errors()] == ["https://t/2.pdf"]

@@ -25,6 +25,7 @@ from harvest import platforms
 from harvest.platforms import ParseError
 from harvest.sources import Sources
 from transform.raw import SnapshotError, load_snapshot
+from transform.removal import detect_removals
 from transform.schema import PARSER_VERSION, SchemaError
 from transform.store import Counts, RunKind, RunStatus, Store
 
@@ -39,12 +40,15 @@ class TransformReport:
     # Parts of a document the parser skipped (a row without a link, an odd date): the
     # document was merged, but the skipped part is counted and named.
     warnings: list[dict] = field(default_factory=list)  # {url, sha256, error}
+    withdrawn: list[str] = field(default_factory=list)  # ids the sources stopped listing
     run_id: int | None = None
 
     def __str__(self) -> str:
         errors = f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}"
         warnings = f", {len(self.warnings)} skipped rows" if self.warnings else ""
-        return f"{self.documents} documents parsed, {errors}{warnings}; {self.counts}"
+        withdrawn = f", {len(self.withdrawn)} withdrawn" if self.withdrawn else ""
+        return (f"{self.documents} documents parsed, {errors}{warnings}; "
+                f"{self.counts}{withdrawn}")
 
     def summary(self) -> str:
         """The one-line report, then one line per failed document and skipped row."""
@@ -58,6 +62,7 @@ class TransformReport:
             "documents": self.documents,
             "errors": self.errors,
             "warnings": self.warnings,
+            "withdrawn": self.withdrawn,
             **self.counts.as_dict(),
         }
 
@@ -88,8 +93,7 @@ def transform_pending(
     merged = Counts()
     try:
         for done, row in enumerate(rows, start=1):
-            counts, error = transform_snapshot(store, raw_dir, row, parser_version,
-                                               report.warnings)
+            counts, error = transform_snapshot(store, raw_dir, row, parser_version, report)
             if error:
                 report.errors.append(error)
             else:
@@ -108,7 +112,7 @@ def transform_pending(
 
 def transform_snapshot(
     store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION,
-    warnings: list[dict] | None = None,
+    report: TransformReport | None = None,
 ) -> tuple[Counts, dict | None]:
     """Parse and merge one harvest-log row; returns (counts, error or None).
 
@@ -128,9 +132,11 @@ def transform_snapshot(
         )
         with store.transaction():
             counts = store.merge_page(result, _provenance(row, parser_version))
+            withdrawn = detect_removals(store, row["page_kind"], result, row["fetched_at"])
             store.record_parse(row, parser_version)
-        if warnings is not None:
-            warnings.extend(_error_entry(row, message) for message in result.get("errors", ()))
+        if report is not None:
+            report.warnings += [_error_entry(row, m) for m in result.get("errors", ())]
+            report.withdrawn += withdrawn
     except (ParseError, SchemaError) as error:
         with store.transaction():
             store.record_parse(row, parser_version, error=str(error))
