@@ -24,6 +24,7 @@ class SourceReport:
     municipality: str
     platform: str
     pages_saved: int = 0
+    requests: int = 0  # every request sent, robots.txt and retries included
     requests_failed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
@@ -43,6 +44,7 @@ class SourceReport:
         return {
             "municipality": self.municipality, "platform": self.platform, "ok": self.ok,
             "pages_saved": self.pages_saved, "requests_failed": self.requests_failed,
+            "requests": self.requests,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
             "skipped": self.skipped, "robots_ignored": self.robots_ignored,
         }
@@ -89,6 +91,7 @@ def _is_loopback(url: str) -> bool:
 
 def _fill_report(report: SourceReport, stats: dict) -> None:
     report.pages_saved = stats.get("avoin/pages_saved", 0)
+    report.requests = stats.get("downloader/request_count", 0)
     report.requests_failed = stats.get("avoin/requests_failed", 0)
     prefix = "avoin/errors/"
     report.errors = {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}

@@ -1,0 +1,180 @@
+"""`avoin nightly`: harvest what is new, transform, build, publish atomically, report.
+
+Exit status (what cron and monitoring read):
+  0  every source harvested fine and the site was published;
+  1  some sources failed: the site was published with their last good data;
+  2  nothing was published (the build failed, or another run holds the lock).
+
+Every run writes a JSON report to ``data/runs/<run id>.json`` and, inside the published
+site, ``status.json`` (the status page reads it). On failure a notification command or
+webhook from configuration is called with the report.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pipeline.lock import LockBusy, RunLock
+from pipeline.notify import NotifyConfig, notify
+from pipeline.publish import publish
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_SOME_SOURCES_FAILED, EXIT_NOTHING_PUBLISHED = 0, 1, 2
+STALE_AFTER = timedelta(days=3)
+
+
+@dataclass
+class NightlyReport:
+    run_id: int | None
+    started_at: str
+    finished_at: str | None = None
+    exit_status: int = EXIT_NOTHING_PUBLISHED
+    published: bool = False
+    release: str | None = None
+    sources: dict[str, dict] = field(default_factory=dict)
+    transform: dict = field(default_factory=dict)
+    build: dict = field(default_factory=dict)
+    requests: dict[str, int] = field(default_factory=dict)
+    redactions: dict[str, int] = field(default_factory=dict)
+    takedowns: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"run {self.run_id}: exit {self.exit_status}, "
+                 f"{'published ' + str(self.release) if self.published else 'NOT published'}"]
+        for municipality, health in sorted(self.sources.items()):
+            state = "ok" if health["ok"] else ("skipped" if health.get("skipped") else "FAILED")
+            errors = ", ".join(f"{k} {v}" for k, v in sorted(health["errors"].items()))
+            stale = "  STALE: no success for over 3 days" if health.get("stale") else ""
+            lines.append(f"  {municipality:<13} {state:<8} requests {health['requests']:<4} "
+                         f"last success {health.get('last_success') or 'never'}"
+                         f"{'  (' + errors + ')' if errors else ''}{stale}")
+        if self.transform:
+            lines.append(f"  transform: {self.transform.get('summary', '')}")
+        lines += [f"  problem: {problem}" for problem in self.problems]
+        return lines
+
+
+@dataclass
+class NightlySteps:
+    """The stages, injected so tests can make any of them fail."""
+
+    harvest: Callable[[], list]  # -> list of harvest.run.SourceReport
+    transform: Callable[[], object]  # -> transform.run.TransformReport
+    build: Callable[[Path], dict]  # release dir -> build summary (site, search, dumps)
+
+
+def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
+                notify_config: NotifyConfig | None = None,
+                now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> NightlyReport:
+    report = NightlyReport(run_id=None, started_at=_iso(now()))
+    try:
+        with RunLock(data_dir / "avoin.lock") as lock:
+            if lock.stale_taken_over:
+                report.problems.append(f"took over a stale lock of pid "
+                                       f"{lock.stale_taken_over.get('pid')}")
+            _run_locked(steps, report, data_dir, out, now)
+    except LockBusy as error:
+        report.problems.append(str(error))
+        report.exit_status = EXIT_NOTHING_PUBLISHED
+    report.finished_at = _iso(now())
+    _write_run_file(report, data_dir)
+    if report.exit_status != EXIT_OK and notify_config is not None:
+        problem = notify(notify_config, report.as_dict())
+        if problem:
+            report.problems.append(problem)
+    return report
+
+
+def _run_locked(steps, report, data_dir, out, now) -> None:
+    report.run_id = _next_run_number(data_dir)
+    previous = _previous_health(data_dir)
+    source_reports = steps.harvest()
+    report.sources = _health(source_reports, previous, now())
+    report.requests = {r.municipality: r.requests for r in source_reports}
+    transform_report = steps.transform()
+    report.transform = {**transform_report.as_dict(), "summary": str(transform_report)}
+
+    def build(release: Path) -> dict:
+        summary = steps.build(release)
+        report.published = True
+        report.release = release.name
+        report.finished_at = _iso(now())
+        (release / "status.json").write_text(
+            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        return summary
+
+    try:
+        report.build = publish(out, build) or {}
+        report.redactions = report.build.get("redactions", {})
+        report.takedowns = report.build.get("takedowns", 0)
+    except Exception as error:  # any build failure: the live site stays as it was
+        logger.exception("build failed")
+        report.published = False
+        report.problems.append(f"build failed, site not published: {error}")
+    report.exit_status = _exit_status(report)
+
+
+def _exit_status(report: NightlyReport) -> int:
+    if not report.published:
+        return EXIT_NOTHING_PUBLISHED
+    if any(not h["ok"] and not h.get("skipped") for h in report.sources.values()):
+        return EXIT_SOME_SOURCES_FAILED
+    return EXIT_OK
+
+
+def _health(source_reports, previous: dict, now: datetime) -> dict[str, dict]:
+    """Per municipality: this run's outcome, and when it last succeeded (this run or before)."""
+    health = {}
+    for source in source_reports:
+        last = _iso(now) if source.ok else previous.get(source.municipality, {}).get(
+            "last_success")
+        stale = (not source.skipped and (last is None or
+                 now - datetime.fromisoformat(last) > STALE_AFTER))
+        health[source.municipality] = {
+            **source.as_dict(), "requests": source.requests, "last_success": last,
+            "stale": stale,
+        }
+    return health
+
+
+def _previous_health(data_dir: Path) -> dict:
+    latest = _run_files(data_dir)
+    if not latest:
+        return {}
+    return json.loads(latest[-1].read_text(encoding="utf-8")).get("sources", {})
+
+
+def _run_files(data_dir: Path) -> list[Path]:
+    runs = data_dir / "runs"
+    return sorted(runs.glob("*.json"), key=lambda p: int(p.stem)) if runs.is_dir() else []
+
+
+def _next_run_number(data_dir: Path) -> int:
+    files = _run_files(data_dir)
+    return int(files[-1].stem) + 1 if files else 1
+
+
+def _write_run_file(report: NightlyReport, data_dir: Path) -> None:
+    if report.run_id is None:  # the lock was busy: this run did nothing worth a file
+        return
+    runs = data_dir / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    temporary = runs / f".{report.run_id}.json.tmp"
+    temporary.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
+                         encoding="utf-8")
+    os.replace(temporary, runs / f"{report.run_id}.json")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
