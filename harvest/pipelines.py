@@ -32,8 +32,13 @@ class RawSnapshotPipeline:
 
     def process_item(self, item, spider=None):
         body = item.pop("body", None)
+        not_modified = item.pop("not_modified", False)
         fields = {**item, "run_id": self.run_id, "fetched_at": _now(),
                   "context": json.dumps(item.get("context") or {}, sort_keys=True)}
+        if not_modified:
+            self.store.log_request(**fields)  # status 304 with the sha256 we already hold
+            self.stats.inc_value("avoin/pages_unchanged")
+            return item
         if body is not None:
             try:
                 fields["sha256"] = save_snapshot(self.raw_dir, body)

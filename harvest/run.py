@@ -24,6 +24,8 @@ class SourceReport:
     municipality: str
     platform: str
     pages_saved: int = 0
+    pages_unchanged: int = 0  # 304 Not Modified
+    skipped_known: int = 0  # links not fetched again (incremental harvest)
     requests: int = 0  # every request sent, robots.txt and retries included
     requests_failed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
@@ -33,7 +35,8 @@ class SourceReport:
 
     @property
     def ok(self) -> bool:
-        return self.skipped is None and self.pages_saved > 0 and not self._fatal_errors()
+        reached = self.pages_saved + self.pages_unchanged > 0
+        return self.skipped is None and reached and not self._fatal_errors()
 
     def _fatal_errors(self) -> bool:
         # A listing that parses to nothing, or a site we could not reach at all, fails the source.
@@ -44,7 +47,8 @@ class SourceReport:
         return {
             "municipality": self.municipality, "platform": self.platform, "ok": self.ok,
             "pages_saved": self.pages_saved, "requests_failed": self.requests_failed,
-            "requests": self.requests,
+            "requests": self.requests, "pages_unchanged": self.pages_unchanged,
+            "skipped_known": self.skipped_known,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
             "skipped": self.skipped, "robots_ignored": self.robots_ignored,
         }
@@ -52,11 +56,12 @@ class SourceReport:
 
 def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
                     raw_dir: str, run_id: int,
-                    host_map: dict[str, str] | None = None) -> list[SourceReport]:
+                    host_map: dict[str, str] | None = None,
+                    incremental: bool = True) -> list[SourceReport]:
     """Crawl every harvestable source; return one report per source (skipped ones too)."""
     def settings_for(source: Source) -> dict:
         return scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
-                               run_id=run_id, host_map=host_map,
+                               run_id=run_id, host_map=host_map, incremental=incremental,
                                loopback=bool(host_map) or _is_loopback(source.base_url))
 
     process = CrawlerProcess({"LOG_INSTALL_ROOT_HANDLER": False, "LOG_LEVEL": "WARNING"})
@@ -92,6 +97,8 @@ def _is_loopback(url: str) -> bool:
 def _fill_report(report: SourceReport, stats: dict) -> None:
     report.pages_saved = stats.get("avoin/pages_saved", 0)
     report.requests = stats.get("downloader/request_count", 0)
+    report.pages_unchanged = stats.get("avoin/pages_unchanged", 0)
+    report.skipped_known = stats.get("avoin/skipped_known", 0)
     report.requests_failed = stats.get("avoin/requests_failed", 0)
     prefix = "avoin/errors/"
     report.errors = {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}

@@ -37,7 +37,8 @@ LOOPBACK = {
 
 
 def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: int,
-                    host_map: dict[str, str] | None = None, loopback: bool = False) -> dict:
+                    host_map: dict[str, str] | None = None, loopback: bool = False,
+                    incremental: bool = True) -> dict:
     """Settings for one source's crawl; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
     settings = dict(POLITE)
     if loopback:
@@ -50,5 +51,6 @@ def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: i
         "AVOIN_STORE_PATH": store_path,
         "AVOIN_RAW_DIR": raw_dir,
         "AVOIN_RUN_ID": run_id,
+        "AVOIN_INCREMENTAL": incremental,
     })
     return settings

@@ -138,7 +138,7 @@ def test_bad_documents_are_counted_and_lose_nothing(tmp_path):
         server.set_fault(truncated, {"truncate": 400})
         server.set_fault(replaced, {"body": "<html><body>Kirjaudu sisään</body></html>",
                                     "content_type": "text/html"})
-        avoin("harvest", "--sources", sources, "--data-dir", data)
+        avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
     result = avoin("transform", "--sources", sources, "--data-dir", data)
     assert result.returncode == 1
     assert "2 errors" in result.stdout
@@ -191,12 +191,12 @@ def test_an_item_the_source_removed_becomes_a_tombstone_but_an_error_removes_not
         avoin("harvest", "--sources", sources, "--data-dir", data)
         avoin("transform", "--sources", sources, "--data-dir", data)
         server.set_fault(key, {"status": 500})
-        avoin("harvest", "--sources", sources, "--data-dir", data)
+        avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
         assert "withdrawn" not in avoin("transform", "--sources", sources,
                                         "--data-dir", data).stdout
         server.set_fault(key, {"body": without_row,
                                "content_type": "text/html; charset=windows-1252"})
-        avoin("harvest", "--sources", sources, "--data-dir", data)
+        avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
     result = avoin("transform", "--sources", sources, "--data-dir", data)
     assert "1 withdrawn" in result.stdout
     with Store(data / "avoin.sqlite") as store:

@@ -13,9 +13,12 @@ from scrapy.exceptions import DownloadConnectionRefusedError, DownloadTimeoutErr
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 
+from harvest.incremental import FetchPolicy
 from harvest.platforms import ParseError, parse_page
 from harvest.sources import Source
+from transform.raw import SnapshotError, load_snapshot
 from transform.schema import PageKind
+from transform.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +42,19 @@ class PlatformSpider(scrapy.Spider):
     def __init__(self, source: Source, **kwargs):
         super().__init__(name=f"{self.platform}-{source.id}", **kwargs)
         self.source = source
+        self.policy: FetchPolicy | None = None
+        self.store: Store | None = None
+
+    def open_fetch_policy(self):
+        """Incremental harvesting needs to know what we fetched before (the store)."""
+        settings = self.crawler.settings
+        if settings.getbool("AVOIN_INCREMENTAL", True):
+            self.store = Store(settings["AVOIN_STORE_PATH"])
+            self.policy = FetchPolicy(self.store,
+                                      recent_days=settings.getint("AVOIN_RECENT_DAYS", 60))
 
     async def start(self):
+        self.open_fetch_policy()
         if not self.source.obey_robots:
             logger.warning("%s: robots.txt is ignored for this source by configuration",
                            self.source.id)
@@ -48,27 +62,49 @@ class PlatformSpider(scrapy.Spider):
             yield self.page_request(page_kind, self.source.base_url + path)
 
     def page_request(self, page_kind, url, *, method="GET", body=None, context=None):
+        previous = self.policy.previous(url, method, body) if self.policy else None
         meta = {
             "page_kind": str(page_kind),
             "context": context or {},
             "dont_obey_robotstxt": not self.source.obey_robots,
+            "previous": previous,
+            "handle_httpstatus_list": [304],
         }
-        headers = {"Content-Type": "application/x-www-form-urlencoded"} if body else None
+        headers = FetchPolicy.conditional_headers(previous)
+        if body:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
         return scrapy.Request(url, method=method, body=body, headers=headers, meta=meta,
                               callback=self.parse_page_response, errback=self.failed_request,
                               dont_filter=False)
 
     def parse_page_response(self, response):
         page_kind = PageKind(response.meta["page_kind"])
-        yield self.page_item(response, page_kind)
+        previous = response.meta.get("previous")
+        item = self.page_item(response, page_kind)
+        body = response.body
+        if response.status == 304:
+            # Unchanged since last time: log it, and read its links from the old bytes.
+            self.crawler.stats.inc_value("avoin/not_modified")
+            item.update(body=None, not_modified=True, sha256=previous and previous["sha256"])
+            body = self.previous_body(previous)
+        yield item
         wanted = self.follows.get(page_kind, ())
-        if not wanted and page_kind not in LISTED:
+        if body is None or (not wanted and page_kind not in LISTED):
             return
-        yield from self.follow_links(response, page_kind, wanted)
+        changed = FetchPolicy.changed(previous, response.status, response.body)
+        yield from self.follow_links(response, page_kind, wanted, body, changed)
 
-    def follow_links(self, response, page_kind, wanted):
+    def previous_body(self, previous) -> bytes | None:
+        raw_dir = self.crawler.settings["AVOIN_RAW_DIR"]
         try:
-            result = parse_page(self.platform, page_kind, response.body, response.url,
+            return load_snapshot(raw_dir, previous["sha256"]) if previous else None
+        except SnapshotError as error:
+            self.count_error("snapshot_missing", previous["url"], error)
+            return None
+
+    def follow_links(self, response, page_kind, wanted, body, changed):
+        try:
+            result = parse_page(self.platform, page_kind, body, response.url,
                                 self.source.id, response.meta["context"])
         except ParseError as error:
             self.count_error("parse_error", response.url, error)
@@ -77,8 +113,13 @@ class PlatformSpider(scrapy.Spider):
             self.count_error("row_error", response.url, error)
         self.count_listing(page_kind, response.url, result)
         for link in result.get("links", ()):
-            if PageKind(link["page_kind"]) in wanted:
-                yield self.page_request(link["page_kind"], link["url"],
+            if PageKind(link["page_kind"]) not in wanted:
+                continue
+            if self.policy and not self.policy.should_fetch(link, parent_changed=changed,
+                                                            result=result):
+                self.crawler.stats.inc_value("avoin/skipped_known")
+                continue
+            yield self.page_request(link["page_kind"], link["url"],
                                         method=link.get("method") or "GET",
                                         body=link.get("body"), context=link.get("context"))
 
@@ -92,6 +133,8 @@ class PlatformSpider(scrapy.Spider):
             self.count_error("empty_listing", url, "organ list yielded no organs: layout changed?")
 
     def closed(self, reason):
+        if self.store is not None:
+            self.store.close()
         stats = self.crawler.stats
         meeting_lists = f"avoin/listings/{PageKind.MEETINGS}/"
         if stats.get_value(meeting_lists + "empty") and not stats.get_value(

@@ -1,0 +1,86 @@
+"""Which pages a nightly harvest fetches again, and how (conditional requests).
+
+The rules, so that a night after a quiet day costs one request per listing:
+
+- Listing pages (organ lists, meeting lists, feeds) are always requested, conditionally
+  (If-None-Match / If-Modified-Since) when the server gave validators before.
+- A listing that is unchanged (304, or byte-identical to the last good fetch) lists
+  nothing new: only links never fetched well before are followed (that is how a killed
+  harvest resumes, and how a document that failed last night is retried).
+- A changed listing: links never fetched well are followed; a known page is re-checked
+  (conditionally) only when it may have changed: a meeting within the recent window
+  (default 60 days, which also covers agendas of meetings still to come: the window
+  reaches into the future) and the documents of such a meeting when its page changed.
+- Known documents of older meetings are never fetched again.
+
+"Fetched well" = a 200/304 whose bytes parsed (Store.last_good_fetch).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from transform.schema import PageKind
+
+LISTINGS = {PageKind.ORGANIZATIONS, PageKind.MEETINGS}
+DEFAULT_RECENT_DAYS = 60
+
+
+class FetchPolicy:
+    def __init__(self, store, *, recent_days: int = DEFAULT_RECENT_DAYS, now=None):
+        self.store = store
+        self.recent = timedelta(days=recent_days)
+        self.now = now or datetime.now(UTC)
+
+    def previous(self, url: str, method: str, body: str | None) -> dict | None:
+        return self.store.last_good_fetch(url, method, body)
+
+    @staticmethod
+    def conditional_headers(previous: dict | None) -> dict[str, str]:
+        if previous is None:
+            return {}
+        headers = {}
+        if previous.get("etag"):
+            headers["If-None-Match"] = previous["etag"]
+        if previous.get("last_modified"):
+            headers["If-Modified-Since"] = previous["last_modified"]
+        return headers
+
+    @staticmethod
+    def changed(previous: dict | None, status: int, body: bytes) -> bool:
+        if status == 304:
+            return False
+        return previous is None or previous["sha256"] != hashlib.sha256(body).hexdigest()
+
+    def should_fetch(self, link: dict, *, parent_changed: bool, result: dict) -> bool:
+        """Follow ``link`` found on a page whose parse ``result`` is given."""
+        previous = self.previous(link["url"], link.get("method") or "GET", link.get("body"))
+        if previous is None:
+            return True
+        if PageKind(link["page_kind"]) in LISTINGS:
+            return True
+        if not parent_changed:
+            return False
+        return self._is_recent(self._start_of(link, result))
+
+    def _start_of(self, link: dict, result: dict) -> str | None:
+        """The meeting date the link belongs to: its own meeting, or the page's meeting."""
+        meetings = result.get("meetings") or []
+        for meeting in meetings:
+            if meeting.get("source_url") == link["url"]:
+                return meeting.get("start")
+        if len(meetings) == 1:
+            return meetings[0].get("start")
+        return None
+
+    def _is_recent(self, start: str | None) -> bool:
+        if not start:
+            return True  # undated: cannot tell, so check it
+        try:
+            moment = datetime.fromisoformat(start)
+        except ValueError:
+            return True
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment >= self.now - self.recent
