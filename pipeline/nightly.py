@@ -148,6 +148,16 @@ def _health(source_reports, previous: dict, now: datetime) -> dict[str, dict]:
     return health
 
 
+def latest_report(data_dir: Path) -> NightlyReport | None:
+    """The report of the last nightly run, for `avoin status`."""
+    files = _run_files(data_dir)
+    if not files:
+        return None
+    fields = json.loads(files[-1].read_text(encoding="utf-8"))
+    known = NightlyReport.__dataclass_fields__
+    return NightlyReport(**{k: v for k, v in fields.items() if k in known})
+
+
 def _previous_health(data_dir: Path) -> dict:
     latest = _run_files(data_dir)
     if not latest:
