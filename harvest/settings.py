@@ -25,6 +25,9 @@ POLITE = {
     "LOG_LEVEL": "WARNING",
     "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     "ITEM_PIPELINES": {"harvest.pipelines.RawSnapshotPipeline": 100},
+    # Before scrapy's RetryMiddleware (550) sees the answer: wait as the server asked.
+    "DOWNLOADER_MIDDLEWARES": {"harvest.middlewares.RetryAfterMiddleware": 560},
+    "AVOIN_RETRY_AFTER_MAX": 120.0,
 }
 
 # The replay servers run on this machine: no need to wait between requests.
@@ -38,7 +41,7 @@ LOOPBACK = {
 
 def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: int,
                     host_map: dict[str, str] | None = None, loopback: bool = False,
-                    incremental: bool = True) -> dict:
+                    incremental: bool = True, download_timeout: float | None = None) -> dict:
     """Settings for one source's crawl; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
     settings = dict(POLITE)
     if loopback:
@@ -52,5 +55,6 @@ def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: i
         "AVOIN_RAW_DIR": raw_dir,
         "AVOIN_RUN_ID": run_id,
         "AVOIN_INCREMENTAL": incremental,
+        **({"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else {}),
     })
     return settings

@@ -59,6 +59,7 @@ class Sources:
     contact: str
     user_agent: str
     path: Path = field(default=DEFAULT_SOURCES)
+    download_timeout: float | None = None  # seconds; None = the harvester's default
 
     def get(self, municipality_id: str) -> Source:
         for source in self.municipalities:
@@ -85,12 +86,15 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:
         raise SourcesError(locator.message(None, "contact", "[harvester] needs a contact address"))
     user_agent = str(harvester.get("user_agent", "AvoinBot/0.1 ({contact})"))
     user_agent = user_agent.format(contact=contact)
+    timeout = harvester.get("download_timeout")
+    if timeout is not None and (not isinstance(timeout, int | float) or timeout <= 0):
+        raise SourcesError(locator.message(None, "download_timeout", "must be seconds > 0"))
     blocks = data.get("municipality")
     if not isinstance(blocks, list) or not blocks:
         raise SourcesError(f"{path}: no [[municipality]] blocks")
     sources = tuple(_parse_source(block, index, locator) for index, block in enumerate(blocks))
     _check_unique_ids(sources, locator)
-    return Sources(sources, contact, user_agent, path)
+    return Sources(sources, contact, user_agent, path, timeout)
 
 
 def _parse_source(block: dict, index: int, locator: _Locator) -> Source:

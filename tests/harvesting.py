@@ -16,20 +16,23 @@ name_fi = "{id}"
 name_sv = "{id}"
 code = "{code}"
 languages = ["fi"]
-platform = "ktweb"
+platform = "{platform}"
 base_url = "{base_url}"
 obey_robots = {obey}
 """
 
 
 def write_sources(path: Path, sites: dict[str, str], *, obey_robots=True,
-                  contact="tests@example.invalid") -> Path:
+                  contact="tests@example.invalid", platform="ktweb",
+                  download_timeout=None) -> Path:
     """A sources.toml naming each municipality -> its base URL (e.g. a replay server's)."""
     text = f'[harvester]\ncontact = "{contact}"\nuser_agent = "AvoinBot/test ({{contact}})"\n'
+    if download_timeout:
+        text += f"download_timeout = {download_timeout}\n"
     for number, (municipality, base_url) in enumerate(sites.items(), 1):
         obey = obey_robots if isinstance(obey_robots, bool) else obey_robots[municipality]
         text += SOURCE_BLOCK.format(id=municipality, code=str(900 + number), base_url=base_url,
-                                    obey=str(obey).lower())
+                                    obey=str(obey).lower(), platform=platform)
     path.write_text(text, encoding="utf-8")
     return path
 

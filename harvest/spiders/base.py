@@ -79,6 +79,10 @@ class PlatformSpider(scrapy.Spider):
 
     def parse_page_response(self, response):
         page_kind = PageKind(response.meta["page_kind"])
+        instead = self.check_page(response, page_kind)
+        if instead is not None:  # not the page asked for: neither saved nor followed
+            yield from instead
+            return
         previous = response.meta.get("previous")
         item = self.page_item(response, page_kind)
         body = response.body
@@ -92,7 +96,22 @@ class PlatformSpider(scrapy.Spider):
         if body is None or (not wanted and page_kind not in LISTED):
             return
         changed = FetchPolicy.changed(previous, response.status, response.body)
-        yield from self.follow_links(response, page_kind, wanted, body, changed)
+        yield from self.follow_links(response.url, page_kind, response.meta["context"], wanted,
+                                     body, changed)
+
+    def walk_known(self, link):
+        """A known page we do not fetch again may still lead to pages we lack (a harvest
+        killed half way, a document that failed last night): walk our stored copy."""
+        page_kind = PageKind(link["page_kind"])
+        wanted = self.follows.get(page_kind, ())
+        if not wanted:
+            return
+        previous = self.policy.previous(link["url"], link.get("method") or "GET",
+                                        link.get("body"))
+        body = self.previous_body(previous)
+        if body is not None:
+            yield from self.follow_links(link["url"], page_kind, link.get("context") or {},
+                                         wanted, body, changed=False, stored=True)
 
     def previous_body(self, previous) -> bytes | None:
         raw_dir = self.crawler.settings["AVOIN_RAW_DIR"]
@@ -102,22 +121,25 @@ class PlatformSpider(scrapy.Spider):
             self.count_error("snapshot_missing", previous["url"], error)
             return None
 
-    def follow_links(self, response, page_kind, wanted, body, changed):
+    def follow_links(self, url, page_kind, context, wanted, body, changed, *, stored=False):
+        """Request the links worth fetching; ``stored`` = the page is our old copy."""
         try:
-            result = parse_page(self.platform, page_kind, body, response.url,
-                                self.source.id, response.meta["context"])
+            result = parse_page(self.platform, page_kind, body, url, self.source.id, context)
         except ParseError as error:
-            self.count_error("parse_error", response.url, error)
+            if not stored:
+                self.count_error("parse_error", url, error)
             return
-        for error in result.get("errors", ()):
-            self.count_error("row_error", response.url, error)
-        self.count_listing(page_kind, response.url, result)
+        if not stored:  # an old copy's problems were counted when it was fetched
+            for error in result.get("errors", ()):
+                self.count_error("row_error", url, error)
+            self.count_listing(page_kind, url, result)
         for link in result.get("links", ()):
             if PageKind(link["page_kind"]) not in wanted:
                 continue
             if self.policy and not self.policy.should_fetch(link, parent_changed=changed,
                                                             result=result):
                 self.crawler.stats.inc_value("avoin/skipped_known")
+                yield from self.walk_known(link)
                 continue
             yield self.page_request(link["page_kind"], link["url"],
                                         method=link.get("method") or "GET",
@@ -159,12 +181,22 @@ class PlatformSpider(scrapy.Spider):
             "last_modified": _header(response, b"Last-Modified"),
         }
 
+    def check_page(self, response, page_kind):
+        """Hook for platforms whose server may answer with another page than the one asked
+        for: None when the response is right, else what to yield instead (a retry, a
+        failure_item)."""
+        return None
+
     def failed_request(self, failure):
         request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else None
         kind = _failure_kind(failure)
         self.count_error(kind, request.url, failure.getErrorMessage())
-        yield {
+        yield self.failure_item(request, status, f"{kind}: {failure.getErrorMessage()}")
+
+    def failure_item(self, request, status, error):
+        """The harvest-log entry of a request that brought no usable page."""
+        return {
             "municipality": self.source.id,
             "platform": self.platform,
             "page_kind": request.meta.get("page_kind"),
@@ -174,7 +206,7 @@ class PlatformSpider(scrapy.Spider):
             "context": request.meta.get("context", {}),
             "status": status,
             "body": None,
-            "error": f"{kind}: {failure.getErrorMessage()}"[:500],
+            "error": error[:500],
         }
 
     def count_error(self, kind, url, message):
