@@ -57,7 +57,8 @@ class SourceReport:
 def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
                     raw_dir: str, run_id: int,
                     host_map: dict[str, str] | None = None,
-                    incremental: bool = True, download_timeout: float | None = None) -> list[SourceReport]:
+                    incremental: bool = True,
+                    download_timeout: float | None = None) -> list[SourceReport]:
     """Crawl every harvestable source; return one report per source (skipped ones too)."""
     def settings_for(source: Source) -> dict:
         return scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
