@@ -25,7 +25,8 @@ from sample_sites.documents import meeting_rows
 from sample_sites.generate import SAMPLE_SITES_ROOT, generate
 from sample_sites.pdf_documents import UnsupportedCharacterError, item_pdf
 
-SITE_DIRS = find_site_dirs(SAMPLE_SITES_ROOT)
+# The KTweb sites; other platforms' sample sites are tested with their platform.
+SITE_DIRS = [d for d in find_site_dirs(SAMPLE_SITES_ROOT) if d.parent.name == "ktweb"]
 HAMEENLINNA = SAMPLE_SITES_ROOT / "ktweb" / "hameenlinna"
 MEETING_PAGE = "/ktwebscr/pk_asil_tweb.htm?+bid=31201"
 MEETING_FILE = "ktwebscr/pk_asil_tweb/bid-31201.htm"
@@ -261,7 +262,8 @@ def test_faults_are_checked_when_set(fresh_server, tmp_path):
 def test_start_sample_sites_starts_one_server_per_municipality():
     servers = start_sample_sites()
     try:
-        assert sorted(servers) == ["hameenlinna", "kristinestad", "vaasa"]
+        # KTweb sites, and the other platforms' sites as they come (cloudnc: pedersore).
+        assert {"hameenlinna", "kristinestad", "vaasa", "pedersore"} <= set(servers)
         kristinestad = servers["kristinestad"]
         assert kristinestad.base_url.endswith("/ktwebbin/dbisa.dll/ktwebscr/")
         assert fetch(kristinestad.url, "/robots.txt")[0] == 200

@@ -20,11 +20,8 @@ carry and by cell structure, never by CSS class names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from urllib.parse import urlencode, urljoin
-from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml import etree
@@ -32,6 +29,31 @@ from lxml import etree
 from harvest import pdftext
 from harvest.decoding import decode_page
 from harvest.platforms import ParseError
+from harvest.platforms.sections import (
+    COLON_LABEL,
+    DATE_TIME,
+    KIND_WORDS,
+    MAX_LABEL_CHARS,
+    PREPARERS,
+    PRESENTER,
+    Section,
+    attachment_record,
+    attachments_in,
+    classify_organ,
+    confidentiality_reason,
+    contents_of,
+    document_kind_in,
+    function_code_of,
+    history_entry,
+    is_register_line,
+    label_as_written,
+    label_kind,
+    language_of,
+    parse_start,
+    people_in,
+    register_id_in,
+    with_values,
+)
 from transform.schema import (
     Classification,
     ContentType,
@@ -41,7 +63,6 @@ from transform.schema import (
     make_id,
 )
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 UNKNOWN_MUNICIPALITY = "unknown"
 
 # --- URL and text patterns ---------------------------------------------------------------
@@ -61,66 +82,20 @@ _URL_PAGE_KINDS = (
 # KTweb page-name prefix per document kind.
 _PREFIX_KIND = {"pk": DocumentKind.MINUTES, "epj": DocumentKind.AGENDA}
 _KIND_PREFIX = {kind: prefix for prefix, kind in _PREFIX_KIND.items()}
-_KIND_WORDS = {
-    DocumentKind.MINUTES: re.compile(r"\b(pöytäkirja|protokoll)\b", re.I),
-    DocumentKind.AGENDA: re.compile(r"\b(esityslista|föredragningslista)\b", re.I),
-}
 
 # Column heading of a meeting list, shown even when the list is empty.
 _MEETING_LIST_HEADING = re.compile(r"(elin: kokous|organ: möte)", re.I)
 _HTML_MARKUP = re.compile(r"<\s*(html|head|body|table|form|div|!doctype)\b", re.I)
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-# "20.3.2017 17:00"; Swedish and Finnish pages sometimes write "klo"/"kl." before the time.
-_DATE_TIME = re.compile(
-    r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+|kl\.?\s*)?(\d{1,2})[:.](\d{2}))?", re.I
-)
 _MEETING_NUMBER = re.compile(r":\s*(\d{1,3}/\d{4})\b")
 _ARTICLE_NUMBER = re.compile(r"§?\s*(\d{1,4}[a-z]?)\s*§?\.?", re.I)
 _FLOAT_ID = re.compile(r"(\d+)\.0*")
-_CONFIDENTIAL = re.compile(
-    r"\b(ei julkinen|salassa pidettävä|salainen|sekretessbelagd|ej offentlig)\b.*", re.I
-)
 _ATTACHMENT_HEADINGS = {
     "liitteet", "bilagor", "asian liitteet", "ärendets bilagor", "liite", "bilaga", "nimi",
     "namn", "nro", "nr",
 }  # fmt: skip
 _ATTACHMENT_PAGE_HEADING = re.compile(
     r"\b(asian liitteet|ärendets bilagor|liitteet\s*:|bilagor\s*:)", re.I
-)
-_MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "doc": "application/msword",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xls": "application/vnd.ms-excel",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ppt": "application/vnd.ms-powerpoint",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "rtf": "application/rtf",
-    "txt": "text/plain",
-    "htm": "text/html",
-    "html": "text/html",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "tif": "image/tiff",
-    "tiff": "image/tiff",
-    "zip": "application/zip",
-}
-_EXTENSION = re.compile(r"\.([a-z0-9]{2,4})\s*$", re.I)
-
-# First match wins: "Undervisningsnämndens svenskspråkiga sektion" is a subcommittee.
-_CLASSIFICATION_WORDS = (
-    # Youth councils advise; they are not the municipal council.
-    (("nuorisovaltuusto", "ungdomsfullmäktige"), Classification.OTHER),
-    (("jaosto", "sektion"), Classification.SUBCOMMITTEE),
-    (("valtuusto", "fullmäktige"), Classification.COUNCIL),
-    (("hallitus", "styrelse"), Classification.BOARD),
-    (
-        ("lautakunta", "nämnd", "toimikunta", "kommitté", "johtokunta", "direktion"),
-        Classification.COMMITTEE,
-    ),
 )
 
 
@@ -153,7 +128,7 @@ def _page_kind_from_content(root) -> PageKind:
     if _meeting_rows(root) or _MEETING_LIST_HEADING.search(_text(root)):
         return PageKind.MEETINGS
     header = _meeting_header(root)
-    if header and _document_kind_in(header):
+    if header and document_kind_in(header):
         return PageKind.MEETING  # a meeting without items
     if _ATTACHMENT_PAGE_HEADING.search(_text(root)):
         return PageKind.ATTACHMENTS
@@ -220,12 +195,6 @@ def _link(kind: PageKind, url: str, context: dict, method="GET", body=None) -> d
     return {"page_kind": kind, "url": url, "method": method, "body": body, "context": context}
 
 
-def _with_values(record: dict, **values) -> dict:
-    """The record plus the values that are known (None means the page does not say)."""
-    record.update({key: value for key, value in values.items() if value is not None})
-    return record
-
-
 def _looks_like_pdf(body: bytes) -> bool:
     return body[:1024].lstrip().startswith(b"%PDF-")
 
@@ -272,28 +241,6 @@ def _cells(row) -> list:
     return row.xpath("./td|./th")
 
 
-def _parse_start(text: str) -> str | None:
-    """ "20.3.2017 17:00" -> "2017-03-20T17:00:00+02:00"; a date alone stays a date."""
-    match = _DATE_TIME.search(text)
-    if not match:
-        return None
-    day, month, year, hour, minute = match.groups()
-    try:
-        if hour is None:
-            return date(int(year), int(month), int(day)).isoformat()
-        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=HELSINKI)
-    except ValueError:
-        return None  # e.g. 31.2.2017
-    return moment.isoformat()
-
-
-def _document_kind_in(text: str) -> DocumentKind | None:
-    for kind, words in _KIND_WORDS.items():
-        if words.search(text):
-            return kind
-    return None
-
-
 def _origin_id_from_url(page: _Page, pattern: re.Pattern, what: str) -> str:
     match = pattern.search(page.url)
     if match:
@@ -316,10 +263,10 @@ def _parse_organizations(body: bytes, page: _Page) -> dict:
         raise ParseError("the search form lists no organs")
     officeholders = _is_officeholder_search(root, page.url)
     organizations = [
-        _with_values(
+        with_values(
             page.record(RecordType.ORGANIZATION, origin_id),
             name=name,
-            classification=Classification.OFFICEHOLDER if officeholders else _classify(name),
+            classification=Classification.OFFICEHOLDER if officeholders else classify_organ(name),
         )
         for origin_id, name in organs.items()
     ]
@@ -344,14 +291,6 @@ def _parse_organ_id(value: str) -> str:
     value = value.strip()
     match = _FLOAT_ID.fullmatch(value)
     return match.group(1) if match else value
-
-
-def _classify(name: str) -> Classification:
-    lowered = name.lower()
-    for words, classification in _CLASSIFICATION_WORDS:
-        if any(word in lowered for word in words):
-            return classification
-    return Classification.OTHER
 
 
 def _is_officeholder_search(root, url: str) -> bool:
@@ -416,14 +355,14 @@ def _parse_meeting_row(row, position: int, page: _Page) -> dict | None:
     link, match = _first_link(row, _MEETING_LINK)
     prefix, bid = match.group(1).lower(), match.group(2)
     date_text = _meeting_date_text(row, link)
-    start = _parse_start(date_text) if _DATE_TIME.fullmatch(date_text) else None
+    start = parse_start(date_text) if DATE_TIME.fullmatch(date_text) else None
     if start is None:
         page.errors.append(
             f"meeting list row {position} (bid {bid}): unexpected date {date_text!r}; row skipped"
         )
         return None
     kind = _PREFIX_KIND[prefix]
-    return _with_values(
+    return with_values(
         page.record(RecordType.MEETING, meeting_origin_id(bid, kind)),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
         number=_parse_meeting_number(row),
@@ -484,14 +423,14 @@ def _parse_meeting(body: bytes, page: _Page) -> dict:
 
 def _meeting_record(root, rows, header: str, bid: str, page: _Page) -> dict:
     # The URL (pk_/epj_) decides first: the meeting list built the same id from it.
-    kind = _document_kind_from_url(page.url) or _document_kind_in(header)
+    kind = _document_kind_from_url(page.url) or document_kind_in(header)
     if kind is None:
         raise ParseError(f"meeting {bid}: neither the url nor the header says agenda or minutes")
-    start = _parse_start(header)
+    start = parse_start(header)
     if header and start is None:
         page.errors.append(f"meeting {bid}: no date in the header {header[:80]!r}")
     number = _MEETING_NUMBER.search(header)
-    return _with_values(
+    return with_values(
         page.record(RecordType.MEETING, meeting_origin_id(bid, kind)),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
         number=number.group(1) if number else None,
@@ -532,7 +471,7 @@ def _meeting_document_url(root, rows, kind: DocumentKind | None, page: _Page) ->
     item_rows = set(rows)
     for link in root.iter("a"):
         href = link.get("href") or ""
-        if not _ITEM_LINK.search(href) or not _KIND_WORDS[kind].search(_text(link)):
+        if not _ITEM_LINK.search(href) or not KIND_WORDS[kind].search(_text(link)):
             continue
         if not any(row in item_rows for row in link.iterancestors("tr")):
             return page.absolute(href)
@@ -565,7 +504,7 @@ def _parse_item_row(row, ordering: int, meeting: dict, page: _Page) -> dict | No
     start = meeting.get("start")
     action = page.record(RecordType.ACTION, match.group(1))
     action["article_number"] = article_number  # None is meaningful here: an unnumbered row
-    return _with_values(
+    return with_values(
         action,
         organization=meeting.get("organization"),
         meeting=meeting["id"],
@@ -617,14 +556,15 @@ def _parse_attachment_list(body: bytes, page: _Page) -> dict:
 def _parse_attachment_row(row, page: _Page) -> dict | None:
     texts = [_text(cell) for cell in _cells(row)]
     link = next((a for a in row.iter("a") if _is_document_href(a.get("href"))), None)
-    reason = next((r for r in map(_confidentiality_reason, texts) if r), None)
+    reason = next((r for r in map(confidentiality_reason, texts) if r), None)
     if link is None and reason is None and _is_heading_row(row, texts):
         return None
     if link is None:
         # The name is the longest cell that is not the confidentiality note.
-        plain = [text for text in texts if not _confidentiality_reason(text)]
-        return _attachment(max(plain or texts, key=len), None, reason, listed_without_link=True)
-    return _attachment(_text(link), page.absolute(link.get("href")), reason)
+        plain = [text for text in texts if not confidentiality_reason(text)]
+        name = max(plain or texts, key=len)
+        return attachment_record(name, None, reason, listed_without_link=True)
+    return attachment_record(_text(link), page.absolute(link.get("href")), reason)
 
 
 def _is_heading_row(row, texts: list[str]) -> bool:
@@ -640,27 +580,6 @@ def _is_document_href(href: str | None) -> bool:
     return bool(href) and not href.strip().lower().startswith(("javascript:", "#", "mailto:"))
 
 
-def _confidentiality_reason(text: str) -> str | None:
-    match = _CONFIDENTIAL.search(text)
-    return match.group(0).strip(" ()") if match else None
-
-
-def _attachment(text: str, url: str | None = None, reason=None, listed_without_link=False) -> dict:
-    """Attachment record; a withheld one keeps its mention but no url to fetch. A name in
-    a decision PDF counts as public unless marked; a list row without a link does not."""
-    reason = reason or _confidentiality_reason(text)
-    name = _CONFIDENTIAL.sub("", text).strip(" ,;:-–(") or None
-    public = reason is None and name is not None and not listed_without_link
-    extension = _EXTENSION.search(name or "")
-    return _with_values(
-        {"public": public},
-        name=name,
-        url=url if public else None,
-        confidentiality_reason=None if public else reason,
-        media_type=_MEDIA_TYPES.get(extension.group(1).lower()) if extension else None,
-    )
-
-
 # --- ACTION: the item PDF ----------------------------------------------------------------
 
 
@@ -670,7 +589,7 @@ def _parse_action_document(body: bytes, page: _Page) -> dict:
         lines = pdftext.extract_lines(body)
     except pdftext.PdfTextError as error:
         raise ParseError(str(error)) from error
-    action = _with_values(
+    action = with_values(
         page.record(RecordType.ACTION, docid),
         meeting=page.ref(RecordType.MEETING, page.context.get("meeting")),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
@@ -682,7 +601,7 @@ def _parse_action_document(body: bytes, page: _Page) -> dict:
     fields = _document_fields(lines)
     # Labels tell the language; without any, trust what the spider knew.
     fields["language"] = fields["language"] or page.context.get("language")
-    _with_values(action, **fields)
+    with_values(action, **fields)
     return page.result(PageKind.ACTION, actions=[action])
 
 
@@ -696,75 +615,18 @@ _PARSERS = {
 
 
 # --- The decision document: title, register number, labelled sections -------------------
+# What is PDF-specific lives here (visual lines, the label column); the vocabulary (labels,
+# register numbers, history lines, people) is shared with Dynasty in sections.py.
 
-# Labels of sections and of a few fields, lower case. What a section holds is a
-# ContentType, or the name of the action field its lines fill.
-_PREPARERS, _PRESENTER, _ATTACHMENTS = "preparers", "presenter", "attachments"
-_LABEL_TABLE = (
-    (ContentType.SUMMARY, "fi", ("tiivistelmä",)),
-    (ContentType.SUMMARY, "sv", ("sammandrag",)),
-    (ContentType.PRESENTATION, "fi", ("esittelyteksti", "selostus", "perustelut")),
-    (ContentType.PRESENTATION, "sv", ("beskrivning", "föredragning", "motivering")),
-    (ContentType.PROPOSAL, "fi", ("päätösehdotus", "esitys", "ehdotus")),
-    (ContentType.PROPOSAL, "sv", ("beslutsförslag", "förslag")),
-    (ContentType.PROCEEDINGS, "fi", ("käsittely",)),
-    (ContentType.PROCEEDINGS, "sv", ("behandling",)),
-    (ContentType.DECISION, "fi", ("päätös",)),
-    (ContentType.DECISION, "sv", ("beslut",)),
-    (ContentType.APPEAL, "fi", ("muutoksenhaku", "muutoksenhakuohje", "muutoksenhakuohjeet")),
-    (ContentType.APPEAL, "sv", ("besvärsanvisning", "besvärsanvisningar", "sökande av ändring")),
-    (ContentType.OTHER, "fi", ("täytäntöönpano", "tiedoksi", "oheismateriaali", "päätöshistoria")),
-    (ContentType.OTHER, "sv", ("verkställighet", "för kännedom", "delgivning", "beslutshistorik")),
-    (_PREPARERS, "fi", ("valmistelija", "valmistelijat", "lisätiedot", "lisätietojen antaja")),
-    (_PREPARERS, "sv", ("beredare", "mer information", "ytterligare information")),
-    (_PRESENTER, "fi", ("esittelijä",)),
-    (_PRESENTER, "sv", ("föredragande",)),
-    (_ATTACHMENTS, "fi", ("liitteet", "liite")),
-    (_ATTACHMENTS, "sv", ("bilagor", "bilaga")),
-)
-_LABELS = {label: (kind, language) for kind, language, labels in _LABEL_TABLE for label in labels}
-# "Kaupunginjohtajan esitys", "Esittelijän päätösehdotus", "Stadsdirektörens förslag".
-_LABEL_PATTERNS = (
-    (re.compile(r"\w+n (esitys|päätösehdotus)"), (ContentType.PROPOSAL, "fi")),
-    (re.compile(r"\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
-)
-_MAX_LABEL_CHARS = 60
-_COLON_LABEL = re.compile(r"([^:]{2,60}):\s*(\S.*)")
-
-_REGISTER_ID = re.compile(
-    r"(?<![\w/])(?:([A-ZÅÄÖ]{1,10})\s*/\s*)?(\d{1,6})\s*/\s*(\d{2}(?:\.\d{2}){1,3})\s*/\s*(\d{4})(?![\w/])"
-)
-_REGISTER_LABEL = re.compile(r"^(dnro|dnr|diaarinumero|diarienummer|asianumero)\b\.?:?", re.I)
 # Preparers' initials under the register number, e.g. "KN/PM/PH/HY-L".
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?(/[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?)+")
-_HISTORY_ORGAN = r"(?P<org>[A-ZÅÄÖ][\w .,-]{1,80}?)"
-_HISTORY_DATE = r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})"
-_HISTORY = (
-    re.compile(rf"{_HISTORY_ORGAN}\s+{_HISTORY_DATE}\s+§\s*(?P<art>\d{{1,4}})"),
-    re.compile(rf"{_HISTORY_ORGAN}\s+(?P<art>\d{{1,4}})\s*§\s+{_HISTORY_DATE}"),
-)
 _DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}(\s+(klo\s+)?\d{1,2}[:.]\d{2})?", re.I)
 # Beside "Pöytäkirja" in a page header: a date, the meeting number or "page (pages)".
 _PAGE_HEADER_DETAIL = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\b\d{1,3}/\d{4}\b|\b\d+\s*\(\d+\)")
 _ARTICLE_LINE = re.compile(r"§\s*\d{1,4}|\d{1,4}\s*§")
-_BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
-_NUMBERED_ATTACHMENT = re.compile(r"^\s*(liite|bilaga)\s+\d{1,2}\b", re.I)
-_CONTACT_DETAILS = re.compile(
-    r"(?:^|,\s*|\s+)(?:(?:puh|puhelin|tel|tfn|gsm|telefon|p)\.?:?\s*\+?\d|\+?\d[\d ()-]{5,}"
-    r"|[\w.+-]+@[\w-]+\.\w|(?:s-posti|sähköposti|e-post|e-mail)\b).*$",
-    re.I,
-)
 # The title is one of the first paragraphs, at most this long.
 _TITLE_SEARCH_PARAGRAPHS = 3
 _MAX_TITLE_LINES = 6
-
-
-@dataclass
-class _Section:
-    kind: ContentType | str
-    language: str | None
-    label: str | None
-    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
 
 
 @dataclass
@@ -778,43 +640,28 @@ class _LabelHit:
 
 def _document_fields(lines: list[pdftext.VisualLine]) -> dict:
     columns = pdftext.column_starts(lines)
-    register_id = _parse_register_id(lines)
+    register_id = register_id_in(line.text for line in lines)
     lines = _without_register_lines(lines)
     title, lines = _split_title(lines, columns)
     sections, history = _split_sections(lines, columns)
     return {
         "title": title,
         "register_id": register_id,
-        "function_code": register_id.split("/")[-2] if register_id else None,
-        "presenter": next(iter(_parse_people(sections, _PRESENTER)), None),
-        "preparers": _parse_people(sections, _PREPARERS) or None,
+        "function_code": function_code_of(register_id),
+        "presenter": next(iter(people_in(sections, PRESENTER)), None),
+        "preparers": people_in(sections, PREPARERS) or None,
         "history": history or None,
-        "contents": _parse_contents(sections) or None,
-        "attachments": _parse_document_attachments(sections) or None,
-        "language": _detect_language(sections),
+        "contents": contents_of(sections) or None,
+        "attachments": attachments_in(sections) or None,
+        "language": language_of(sections),
     }
-
-
-def _parse_register_id(lines) -> str | None:
-    """First diary number in the document, whitespace normalised: "VD/1545/00.04.00/2017"."""
-    for line in lines:
-        match = _REGISTER_ID.search(line.text)
-        if match:
-            prefix, number, code, year = match.groups()
-            return "/".join(part for part in (prefix, number, code, year) if part)
-    return None
-
-
-def _is_register_line(text: str) -> bool:
-    rest = _REGISTER_LABEL.sub("", _REGISTER_ID.sub("", text, count=1)).strip(" :")
-    return rest == "" and _REGISTER_ID.search(text) is not None
 
 
 def _without_register_lines(lines: list) -> list:
     """Drop the register-number line and the preparers' initials that follow it."""
     kept, previous_was_register = [], False
     for line in lines:
-        is_register = _is_register_line(line.text)
+        is_register = is_register_line(line.text)
         if not is_register and not (previous_was_register and _INITIALS.fullmatch(line.text)):
             kept.append(line)
         previous_was_register = is_register
@@ -824,11 +671,11 @@ def _without_register_lines(lines: list) -> list:
 def _is_header_matter(text: str) -> bool:
     """Page-header lines above the title: dates, "§ 10", "Pöytäkirja 20.3.2017", history."""
     return bool(
-        _history_entry(text)
+        history_entry(text)
         or _DATE_LINE.fullmatch(text)
         or _ARTICLE_LINE.fullmatch(text)
         or _INITIALS.fullmatch(text)
-        or (_document_kind_in(text) and _PAGE_HEADER_DETAIL.search(text))
+        or (document_kind_in(text) and _PAGE_HEADER_DETAIL.search(text))
     )
 
 
@@ -843,7 +690,7 @@ def _split_title(lines: list, columns: list[float]) -> tuple[str | None, list]:
     if lines[start].bold:  # a bold title ends where plain text begins
         stop = next((i for i in range(start, stop) if not lines[i].bold), stop)
     title = " ".join(line.text for line in lines[start:stop])
-    above = [line for line in lines[:start] if _history_entry(line.text)]
+    above = [line for line in lines[:start] if history_entry(line.text)]
     return title, above + lines[stop:]
 
 
@@ -870,20 +717,20 @@ def _title_candidates(lines: list, columns: list[float]) -> list[tuple[int, int]
     return paragraphs
 
 
-def _split_sections(lines: list, columns: list[float]) -> tuple[list[_Section], list[dict]]:
+def _split_sections(lines: list, columns: list[float]) -> tuple[list[Section], list[dict]]:
     """Labelled sections in document order; text before the first label is presentation.
     History lines ("Kaupunginhallitus 20.3.2017 § 10") are taken out as they come."""
-    sections = [_Section(ContentType.PRESENTATION, None, None)]
+    sections = [Section(ContentType.PRESENTATION, None, None)]
     history = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        entry = _history_entry(line.text)
+        entry = history_entry(line.text)
         hit = None if entry else _label_at(lines, index, columns)
         if entry:
             history.append(entry)
         elif hit:
-            sections.append(_Section(hit.kind, hit.language, hit.label))
+            sections.append(Section(hit.kind, hit.language, hit.label))
             sections[-1].lines.extend((text, False) for text in hit.texts)
         else:
             sections[-1].lines.append((line.text, line.paragraph_start))
@@ -899,17 +746,17 @@ def _label_at(lines: list, index: int, columns: list[float]) -> _LabelHit | None
     if following and not following.paragraph_start and abs(following.x0 - line.x0) < 2:
         for head, rest in _label_splits(line, columns):
             for head2, rest2 in _label_splits(following, columns):
-                found = _label_kind(f"{head} {head2}")
+                found = label_kind(f"{head} {head2}")
                 if found:
-                    return _LabelHit(*found, _label_as_written(f"{head} {head2}"), rest + rest2, 2)
+                    return _LabelHit(*found, label_as_written(f"{head} {head2}"), rest + rest2, 2)
     for head, rest in _label_splits(line, columns):
-        found = _label_kind(head)
+        found = label_kind(head)
         if found:
-            return _LabelHit(*found, _label_as_written(head), rest, 1)
-    colon = _COLON_LABEL.fullmatch(line.text)
-    found = colon and _label_kind(colon.group(1))
+            return _LabelHit(*found, label_as_written(head), rest, 1)
+    colon = COLON_LABEL.fullmatch(line.text)
+    found = colon and label_kind(colon.group(1))
     if found:
-        return _LabelHit(*found, _label_as_written(colon.group(1)), [colon.group(2)], 1)
+        return _LabelHit(*found, label_as_written(colon.group(1)), [colon.group(2)], 1)
     return None
 
 
@@ -921,106 +768,5 @@ def _label_splits(line, columns: list[float]):
     for cut in range(len(fragments) - 1, 0, -1):
         if any(abs(fragments[cut].x0 - column) < 1.5 for column in columns):
             head = " ".join(fragment.text for fragment in fragments[:cut])
-            if len(head) <= _MAX_LABEL_CHARS:
+            if len(head) <= MAX_LABEL_CHARS:
                 yield head, [" ".join(fragment.text for fragment in fragments[cut:])]
-
-
-def _label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
-    """(what the section holds, language) when the text is a known label; "A / B" counts
-    when both parts name the same thing ("Valmistelijat / Lisätietojen antaja")."""
-    if len(candidate) > _MAX_LABEL_CHARS:
-        return None
-    key = " ".join(candidate.lower().split()).strip(" :/")
-    parts = {_single_label_kind(part.strip()) for part in key.split("/") if part.strip()}
-    if len(parts) == 1 and None not in parts:
-        return parts.pop()
-    return None
-
-
-def _single_label_kind(label: str) -> tuple[ContentType | str, str] | None:
-    if label in _LABELS:
-        return _LABELS[label]
-    for pattern, found in _LABEL_PATTERNS:
-        if pattern.fullmatch(label):
-            return found
-    return None
-
-
-def _label_as_written(text: str) -> str:
-    return " ".join(text.split()).rstrip(" :/")
-
-
-def _history_entry(text: str) -> dict | None:
-    """ "Kaupunginhallitus 20.3.2017 § 10" (or "... 10 § 20.3.2017") -> history entry."""
-    for pattern in _HISTORY:
-        match = pattern.fullmatch(text)
-        if match:
-            day, month, year = match.group("date").split(".")
-            try:
-                when = date(int(year), int(month), int(day)).isoformat()
-            except ValueError:
-                return None
-            return {
-                "organization": match.group("org"),
-                "date": when,
-                "article_number": match.group("art"),
-            }
-    return None
-
-
-def _section_text(lines: list[tuple[str, bool]]) -> str:
-    """Lines joined into paragraphs, paragraphs separated by a blank line."""
-    paragraphs: list[list[str]] = []
-    for text, starts_paragraph in lines:
-        if starts_paragraph or not paragraphs:
-            paragraphs.append([])
-        paragraphs[-1].append(text)
-    return "\n\n".join(" ".join(paragraph) for paragraph in paragraphs if paragraph).strip()
-
-
-def _parse_contents(sections: list[_Section]) -> list[dict]:
-    contents = []
-    for section in sections:
-        text = _section_text(section.lines)
-        if isinstance(section.kind, ContentType) and text:
-            contents.append({"type": section.kind, "label": section.label, "text": text})
-    return contents
-
-
-def _parse_people(sections: list[_Section], kind: str) -> list[str]:
-    """Names with titles from preparer/presenter sections, contact details cut off."""
-    names: list[str] = []
-    for section in (section for section in sections if section.kind == kind):
-        for text, _ in section.lines:
-            for part in text.split(";"):
-                name = _CONTACT_DETAILS.sub("", part).strip(" ,.")
-                if name and name not in names:
-                    names.append(name)
-    return names
-
-
-def _parse_document_attachments(sections: list[_Section]) -> list[dict]:
-    names = []
-    for section in (section for section in sections if section.kind == _ATTACHMENTS):
-        names.extend(_attachment_names([text for text, _ in section.lines]))
-    return [_attachment(name) for name in names]
-
-
-def _attachment_names(lines: list[str]) -> list[str]:
-    """One name per list entry: bulleted or numbered entries may wrap over lines."""
-    marked = any(_BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line) for line in lines)
-    names: list[str] = []
-    for line in lines:
-        starts_entry = _BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line)
-        if starts_entry or not marked or not names:
-            names.append(_BULLET.sub("", line).strip())
-        else:
-            names[-1] = f"{names[-1]} {line}"
-    return [name for name in names if name.strip("-–•* ")]
-
-
-def _detect_language(sections: list[_Section]) -> str | None:
-    counts = Counter(section.language for section in sections if section.language)
-    if not counts:
-        return None
-    return "sv" if counts["sv"] > counts["fi"] else "fi"

@@ -1,0 +1,391 @@
+"""What Finnish and Swedish decision texts share, whatever platform serves them.
+
+Platforms differ in markup (KTweb: item PDFs with a label column; Dynasty: Word-exported HTML
+with bold headings) but not in vocabulary: the same section labels (Päätösehdotus /
+Beslutsförslag, ...), register numbers, handling-history lines, preparers with their phone
+numbers, attachment lists, organ names and meeting headers. A platform parser cuts its
+document into labelled ``Section``s; the helpers here turn them into schema fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from transform.schema import Classification, ContentType, DocumentKind
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def with_values(record: dict, **values) -> dict:
+    """The record plus the values that are known (None means the page does not say)."""
+    record.update({key: value for key, value in values.items() if value is not None})
+    return record
+
+
+# --- Meetings: headers, dates, organs ----------------------------------------------------
+
+KIND_WORDS = {
+    DocumentKind.MINUTES: re.compile(r"\b(pöytäkirja|protokoll)\b", re.I),
+    DocumentKind.AGENDA: re.compile(r"\b(esityslista|föredragningslista)\b", re.I),
+}
+# "20.3.2017 17:00"; Swedish and Finnish pages sometimes write "klo"/"kl." before the time.
+DATE_TIME = re.compile(
+    r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+|kl\.?\s*)?(\d{1,2})[:.](\d{2}))?", re.I
+)
+# First match wins: "Undervisningsnämndens svenskspråkiga sektion" is a subcommittee.
+_CLASSIFICATION_WORDS = (
+    # Youth councils advise; they are not the municipal council.
+    (("nuorisovaltuusto", "ungdomsfullmäktige"), Classification.OTHER),
+    (("jaosto", "sektion"), Classification.SUBCOMMITTEE),
+    (("valtuusto", "fullmäktige"), Classification.COUNCIL),
+    (("hallitus", "styrelse"), Classification.BOARD),
+    (
+        ("lautakunta", "nämnd", "toimikunta", "kommitté", "johtokunta", "direktion"),
+        Classification.COMMITTEE,
+    ),
+)
+
+
+def parse_start(text: str) -> str | None:
+    """ "20.3.2017 17:00" -> "2017-03-20T17:00:00+02:00"; a date alone stays a date."""
+    match = DATE_TIME.search(text)
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day)).isoformat()
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=HELSINKI)
+    except ValueError:
+        return None  # e.g. 31.2.2017
+    return moment.isoformat()
+
+
+def document_kind_in(text: str) -> DocumentKind | None:
+    for kind, words in KIND_WORDS.items():
+        if words.search(text):
+            return kind
+    return None
+
+
+def classify_organ(name: str) -> Classification:
+    lowered = name.lower()
+    for words, classification in _CLASSIFICATION_WORDS:
+        if any(word in lowered for word in words):
+            return classification
+    return Classification.OTHER
+
+
+# --- Section labels ----------------------------------------------------------------------
+
+# Labels of sections and of a few fields, lower case. What a section holds is a
+# ContentType, or the name of the action field its lines fill.
+PREPARERS, PRESENTER, ATTACHMENTS = "preparers", "presenter", "attachments"
+DECISION_MAKER = "decision_maker"  # who made an officeholder decision
+LABEL_TABLE = (
+    (ContentType.SUMMARY, "fi", ("tiivistelmä",)),
+    (ContentType.SUMMARY, "sv", ("sammandrag",)),
+    (ContentType.PRESENTATION, "fi", ("esittelyteksti", "selostus", "perustelut")),
+    (ContentType.PRESENTATION, "sv", ("beskrivning", "föredragning", "motivering")),
+    (ContentType.PROPOSAL, "fi", ("päätösehdotus", "esitys", "ehdotus")),
+    (ContentType.PROPOSAL, "sv", ("beslutsförslag", "förslag")),
+    (ContentType.PROCEEDINGS, "fi", ("käsittely",)),
+    (ContentType.PROCEEDINGS, "sv", ("behandling",)),
+    (ContentType.DECISION, "fi", ("päätös",)),
+    (ContentType.DECISION, "sv", ("beslut",)),
+    (
+        ContentType.APPEAL,
+        "fi",
+        ("muutoksenhaku", "muutoksenhakuohje", "muutoksenhakuohjeet", "oikaisuvaatimusohje"),
+    ),
+    (
+        ContentType.APPEAL,
+        "sv",
+        ("besvärsanvisning", "besvärsanvisningar", "sökande av ändring", "omprövningsanvisning"),
+    ),
+    (ContentType.OTHER, "fi", ("täytäntöönpano", "tiedoksi", "oheismateriaali", "päätöshistoria")),
+    (ContentType.OTHER, "sv", ("verkställighet", "för kännedom", "delgivning", "beslutshistorik")),
+    (PREPARERS, "fi", ("valmistelija", "valmistelijat", "lisätiedot", "lisätietojen antaja")),
+    (PREPARERS, "sv", ("beredare", "mer information", "ytterligare information")),
+    (PRESENTER, "fi", ("esittelijä",)),
+    (PRESENTER, "sv", ("föredragande",)),
+    (ATTACHMENTS, "fi", ("liitteet", "liite")),
+    (ATTACHMENTS, "sv", ("bilagor", "bilaga")),
+    (DECISION_MAKER, "fi", ("päättäjä", "päätöksentekijä")),
+    (DECISION_MAKER, "sv", ("beslutsfattare",)),
+)
+_LABELS = {label: (kind, language) for kind, language, labels in LABEL_TABLE for label in labels}
+# "Kaupunginjohtajan esitys", "Esittelijän päätösehdotus", "Stadsdirektörens förslag".
+_LABEL_PATTERNS = (
+    (re.compile(r"\w+n (esitys|päätösehdotus)"), (ContentType.PROPOSAL, "fi")),
+    (re.compile(r"\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
+)
+# The heading under which earlier handlings of the matter are repeated.
+HISTORY_LABELS = frozenset({"päätöshistoria", "beslutshistorik"})
+MAX_LABEL_CHARS = 60
+COLON_LABEL = re.compile(r"([^:]{2,60}):\s*(\S.*)")
+
+
+def label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
+    """(what the section holds, language) when the text is a known label; "A / B" counts
+    when both parts name the same thing ("Valmistelijat / Lisätietojen antaja")."""
+    if len(candidate) > MAX_LABEL_CHARS:
+        return None
+    key = " ".join(candidate.lower().split()).strip(" :/")
+    parts = {_single_label_kind(part.strip()) for part in key.split("/") if part.strip()}
+    if len(parts) == 1 and None not in parts:
+        return parts.pop()
+    return None
+
+
+def _single_label_kind(label: str) -> tuple[ContentType | str, str] | None:
+    if label in _LABELS:
+        return _LABELS[label]
+    for pattern, found in _LABEL_PATTERNS:
+        if pattern.fullmatch(label):
+            return found
+    return None
+
+
+def label_as_written(text: str) -> str:
+    return " ".join(text.split()).rstrip(" :/")
+
+
+def is_history_label(label: str | None) -> bool:
+    return bool(label) and label.lower() in HISTORY_LABELS
+
+
+# --- Sections to schema fields -----------------------------------------------------------
+
+
+@dataclass
+class Section:
+    kind: ContentType | str
+    language: str | None
+    label: str | None
+    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
+
+
+def section_text(lines: list[tuple[str, bool]]) -> str:
+    """Lines joined into paragraphs, paragraphs separated by a blank line."""
+    paragraphs: list[list[str]] = []
+    for text, starts_paragraph in lines:
+        if starts_paragraph or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(text)
+    return "\n\n".join(" ".join(paragraph) for paragraph in paragraphs if paragraph).strip()
+
+
+def contents_of(sections: list[Section]) -> list[dict]:
+    """Schema contents: the sections that hold text of the decision, in document order."""
+    contents = []
+    for section in sections:
+        text = section_text(section.lines)
+        if isinstance(section.kind, ContentType) and text:
+            contents.append({"type": section.kind, "label": section.label, "text": text})
+    return contents
+
+
+_CONTACT_DETAILS = re.compile(
+    r"(?:^|,\s*|\s+)(?:(?:puh|puhelin|tel|tfn|gsm|telefon|p)\.?:?\s*\+?\d|\+?\d[\d ()-]{5,}"
+    r"|[\w.+-]+@[\w-]+\.\w|(?:s-posti|sähköposti|e-post|e-mail)\b).*$",
+    re.I,
+)
+
+
+def people_in(sections: list[Section], kind: str) -> list[str]:
+    """Names with titles from preparer/presenter sections, contact details cut off."""
+    names: list[str] = []
+    for section in (section for section in sections if section.kind == kind):
+        for text, _ in section.lines:
+            for part in text.split(";"):
+                name = person_name(part)
+                if name and name not in names:
+                    names.append(name)
+    return names
+
+
+def person_name(text: str) -> str:
+    """ "Riitta-Liisa Kammonen, puh. 050 597 0956" -> "Riitta-Liisa Kammonen"."""
+    return _CONTACT_DETAILS.sub("", text).strip(" ,.")
+
+
+def language_of(sections: list[Section]) -> str | None:
+    """fi or sv by the labels the document uses; None when it uses none."""
+    counts = Counter(section.language for section in sections if section.language)
+    if not counts:
+        return None
+    return "sv" if counts["sv"] > counts["fi"] else "fi"
+
+
+def fold_history(sections: list[Section]) -> list[Section]:
+    """Earlier handlings repeated under "Päätöshistoria" stay text of that one section, so
+    their old proposal and decision are never taken for the current ones. Labels that are
+    not decision text (Tiedoksi, Liitteet, ...) end the history."""
+    folded: list[Section] = []
+    history: Section | None = None
+    for section in sections:
+        if is_history_label(section.label):
+            history = section
+            folded.append(section)
+        elif history is not None and section.kind in _HISTORY_TEXT_KINDS:
+            heading = [(section.label, True)] if section.label else []
+            history.lines.extend(heading + section.lines)
+        else:
+            history = None
+            folded.append(section)
+    return folded
+
+
+_HISTORY_TEXT_KINDS = (
+    ContentType.SUMMARY, ContentType.PRESENTATION, ContentType.PROPOSAL,
+    ContentType.PROCEEDINGS, ContentType.DECISION, PRESENTER,
+)  # fmt: skip
+
+
+# --- Register numbers and handling history -----------------------------------------------
+
+# "VD/1545/00.04.00/2017", "2771/10.03.01/2026": running number / task classification / year.
+REGISTER_ID = re.compile(
+    r"(?<![\w/])(?:([A-ZÅÄÖ]{1,10})\s*/\s*)?(\d{1,6})\s*/\s*(\d{2}(?:\.\d{2}){1,3})\s*/\s*(\d{4})(?![\w/])"
+)
+_REGISTER_LABEL = re.compile(r"^(dnro|dnr|diaarinumero|diarienummer|asianumero)\b\.?:?", re.I)
+# The task classification (tehtäväluokka) on its own, as Dynasty's Word exports print it.
+FUNCTION_CODE = re.compile(r"\d{2}(?:\.\d{2}){1,3}")
+
+
+def register_id_in(texts) -> str | None:
+    """First diary number among the texts, whitespace normalised: "VD/1545/00.04.00/2017"."""
+    for text in texts:
+        match = REGISTER_ID.search(text)
+        if match:
+            prefix, number, code, year = match.groups()
+            return "/".join(part for part in (prefix, number, code, year) if part)
+    return None
+
+
+def is_register_line(text: str) -> bool:
+    """A line that holds a diary number and nothing else (but its "Dnro" label)."""
+    rest = _REGISTER_LABEL.sub("", REGISTER_ID.sub("", text, count=1)).strip(" :")
+    return rest == "" and REGISTER_ID.search(text) is not None
+
+
+def strip_register_label(text: str) -> str:
+    return _REGISTER_LABEL.sub("", text).strip(" :")
+
+
+def function_code_of(register_id: str | None) -> str | None:
+    """The task classification inside a diary number: "VD/1545/00.04.00/2017" -> "00.04.00"."""
+    if not register_id:
+        return None
+    codes = [part for part in register_id.split("/") if FUNCTION_CODE.fullmatch(part)]
+    return codes[0] if codes else None
+
+
+_HISTORY_ORGAN = r"(?P<org>[A-ZÅÄÖ][\w .,-]{1,80}?)"
+_HISTORY_DATE = r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})"
+_HISTORY = (
+    re.compile(rf"{_HISTORY_ORGAN}\s+{_HISTORY_DATE}\s+§\s*(?P<art>\d{{1,4}})"),
+    re.compile(rf"{_HISTORY_ORGAN}\s+(?P<art>\d{{1,4}})\s*§\s+{_HISTORY_DATE}"),
+)
+
+
+def history_entry(text: str) -> dict | None:
+    """ "Kaupunginhallitus 20.3.2017 § 10" (or "... 10 § 20.3.2017") -> history entry."""
+    for pattern in _HISTORY:
+        match = pattern.fullmatch(text)
+        if match:
+            day, month, year = match.group("date").split(".")
+            try:
+                when = date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                return None
+            return {
+                "organization": match.group("org"),
+                "date": when,
+                "article_number": match.group("art"),
+            }
+    return None
+
+
+# --- Attachments -------------------------------------------------------------------------
+
+CONFIDENTIAL = re.compile(
+    r"\b(ei julkinen|salassa pidettävä|salainen|sekretessbelagd|ej offentlig)\b.*", re.I
+)
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "htm": "text/html",
+    "html": "text/html",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "tif": "image/tiff",
+    "tiff": "image/tiff",
+    "zip": "application/zip",
+}
+_EXTENSION = re.compile(r"\.([a-z0-9]{2,4})\s*$", re.I)
+_BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+_NUMBERED_ATTACHMENT = re.compile(r"^\s*(liite|bilaga)\s+\d{1,2}\b", re.I)
+
+
+def confidentiality_reason(text: str) -> str | None:
+    match = CONFIDENTIAL.search(text)
+    return match.group(0).strip(" ()") if match else None
+
+
+def media_type_of(name_or_url: str | None) -> str | None:
+    extension = _EXTENSION.search(name_or_url or "")
+    return MEDIA_TYPES.get(extension.group(1).lower()) if extension else None
+
+
+def attachment_record(
+    text: str, url: str | None = None, reason=None, listed_without_link=False
+) -> dict:
+    """Attachment record; a withheld one keeps its mention but no url to fetch. A name in
+    a decision text counts as public unless marked; a list row without a link does not."""
+    reason = reason or confidentiality_reason(text)
+    name = CONFIDENTIAL.sub("", text).strip(" ,;:-–(") or None
+    public = reason is None and name is not None and not listed_without_link
+    return with_values(
+        {"public": public},
+        name=name,
+        url=url if public else None,
+        confidentiality_reason=None if public else reason,
+        media_type=media_type_of(name),
+    )
+
+
+def attachment_names(lines: list[str]) -> list[str]:
+    """One name per list entry: bulleted or numbered entries may wrap over lines."""
+    marked = any(_BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line) for line in lines)
+    names: list[str] = []
+    for line in lines:
+        starts_entry = _BULLET.match(line) or _NUMBERED_ATTACHMENT.match(line)
+        if starts_entry or not marked or not names:
+            names.append(_BULLET.sub("", line).strip())
+        else:
+            names[-1] = f"{names[-1]} {line}"
+    return [name for name in names if name.strip("-–•* ")]
+
+
+def attachments_in(sections: list[Section]) -> list[dict]:
+    """Attachments named in the text's own "Liitteet" sections (no urls: the text has none)."""
+    names = []
+    for section in (section for section in sections if section.kind == ATTACHMENTS):
+        names.extend(attachment_names([text for text, _ in section.lines]))
+    return [attachment_record(name) for name in names]
