@@ -10,8 +10,9 @@ unlinked, incomplete release, removed by the next run. The previous release is k
 A new release starts as a hard-linked copy of the live one, so an incremental build
 writes only what changed. That is safe only because every writer replaces files
 (temp file + rename) instead of writing into them: a write into a hard-linked file would
-change the live site too. Directories that their tools rewrite wholesale (the dumps, the
-Pagefind index) are not copied; the build makes them anew.
+change the live site too. The dumps are not copied: the export makes them anew each time
+(the Pagefind index is copied: site_builder/search.py replaces its files one by one and
+skips Pagefind altogether when no page changed).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 COMPLETE_MARKER = ".release-complete"
-NOT_SEEDED = ("data", "pagefind")
+NOT_SEEDED = ("data",)
 KEEP_RELEASES = 3
 
 

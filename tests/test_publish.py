@@ -68,11 +68,12 @@ def test_unchanged_files_are_shared_not_copied(tmp_path):
     assert (out / "big.html").stat().st_ino == (first / "big.html").stat().st_ino
 
 
-def test_dumps_and_search_index_are_not_seeded(tmp_path):
+def test_dumps_are_not_seeded(tmp_path):
     out = tmp_path / "public"
-    publish(out, site_builder({"data/actions.csv": "old", "pagefind/x.pf": "old"}))
+    publish(out, site_builder({"data/actions.csv": "old", "pagefind/x.pf": "kept"}))
     publish(out, site_builder({"index.html": "new"}))
-    assert not (out / "data").exists() and not (out / "pagefind").exists()
+    assert not (out / "data").exists()
+    assert (out / "pagefind" / "x.pf").read_text() == "kept"
 
 
 def test_a_failing_build_leaves_the_live_site_as_it_was(tmp_path):

@@ -1,0 +1,335 @@
+"""The built demo site in a real browser: accessibility (axe-core), search, narrow screens.
+
+One demo build per session (a subprocess: scrapy's reactor runs once per process), served
+from 127.0.0.1 and opened in headless Debian Chromium. Without Chromium these tests fail
+when CI=true and are skipped, with the reason shown, elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from site_builder.paths import (
+    ABOUT_PAGE,
+    DOWNLOADS_PAGE,
+    INDEX_FILE,
+    NOT_FOUND_FILE,
+    SEARCH_PAGE,
+    language_path,
+    page_path,
+)
+from site_builder.search import index_site
+from tests.browser import (
+    CHROMIUM_FLAGS,
+    SitePage,
+    axe_violations,
+    build_demo_site,
+    require_browser,
+    serve,
+    showcase_action,
+    url_path,
+)
+from transform.store import Store
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # require_browser() says what is missing, failing in CI
+    expect = None
+
+pytestmark = pytest.mark.slow
+
+LANGUAGES = ("fi", "sv")
+PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "search", "downloads",
+              "about", "404")
+NARROW_WIDTH = 320
+SEARCH_TIMEOUT_MS = 10_000
+RESULT_LINKS = "#search-results .search-result h2 a"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    return require_browser()
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser-demo")
+    return build_demo_site(tmp), tmp / "data" / "avoin.sqlite"
+
+
+@pytest.fixture(scope="session")
+def public(demo):
+    return demo[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(public):
+    with serve(public) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(SEARCH_TIMEOUT_MS)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page for tests that search and click."""
+    context, page = open_page(browser, 1280)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_page(browser):
+    """One page reused by the checks that only load and inspect (a new tab each is slower)."""
+    context, page = open_page(browser, 1280)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone_page(browser):
+    context, page = open_page(browser, NARROW_WIDTH)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(public) -> dict[tuple[str, str], SitePage]:
+    return {(language, kind): find_page(public, language, kind)
+            for language in LANGUAGES for kind in PAGE_KINDS}
+
+
+@pytest.fixture(scope="session")
+def records(demo):
+    with Store(demo[1]) as store:
+        return {"actions": store.actions(), "organizations": store.organizations(),
+                "municipalities": store.municipalities()}
+
+
+# --- finding one page of each kind in the built site --------------------------------------
+
+SITE_PAGE_FILES = {"home": INDEX_FILE, "search": SEARCH_PAGE, "downloads": DOWNLOADS_PAGE,
+                   "about": ABOUT_PAGE, "404": NOT_FOUND_FILE}
+RECORD_PAGE_GLOBS = {"municipality": "*/index.html", "organ": "*/org/*/index.html",
+                     "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html"}
+
+
+def find_page(public: Path, language: str, kind: str) -> SitePage:
+    if kind in SITE_PAGE_FILES:
+        file = language_path(language, SITE_PAGE_FILES[kind])
+    else:
+        file = _richest_record_page(public, language, kind)
+    assert (public / file).is_file(), f"no {kind} page: {file}"
+    return SitePage(kind, language, url_path(file))
+
+
+def _richest_record_page(public: Path, language: str, kind: str) -> str:
+    """The largest page of a kind, so axe and the narrow screen see most of the markup."""
+    root = public / language
+    pages = [page for page in root.glob(RECORD_PAGE_GLOBS[kind])
+             if kind != "municipality" or (page.parent / "org").is_dir()]
+    assert pages, f"no {kind} page under {root}"
+    richest = max(pages, key=lambda page: (page.stat().st_size, page.as_posix()))
+    return richest.relative_to(public).as_posix()
+
+
+def action_url(record: dict, language: str, municipalities: list[str]) -> str:
+    return f"/{language}/" + url_path(page_path(record["id"], municipalities))
+
+
+# --- the index ---------------------------------------------------------------------------
+
+def test_every_ui_language_has_its_own_index(public):
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    counts = {language: info["page_count"] for language, info in entry["languages"].items()}
+    assert set(counts) == {"fi", "sv", "en"}
+    assert len(set(counts.values())) == 1 and counts["fi"] > 0, counts
+
+
+def test_reindexing_an_unchanged_site_writes_nothing(public):
+    report = index_site(public)
+    assert (report["written"], report["removed"], report["reindexed"]) == (0, 0, False)
+    assert report["unchanged"] > 0
+
+
+def test_reindexing_after_a_page_went_away_drops_its_chunks(public, tmp_path):
+    site = tmp_path / "public"
+    shutil.copytree(public / "sv", site / "sv")  # one language tree is enough, and quicker
+    before = index_site(site)["pages"]
+    for page in sorted(site.glob("sv/*/action/*/index.html"))[:3]:
+        page.unlink()
+    report = index_site(site)
+    assert report["reindexed"] and report["pages"] < before
+    assert report["written"] > 0 and report["removed"] > 0
+    names = {p.name for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert not any(name.startswith(".tmp-") for name in names)
+
+
+def test_register_id_is_a_word_of_its_own_in_the_indexed_text(public, records):
+    """Pagefind reads a page's text as textContent: elements with no whitespace between them
+    (``<dt>Diaarinumero</dt><dd>HML/1/…</dd>``) run together into one unsearchable word."""
+    action = showcase_action(records["actions"])
+    municipalities = [m["id"] for m in records["municipalities"]]
+    file = public / language_path("fi", page_path(action["id"], municipalities))
+    body = lxml_html.parse(str(file)).getroot().xpath("//*[@data-pagefind-body]")
+    assert len(body) == 1, f"{file}: no single data-pagefind-body element"
+    text = body[0].text_content()
+    glued = next((word for word in text.split() if action["register_id"] in word), None)
+    assert glued == action["register_id"], f"indexed as the word {glued!r}"
+
+
+# --- (a) accessibility ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_wcag_21_aa_violations(desktop_page, base_url, site_pages, language, kind):
+    page, site_page = desktop_page, site_pages[(language, kind)]
+    response = page.goto(base_url + site_page.path)
+    assert response.ok, f"{site_page.path}: HTTP {response.status}"
+    if kind == "search":
+        # Check the page with results and filters shown, not only the empty form.
+        search(page, "kaava" if language == "fi" else "2025")
+    violations = axe_violations(page)
+    assert violations == [], f"{site_page.path}: {violations}"
+
+
+# --- (e) narrow screens ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_horizontal_scroll_at_320_px(phone_page, base_url, site_pages, language, kind):
+    page, site_page = phone_page, site_pages[(language, kind)]
+    page.goto(base_url + site_page.path)
+    if kind == "search":
+        search(page, "kaava" if language == "fi" else "2025")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= NARROW_WIDTH, f"{site_page.path} is {width} px wide at {NARROW_WIDTH} px"
+
+
+# --- (b, c, d) search -------------------------------------------------------------------------
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` as a person would, press Enter and wait for the announced count."""
+    page.get_by_role("searchbox").fill(query)
+    page.get_by_role("searchbox").press("Enter")
+    wait_for_count(page, query)
+    return result_urls(page)
+
+
+def wait_for_count(page, query: str, *, not_before: str | None = None) -> None:
+    """The live region's final text ("12 tulosta haulla ”x”."), not "Haetaan…" on the way."""
+    status = page.locator("#search-status")
+    if not_before is not None:
+        expect(status).not_to_have_text(not_before)
+    expect(status).to_have_text(re.compile(re.escape(query) + r"\W*\.$"))
+
+
+def result_urls(page) -> list[str]:
+    return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href"))
+            for link in page.locator(RESULT_LINKS).all()]
+
+
+def result_count(page) -> int:
+    match = re.search(r"\d+", page.locator("#search-status").inner_text())
+    return int(match.group()) if match else 0
+
+
+def test_search_finds_an_action_and_opens_it(page, base_url, site_pages, records):
+    action = showcase_action(records["actions"])
+    word = max(re.findall(r"\w+", action["title"]), key=len)
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    search(page, word)
+    titled = page.locator(RESULT_LINKS).filter(has_text=action["title"])
+    assert titled.count() >= 1, f"{word!r}: {result_urls(page)}"
+    assert page.locator("#search-results .excerpt mark").count() >= 1  # matches are marked
+    titled.first.click()
+    expect(page.locator("h1")).to_have_text(action["title"])
+
+
+def test_search_by_register_id_finds_the_action(page, base_url, site_pages, records):
+    action = showcase_action(records["actions"])
+    municipalities = [m["id"] for m in records["municipalities"]]
+    same_id = {action_url(a, "fi", municipalities) for a in records["actions"]
+               if a.get("register_id") == action["register_id"]}
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    urls = search(page, action["register_id"])
+    assert urls and urls[0] in same_id, f"{action['register_id']}: {urls[:5]}"
+
+
+def test_search_by_section_and_organ_finds_the_action(page, base_url, site_pages, records):
+    action = showcase_action(records["actions"])
+    municipalities = [m["id"] for m in records["municipalities"]]
+    organ = next(o for o in records["organizations"] if o["id"] == action["organization"])
+    organ_name = finnish(organ["name"])
+    same_section = {action_url(a, "fi", municipalities) for a in records["actions"]
+                    if a.get("organization") == action["organization"]
+                    and a.get("article_number") == action["article_number"]}
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    urls = search(page, f"§ {action['article_number']} {organ_name}")
+    assert set(urls[:3]) & same_section, f"§ {action['article_number']} {organ_name}: {urls[:5]}"
+
+
+def test_filtering_by_municipality_narrows_the_results(page, base_url, site_pages, records):
+    action = showcase_action(records["actions"])
+    municipality = next(m for m in records["municipalities"]
+                        if m["id"] == action["municipality"])
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    search(page, "2025")
+    everywhere, before = result_count(page), page.locator("#search-status").inner_text()
+    page.get_by_label("Kunta", exact=True).select_option(label=finnish(municipality["name"]))
+    wait_for_count(page, "2025", not_before=before)
+    narrowed = result_count(page)
+    assert 0 < narrowed < everywhere
+    assert all(url.startswith(f"/fi/{municipality['id']}/") for url in result_urls(page))
+
+
+def finnish(name) -> str:
+    return name.get("fi") or next(iter(name.values())) if isinstance(name, dict) else name
+
+
+def test_search_page_runs_under_its_csp_without_errors(page, base_url, site_pages):
+    errors = []
+
+    def note_error(message):
+        if message.type == "error" and "favicon" not in message.location.get("url", ""):
+            errors.append(message.text)
+
+    page.on("console", note_error)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + site_pages[("sv", "search")].path)
+    search(page, "2025")
+    assert errors == []
+
+
+def test_search_page_without_javascript_points_to_the_browse_pages(browser, base_url,
+                                                                    site_pages):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + site_pages[("fi", "search")].path)
+        assert not page.locator("#search-form").is_visible()
+        expect(page.locator("main .notice")).to_contain_text("JavaScript")
+        assert page.locator("main a[href^='/fi/']").count() >= 2  # home and municipalities
+    finally:
+        context.close()
