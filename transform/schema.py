@@ -9,6 +9,15 @@ Finnish and Swedish names of things, for readers of the code:
 - action: asia, pykälä (§) / ärende, paragraf; or an officeholder decision
 - organization: toimielin / organ; meeting: kokous / sammanträde
 - agenda: esityslista / föredragningslista; minutes: pöytäkirja / protokoll
+
+Additions to the design's schema (shared/design/schema.md):
+- action ``translations``: the same item published in the other language(s), a list
+  of ``{language, id}`` (TRANSLATION_FIELDS). A document published in Finnish and in
+  Swedish is stored as two actions, each pointing to the other; transform/languages.py
+  sets the links after every transform run (same municipality, meeting date, document
+  kind and article number; organs of the same or translated names). Absent: none known.
+- action ``outcome`` is derived by the store from the decision text
+  (transform/derive.py, transform/outcome.py).
 """
 
 from __future__ import annotations
@@ -106,13 +115,14 @@ ACTION_FIELDS = (
     "id", "municipality", "organization", "meeting", "article_number", "ordering",
     "title", "register_id", "function_code", "language", "presenter", "preparers",
     "decision_maker", "history", "contents", "outcome", "attachments", "date",
-    "origin_id", "source_url", "pdf_url",
+    "origin_id", "source_url", "pdf_url", "translations",
 )
 CONTENT_FIELDS = ("type", "label", "text", "html")
 ATTACHMENT_FIELDS = (
     "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
+TRANSLATION_FIELDS = ("language", "id")
 # Added by the store to every record.
 PROVENANCE_FIELDS = (
     "source_url", "fetched_at", "raw_sha256", "parser_version",
@@ -149,6 +159,9 @@ def validate_record(record_type: RecordType, record: dict) -> None:
     for attachment in record.get("attachments") or ():
         if set(attachment) - set(ATTACHMENT_FIELDS):
             raise SchemaError(f"{record['id']}: unknown attachment fields {sorted(attachment)}")
+    for translation in record.get("translations") or ():
+        if set(translation) != set(TRANSLATION_FIELDS):
+            raise SchemaError(f"{record['id']}: a translation has {TRANSLATION_FIELDS}")
 
 
 def _check_enum(record: dict, field: str, enum: type[StrEnum]) -> None:
