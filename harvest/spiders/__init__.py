@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from harvest.spiders.cloudnc import CloudncSpider
+from harvest.spiders.dynasty import DynastySpider
 from harvest.spiders.ktweb import KtwebSpider
 
-SPIDERS = {KtwebSpider.platform: KtwebSpider}
+SPIDERS = {
+    KtwebSpider.platform: KtwebSpider,
+    CloudncSpider.platform: CloudncSpider,
+    DynastySpider.platform: DynastySpider,
+}
 
 
 def spider_for(platform: str):
