@@ -1,40 +1,57 @@
-"""Store -> static site: one page per municipality, organ, meeting and action, plus home and 404.
+"""Store -> static site, once per UI language (``fi/``, ``sv/``, ``en/``), plus feeds,
+sitemaps, robots.txt, the stylesheet and a root page that sends visitors to ``fi/``.
 
-The store is read one municipality at a time (organs, meetings, actions, and each action's
-versions), so memory grows with the largest municipality, not with the archive.
+The store is read one municipality at a time, each record through the publishing rules
+(published.py), so memory grows with the largest municipality, not with the archive.
+Every page is rendered on every build; the writer replaces only files whose bytes changed
+and deletes the pages of records that are gone, so an incremental build and a full build
+leave identical trees.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from site_builder import i18n
-from site_builder.filters import localized, register_filters, year_of
-from site_builder.paths import INDEX_FILE, NOT_FOUND_FILE, STATIC_DIR, SiteUrls
-from site_builder.records import complete_all
+from site_builder.downloads import read_dump_index, schema_tables_if_available
+from site_builder.fingerprints import FINGERPRINT_FILE, PageFingerprints, code_digest
+from site_builder.municipality_pages import build_municipality_pages
+from site_builder.paths import (
+    ABOUT_PAGE,
+    DOWNLOADS_PAGE,
+    INDEX_FILE,
+    NOT_FOUND_FILE,
+    SCHEMA_PAGE,
+    SEARCH_PAGE,
+    STATIC_DIR,
+    SiteUrls,
+)
+from site_builder.published import PublishedStore
+from site_builder.renderer import TEMPLATES_DIR, PageRenderer, search_page_available
+from site_builder.sitemap import SitemapCollector, robots_txt
 from site_builder.writer import SiteWriter
-from transform.schema import RecordType
+from transform.publishing import PublishingPolicy
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
 STATIC_SOURCE_DIR = TEMPLATES_DIR / "static"
 LATEST_DECISIONS_ON_HOME = 50
-LATEST_MEETINGS_ON_MUNICIPALITY = 20
+# Pages over this many bytes fail the quality bar (tests); the report names them.
+PAGE_SIZE_LIMIT = 200_000
 
 
 @dataclass
 class BuildReport:
-    """What a build did: files written because they changed, and files left as they were."""
+    """What a build did: files written because they changed, files left as they were,
+    stale files deleted, and records the publishing rules withheld."""
 
     written_paths: list[str] = field(default_factory=list)
     unchanged_paths: list[str] = field(default_factory=list)
+    deleted_paths: list[str] = field(default_factory=list)
+    withheld: int = 0
+    oversized_paths: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> int:
@@ -45,12 +62,23 @@ class BuildReport:
         return len(self.unchanged_paths)
 
     @property
+    def deleted(self) -> int:
+        return len(self.deleted_paths)
+
+    @property
     def pages(self) -> int:
         """All files the build produced, changed or not."""
         return self.written + self.unchanged
 
     def __str__(self) -> str:
-        return f"{self.pages} files, {self.written} written, {self.unchanged} unchanged"
+        summary = f"{self.pages} files, {self.written} written, {self.unchanged} unchanged"
+        if self.deleted:
+            summary += f", {self.deleted} stale deleted"
+        if self.withheld:
+            summary += f", {self.withheld} records withheld by publishing rules"
+        if self.oversized_paths:
+            summary += f"; {len(self.oversized_paths)} pages over {PAGE_SIZE_LIMIT} bytes"
+        return summary
 
 
 def build_site(
@@ -59,175 +87,83 @@ def build_site(
     *,
     base_url: str = "/",
     generated_at: datetime | str | None = None,
-    language: str = i18n.DEFAULT_LANGUAGE,
+    policy: PublishingPolicy | None = None,
 ) -> BuildReport:
     """Build the whole site from ``store`` into ``out_dir``.
 
-    ``generated_at`` is shown on the home page only, so a rebuild of unchanged data
-    rewrites at most that one page.
+    ``generated_at`` is shown on the home pages only. ``policy`` defaults to the one in
+    configuration (takedowns, retention of personal data, today's date).
     """
-    municipalities = sorted(
-        complete_all(RecordType.MUNICIPALITY, store.municipalities()),
-        key=lambda municipality: localized(municipality["name"], language),
-    )
-    urls = SiteUrls(base_url, [municipality["id"] for municipality in municipalities])
+    published = PublishedStore(store, policy or PublishingPolicy.load())
+    municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
     writer = SiteWriter(out_dir)
-    renderer = PageRenderer(urls, writer, language)
+    fingerprints = PageFingerprints(
+        writer.out_dir, code_digest(TEMPLATES_DIR, base_url, search_page_available()))
+    renderer = PageRenderer(SiteUrls(base_url, [m["id"] for m in municipalities]), writer,
+                            fingerprints)
+    sitemap = SitemapCollector()
     latest_per_municipality = [
-        _build_municipality(store, municipality, renderer) for municipality in municipalities
+        build_municipality_pages(published.municipality_records(municipality), renderer,
+                                 sitemap)
+        for municipality in municipalities
     ]
-    renderer.render(INDEX_FILE, "index.html", {
-        "municipalities": municipalities,
+    _build_site_pages(renderer, sitemap, municipalities, published.policy, {
         "latest_actions": latest_decisions(latest_per_municipality),
         "generated_at": generated_at,
     })
-    renderer.render(NOT_FOUND_FILE, "404.html", {})
+    sitemap.write(writer, renderer.urls)
+    writer.write_text("robots.txt", robots_txt(renderer.urls))
     _copy_static_files(writer)
-    return BuildReport(writer.written, writer.unchanged)
+    writer.write_text(FINGERPRINT_FILE, renderer.fingerprints.as_text())
+    writer.finish()
+    return BuildReport(writer.written, writer.unchanged, writer.deleted, published.withheld,
+                       _oversized(writer))
 
 
-class PageRenderer:
-    """Renders templates with the shared context and hands the result to the writer."""
-
-    def __init__(self, urls: SiteUrls, writer: SiteWriter, language: str):
-        self.urls = urls
-        self.writer = writer
-        self.environment = make_environment()
-        self.shared_context = {
-            "ui_lang": language,
-            "_": i18n.translator(language),
-            "urls": urls,
-            # Filled as municipalities are built; lists on the home page look names up here.
-            "municipality_by_id": {},
-            "organization_by_id": {},
-        }
-
-    def render(self, path: str, template_name: str, context: dict) -> None:
-        template = self.environment.get_template(template_name)
-        self.writer.write_text(path, template.render({**self.shared_context, **context}))
-
-    def render_record(self, record_id: str, template_name: str, context: dict) -> None:
-        self.render(self.urls.page_path(record_id), template_name, context)
-
-
-def make_environment() -> Environment:
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        # A misspelt field name fails the build instead of rendering as an empty string.
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    register_filters(environment)
-    return environment
-
-
-def _build_municipality(store, municipality: dict, renderer: PageRenderer) -> list[dict]:
-    """Every page of one municipality; returns its latest actions for the home page."""
-    municipality_id = municipality["id"]
-    # Withdrawn records keep their page as a tombstone ("removed by the source on DATE",
-    # without the text; publishing-rules.md 2): their ids were public and may be cited.
-    organizations = complete_all(RecordType.ORGANIZATION, store.organizations(
-        municipality=municipality_id, include_withdrawn=True))
-    meetings = complete_all(RecordType.MEETING, store.meetings(
-        municipality=municipality_id, include_withdrawn=True))
-    actions = complete_all(RecordType.ACTION, store.actions(
-        municipality=municipality_id, include_withdrawn=True))
-    renderer.shared_context["municipality_by_id"][municipality_id] = municipality
-    renderer.shared_context["organization_by_id"].update(
-        (organization["id"], organization) for organization in organizations)
-    page_context = {
-        "municipality": municipality,
-        "meeting_by_id": {meeting["id"]: meeting for meeting in meetings},
-    }
-    _build_action_pages(store, actions, renderer, page_context)
-    _build_meeting_pages(meetings, actions, renderer, page_context)
-    _build_organization_pages(organizations, meetings, actions, renderer, page_context)
-    renderer.render_record(municipality_id, "municipality.html", {
-        **page_context, "organizations": organizations,
-        "latest_meetings": meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
-    })
-    return actions[:LATEST_DECISIONS_ON_HOME]
-
-
-def _build_action_pages(store, actions, renderer: PageRenderer, page_context: dict) -> None:
-    for action in actions:
-        versions = complete_all(RecordType.ACTION, store.action_versions(action["id"]))
-        renderer.render_record(action["id"], "action.html", {
-            **page_context, "action": action, "earlier_versions": earlier_versions(versions),
-        })
-
-
-def _build_meeting_pages(meetings, actions, renderer: PageRenderer, page_context: dict) -> None:
-    actions_by_meeting = _group_by(actions, "meeting")
-    for meeting in meetings:
-        renderer.render_record(meeting["id"], "meeting.html", {
-            **page_context, "meeting": meeting,
-            "actions": in_agenda_order(actions_by_meeting.get(meeting["id"], [])),
-        })
-
-
-def _build_organization_pages(
-    organizations, meetings, actions, renderer: PageRenderer, page_context: dict
+def _build_site_pages(
+    renderer: PageRenderer, sitemap: SitemapCollector, municipalities: list[dict],
+    policy: PublishingPolicy, home_context: dict,
 ) -> None:
-    meetings_by_organization = _group_by(meetings, "organization")
-    decisions_by_organization = _group_by(actions_without_meeting(actions), "organization")
-    for organization in organizations:
-        own_meetings = meetings_by_organization.get(organization["id"], [])
-        own_decisions = decisions_by_organization.get(organization["id"], [])
-        renderer.render_record(organization["id"], "organization.html", {
-            **page_context, "organization": organization,
-            "meetings_by_year": by_year(own_meetings, "start"),
-            "decisions_by_year": by_year(own_decisions, "date"),
-        })
+    """The pages that are not about one record: home, about, downloads, schema, search, 404."""
+    renderer.shared_context["municipalities"] = municipalities
+    renderer.render(INDEX_FILE, "index.html", home_context)
+    renderer.render(ABOUT_PAGE, "about.html", {"retention_days": policy.retention_days})
+    schema_tables = schema_tables_if_available()
+    renderer.render(DOWNLOADS_PAGE, "downloads.html", {
+        "dumps": read_dump_index(renderer.writer.out_dir), "schema_available": bool(schema_tables),
+    })
+    site_pages = [INDEX_FILE, ABOUT_PAGE, DOWNLOADS_PAGE]
+    if schema_tables:
+        renderer.render(SCHEMA_PAGE, "schema.html", {"tables": schema_tables})
+        site_pages.append(SCHEMA_PAGE)
+    if renderer.search_available:
+        renderer.render(SEARCH_PAGE, "search.html", {})
+        site_pages.append(SEARCH_PAGE)
+    renderer.render(NOT_FOUND_FILE, "404.html", {})
+    # Web servers answer any missing path with the root 404.html: the Finnish one, which
+    # like every page links to its Swedish and English versions.
+    renderer.render_one(i18n.DEFAULT_LANGUAGE, NOT_FOUND_FILE, "404.html", {}, NOT_FOUND_FILE)
+    renderer.render_one(i18n.DEFAULT_LANGUAGE, INDEX_FILE, "root.html", {}, INDEX_FILE)
+    for path in site_pages:
+        sitemap.add(None, path)
 
 
 def latest_decisions(action_lists: Iterable[list[dict]]) -> list[dict]:
     """The newest actions across municipalities: date descending, agenda order within a day."""
-    merged = in_agenda_order(itertools.chain.from_iterable(action_lists))
+    merged = sorted(itertools.chain.from_iterable(action_lists),
+                    key=lambda action: (action.get("ordering") is None,
+                                        action.get("ordering") or 0))
     merged.sort(key=lambda action: action.get("date") or "", reverse=True)  # stable: keeps order
     return merged[:LATEST_DECISIONS_ON_HOME]
 
 
-def in_agenda_order(actions: Iterable[dict]) -> list[dict]:
-    """Actions by their ordering in the document; unordered ones last, as the store gave them."""
-    return sorted(actions, key=lambda action: (action.get("ordering") is None,
-                                               action.get("ordering") or 0))
-
-
-def actions_without_meeting(actions: Iterable[dict]) -> list[dict]:
-    """Officeholder decisions: made by one person, not in a meeting."""
-    return [action for action in actions if not action.get("meeting")]
-
-
-def by_year(records: list[dict], date_field: str) -> list[tuple[int | None, list[dict]]]:
-    """``[(2017, [...]), (2016, [...])]``, newest year first, undated records last."""
-    groups: dict[int | None, list[dict]] = defaultdict(list)
-    for record in records:
-        groups[year_of(record.get(date_field))].append(record)
-    return sorted(groups.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))
-
-
-def earlier_versions(versions: list[dict]) -> list[dict]:
-    """The versions before the current one, newest first; empty when there is only one.
-
-    The store lists versions oldest first, ending with the current one (which the page
-    itself shows).
-    """
-    return list(reversed(versions[:-1]))
-
-
-def _group_by(records: Iterable[dict], key: str) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        if record.get(key):
-            groups[record[key]].append(record)
-    return groups
+def _oversized(writer: SiteWriter) -> list[str]:
+    return [path for path in writer.written + writer.unchanged
+            if path.endswith(".html") and writer.size_of(path) > PAGE_SIZE_LIMIT]
 
 
 def _copy_static_files(writer: SiteWriter) -> None:
     for source in sorted(STATIC_SOURCE_DIR.iterdir()):
         if source.is_file():
             writer.write_text(f"{STATIC_DIR}/{source.name}", source.read_text(encoding="utf-8"))
+

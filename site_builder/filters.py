@@ -1,7 +1,7 @@
 """Jinja filters, registered in one place (``register_filters``).
 
-Filters that depend on the UI language read ``ui_lang`` and ``_`` from the template
-context, so the later language switch only renders with another context.
+Filters that depend on the UI language read ``ui_lang`` from the template context and
+format with Babel (site_builder/i18n.py), so one set of filters serves all languages.
 """
 
 from __future__ import annotations
@@ -11,16 +11,19 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel import units as babel_units
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from site_builder import i18n
 from site_builder.sanitize import sanitize_html
+from transform.schema import ContentType
 
 # Decision dates are Finnish local dates; timestamps are shown in Helsinki time.
 HELSINKI = ZoneInfo("Europe/Helsinki")
-_TIME_FORMAT = {"fi": "%H.%M", "sv": "%H.%M", "en": "%H:%M"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _LINKABLE_SCHEMES = ("http", "https")
@@ -39,24 +42,52 @@ def parse_when(value: str | date | datetime) -> date | datetime:
     return moment.astimezone(HELSINKI) if moment.tzinfo else moment
 
 
-def format_date(value) -> str:
-    """``2017-03-20T16:00:00+02:00`` -> ``20.3.2017`` (the form used in all three languages)."""
+def format_date(value, language: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """A decision date the language's way: 20.3.2017 / 20 mars 2017 / 20 Mar 2017."""
     if not value:
         return ""
     when = parse_when(value)
-    return f"{when.day}.{when.month}.{when.year}"
+    day = when.date() if isinstance(when, datetime) else when
+    return babel_dates.format_date(day, "medium", locale=i18n.babel_locale(language))
 
 
-@pass_context
-def format_datetime(context: Context, value) -> str:
+def format_datetime(value, language: str = i18n.DEFAULT_LANGUAGE) -> str:
     """``20.3.2017 klo 16.00``; a bare date stays a date."""
     if not value:
         return ""
     when = parse_when(value)
     if not isinstance(when, datetime):
-        return format_date(when)
-    time_text = when.strftime(_TIME_FORMAT[context["ui_lang"]])
-    return f"{format_date(when)} {context['_']('at {time}', time=time_text)}"
+        return format_date(when, language)
+    _ = i18n.translator(language)
+    time_text = babel_dates.format_time(when, "short", locale=i18n.babel_locale(language))
+    return format_date(when, language) + " " + _("at %(time)s", time=time_text)
+
+
+def format_number(value: int | float, language: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """12 345 / 12,345: grouping the language's way."""
+    return babel_numbers.format_decimal(value, locale=i18n.babel_locale(language))
+
+
+_BYTE_UNITS = (("digital-gigabyte", 10**9), ("digital-megabyte", 10**6),
+               ("digital-kilobyte", 10**3))
+
+
+def format_bytes(size: int, language: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """A file size as people read it: 1,5 Mt / 1.5 MB (decimal units, one decimal)."""
+    locale = i18n.babel_locale(language)
+    for unit, factor in _BYTE_UNITS:
+        if size >= factor:
+            return babel_units.format_unit(round(size / factor, 1), unit, length="short",
+                                           locale=locale, format="#,##0.#")
+    return babel_units.format_unit(size, "digital-byte", length="short", locale=locale)
+
+
+def iso_date(value) -> str:
+    """The machine-readable date (``2017-03-20``) for ``<time datetime>`` and metadata."""
+    if not value:
+        return ""
+    when = parse_when(value)
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
 
 
 def year_of(value) -> int | None:
@@ -103,11 +134,27 @@ def safe_url(url: str | None) -> str | None:
 
 def localized(value, language: str) -> str:
     """A name that may be ``{"fi": ..., "sv": ...}``: the UI language, else the first given."""
+    return localized_with_language(value, language)[0]
+
+
+def localized_with_language(
+    value, language: str, default_language: str | None = None
+) -> tuple[str, str | None]:
+    """The name to show and the language it is in (``default_language`` for a plain string).
+
+    English pages show the name in the first language given (the municipality's majority
+    language), as English text about Finland does: "Kristinestad", "Vaasa".
+    """
     if value is None:
-        return ""
+        return "", None
     if isinstance(value, dict):
-        return value.get(language) or next((text for text in value.values() if text), "")
-    return str(value)
+        if value.get(language):
+            return value[language], language
+        for code, text in value.items():
+            if text:
+                return text, code
+        return "", None
+    return str(value), default_language
 
 
 def other_language(content_language: str | None, ui_language: str) -> str | None:
@@ -117,19 +164,73 @@ def other_language(content_language: str | None, ui_language: str) -> str | None
     return None
 
 
+def section_layout(contents: list[dict]) -> list[tuple[dict, ...]]:
+    """The sections in order, except that the proposal joins the decision it led to.
+
+    ``[(presentation,), (proposal, decision), (appeal,)]``. The pair is shown side by side
+    on wide screens, so the reader can compare what was proposed with what was decided;
+    sections between them (the proceedings) come before the pair.
+    """
+    proposal_index = decision_index = None
+    for index, content in enumerate(contents):
+        if content.get("type") == ContentType.PROPOSAL:
+            proposal_index = index
+        elif content.get("type") == ContentType.DECISION and proposal_index is not None:
+            decision_index = index
+            break
+    if decision_index is None:
+        return [(content,) for content in contents]
+    return [
+        (contents[proposal_index], content) if index == decision_index else (content,)
+        for index, content in enumerate(contents) if index != proposal_index
+    ]
+
+
+def schema_description(item, language: str) -> tuple[str, str] | None:
+    """A schema table's or field's description (transform/schema_docs.py) as
+    ``(text, language)``: the UI language's when the docs have one, else English."""
+    for code in (language, "en", "fi"):
+        text = getattr(item, code, "")
+        if text:
+            return text, code
+    return None
+
+
+def schema_terms(item, language: str) -> list[tuple[str, str]]:
+    """The words the source documents use (``"pöytäkirja / protokoll"``), as
+    ``[(text, language)]``: the UI language's on Finnish and Swedish pages, both in English."""
+    words = [word.strip() for word in (getattr(item, "term", "") or "").split("/")]
+    by_language = {code: word for code, word in zip(("fi", "sv"), words, strict=False) if word}
+    if language in by_language:
+        return [(by_language[language], language)]
+    return list((word, code) for code, word in by_language.items())
+
+
 def _enum_label_filter(labels: dict):
     @pass_context
     def label(context: Context, value: str | None) -> str:
         message_id = i18n.enum_label(labels, value)
-        return context["_"](message_id) if message_id else ""
+        return i18n.translator(context["ui_lang"])(message_id) if message_id else ""
 
     return label
 
 
+def _in_ui_language(format_function):
+    """A formatter as a filter that formats in the page's UI language."""
+    @pass_context
+    def formatted(context: Context, value) -> str:
+        return format_function(value, context["ui_lang"])
+
+    return formatted
+
+
 def register_filters(environment: Environment) -> None:
     environment.filters.update({
-        "date": format_date,
-        "datetime": format_datetime,
+        "date": _in_ui_language(format_date),
+        "datetime": _in_ui_language(format_datetime),
+        "number": _in_ui_language(format_number),
+        "bytes": _in_ui_language(format_bytes),
+        "iso_date": iso_date,
         "year": year_of,
         "paragraphs": paragraphs,
         "content_body": content_body,
@@ -139,4 +240,9 @@ def register_filters(environment: Environment) -> None:
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
     })
-    environment.globals.update({"localized": localized, "other_language": other_language})
+    environment.globals.update({
+        "localized": localized, "localized_with_language": localized_with_language,
+        "other_language": other_language, "language_name": i18n.language_name,
+        "ui_languages": i18n.UI_LANGUAGES, "section_layout": section_layout,
+        "schema_description": schema_description, "schema_terms": schema_terms,
+    })

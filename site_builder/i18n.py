@@ -1,174 +1,156 @@
-"""The UI message catalogue: every string the site itself says goes through ``_()``.
+"""The UI in Finnish, Swedish and English: gettext catalogues read with Babel.
 
-Message ids are English; each UI language maps every id to its text. Only Finnish is
-used for now; Swedish and English are kept complete so the language switch (a later
-issue) needs no template changes. An unknown id raises, so a missing translation fails
+Every string the site itself says is a message id (English) in ``_()`` in a template or
+``N_()`` here. The translations live in ``site_builder/locale/<lang>/LC_MESSAGES/messages.po``,
+the standard gettext format translators' tools (Poedit, Weblate) edit, and are read with
+Babel at build time. No compiled ``.mo`` files are kept or made: reading the ``.po`` is a
+few milliseconds, works from a fresh clone without a compile step, and the file a
+translator edits is the file the build uses, so the two can never drift apart.
+
+Placeholders are gettext's ``%(name)s`` (jinja2's "newstyle" gettext). A message id with
+no (or a fuzzy) translation raises ``MissingMessageError``, so a missing translation fails
 the build instead of leaking English into a Finnish page.
+
+Updating the catalogues after changing UI strings: README, "Translations" (pybabel extract,
+then pybabel update, then translate the new entries).
 
 Harvested content is never translated: it stays in the language it was published in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gettext
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.pofile import read_po
 
 from transform.schema import Classification, ContentType, DocumentKind, Outcome
 
 DEFAULT_LANGUAGE = "fi"
 UI_LANGUAGES = ("fi", "sv", "en")
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+CATALOGUE_DOMAIN = "messages"
+# Finland's conventions in each language: 20.3.2017 / 20 mars 2017 / 20 Mar 2017, 24-hour time.
+BABEL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
-# (id, fi, sv, en). One table keeps the three languages side by side for reviewers.
-_MESSAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("Avoin", "Avoin", "Avoin", "Avoin"),
-    ("Municipal decisions in one open archive",
-     "Kuntien päätökset yhdessä avoimessa arkistossa",
-     "Kommunernas beslut i ett öppet arkiv",
-     "Municipal decisions in one open archive"),
-    ("Skip to content", "Siirry sisältöön", "Hoppa till innehållet", "Skip to content"),
-    ("Main menu", "Päävalikko", "Huvudmeny", "Main menu"),
-    ("Breadcrumbs", "Murupolku", "Brödsmulor", "Breadcrumbs"),
-    ("Home", "Etusivu", "Startsida", "Home"),
-    ("Latest decisions", "Uusimmat päätökset", "Senaste besluten", "Latest decisions"),
-    ("Municipalities", "Kunnat", "Kommuner", "Municipalities"),
-    ("Data updated", "Tiedot päivitetty", "Uppgifterna uppdaterade", "Data updated"),
-    ("No decisions yet.", "Ei vielä päätöksiä.", "Inga beslut ännu.", "No decisions yet."),
-    ("No meetings yet.", "Ei vielä kokouksia.", "Inga sammanträden ännu.", "No meetings yet."),
-    ("No items.", "Ei asioita.", "Inga ärenden.", "No items."),
-    ("No organs yet.", "Ei vielä toimielimiä.", "Inga organ ännu.", "No organs yet."),
-    ("Organs", "Toimielimet", "Organ", "Organs"),
-    ("Latest meetings", "Viimeisimmät kokoukset", "Senaste sammanträden", "Latest meetings"),
-    ("Meetings", "Kokoukset", "Sammanträden", "Meetings"),
-    ("Officeholder decisions", "Viranhaltijapäätökset", "Tjänsteinnehavarbeslut",
-     "Officeholder decisions"),
-    ("Meeting", "Kokous", "Sammanträde", "Meeting"),
-    ("Meeting {number}", "Kokous {number}", "Sammanträde {number}", "Meeting {number}"),
-    ("Items", "Asiat", "Ärenden", "Items"),
-    ("Untitled item", "Nimetön asia", "Ärende utan rubrik", "Untitled item"),
-    ("Meeting of {date}", "Kokous {date}", "Sammanträde {date}", "Meeting of {date}"),
-    ("Date", "Päivämäärä", "Datum", "Date"),
-    ("Time", "Aika", "Tid", "Time"),
-    ("Municipality", "Kunta", "Kommun", "Municipality"),
-    ("Organ", "Toimielin", "Organ", "Organ"),
-    ("Section", "Pykälä", "Paragraf", "Section"),
-    ("Register number", "Diaarinumero", "Diarienummer", "Register number"),
-    ("Function code", "Tehtäväluokka", "Uppgiftsklass", "Function code"),
-    ("Presenter", "Esittelijä", "Föredragande", "Presenter"),
-    ("Prepared by", "Valmistelijat", "Beredare", "Prepared by"),
-    ("Decision maker", "Päättäjä", "Beslutsfattare", "Decision maker"),
-    ("Outcome", "Päätöksen laatu", "Beslutets art", "Outcome"),
-    ("Document", "Asiakirja", "Handling", "Document"),
-    ("Earlier handling", "Aiempi käsittely", "Tidigare behandling", "Earlier handling"),
-    ("Attachments", "Liitteet", "Bilagor", "Attachments"),
-    ("Not public", "Ei julkinen", "Inte offentlig", "Not public"),
-    ("no link", "ei linkkiä", "ingen länk", "no link"),
-    ("Source", "Lähde", "Källa", "Source"),
-    ("Original page", "Alkuperäinen sivu", "Ursprunglig sida", "Original page"),
-    ("Original PDF", "Alkuperäinen PDF", "Ursprunglig PDF", "Original PDF"),
-    ("First archived", "Arkistoitu ensimmäisen kerran", "Arkiverad första gången",
-     "First archived"),
-    ("Last updated", "Viimeksi päivitetty", "Senast uppdaterad", "Last updated"),
-    ("Versions", "Versiot", "Versioner", "Versions"),
-    ("This item has changed since it was first archived. Earlier versions:",
-     "Asia on muuttunut ensimmäisen arkistoinnin jälkeen. Aiemmat versiot:",
-     "Ärendet har ändrats sedan det arkiverades första gången. Tidigare versioner:",
-     "This item has changed since it was first archived. Earlier versions:"),
-    ("Version of {date}", "Versio {date}", "Version {date}", "Version of {date}"),
-    ("current", "nykyinen", "aktuell", "current"),
-    ("Removed by the source on {date}.", "Lähde poisti tämän {date}.",
-     "Källan tog bort detta {date}.", "Removed by the source on {date}."),
-    ("removed by the source", "lähde poistanut", "borttaget av källan",
-     "removed by the source"),
-    ("Page not found", "Sivua ei löytynyt", "Sidan hittades inte", "Page not found"),
-    ("The page you were looking for does not exist or has moved.",
-     "Etsimääsi sivua ei ole tai se on siirtynyt.",
-     "Sidan du söker finns inte eller har flyttats.",
-     "The page you were looking for does not exist or has moved."),
-    ("Go to the home page", "Siirry etusivulle", "Gå till startsidan", "Go to the home page"),
-    ("Decisions are published as the municipalities publish them. Compilation licensed CC BY 4.0.",
-     "Päätökset julkaistaan sellaisina kuin kunnat ne julkaisevat. Kokoelman lisenssi CC BY 4.0.",
-     "Besluten publiceras så som kommunerna publicerar dem. Sammanställningen är licensierad "
-     "CC BY 4.0.",
-     "Decisions are published as the municipalities publish them. Compilation licensed CC BY 4.0."),
-    ("at {time}", "klo {time}", "kl. {time}", "at {time}"),
-    # Schema enums, labelled (see the *_LABELS tables below).
-    ("Approved as proposed", "Hyväksyttiin ehdotuksen mukaisesti", "Godkändes enligt förslaget",
-     "Approved as proposed"),
-    ("Amended", "Muutettiin", "Ändrades", "Amended"),
-    ("Tabled", "Jätettiin pöydälle", "Bordlades", "Tabled"),
-    ("Returned for preparation", "Palautettiin valmisteluun", "Återremitterades",
-     "Returned for preparation"),
-    ("Rejected", "Hylättiin", "Förkastades", "Rejected"),
-    ("Noted", "Merkittiin tiedoksi", "Antecknades", "Noted"),
-    ("Unknown", "Ei tiedossa", "Okänt", "Unknown"),
-    ("Summary", "Tiivistelmä", "Sammandrag", "Summary"),
-    ("Presentation", "Esittely", "Föredragning", "Presentation"),
-    ("Proposal", "Päätösehdotus", "Beslutsförslag", "Proposal"),
-    ("Proceedings", "Käsittely", "Behandling", "Proceedings"),
-    ("Decision", "Päätös", "Beslut", "Decision"),
-    ("Appeal instructions", "Muutoksenhakuohjeet", "Anvisningar för sökande av ändring",
-     "Appeal instructions"),
-    ("Other", "Muu", "Övrigt", "Other"),
-    ("Agenda", "Esityslista", "Föredragningslista", "Agenda"),
-    ("Minutes", "Pöytäkirja", "Protokoll", "Minutes"),
-    ("Council", "Valtuusto", "Fullmäktige", "Council"),
-    ("Board", "Hallitus", "Styrelse", "Board"),
-    ("Committee", "Lautakunta", "Nämnd", "Committee"),
-    ("Subcommittee", "Jaosto", "Sektion", "Subcommittee"),
-    ("Officeholder", "Viranhaltija", "Tjänsteinnehavare", "Officeholder"),
-)
 
-MESSAGES: dict[str, dict[str, str]] = {
-    language: {row[0]: row[1 + index] for row in _MESSAGES}
-    for index, language in enumerate(UI_LANGUAGES)
-}
+def N_(message_id: str) -> str:
+    """Marks a message id for extraction where it is defined, not where it is shown."""
+    return message_id
+
 
 OUTCOME_LABELS = {
-    Outcome.APPROVED_AS_PROPOSED: "Approved as proposed",
-    Outcome.AMENDED: "Amended",
-    Outcome.TABLED: "Tabled",
-    Outcome.RETURNED: "Returned for preparation",
-    Outcome.REJECTED: "Rejected",
-    Outcome.NOTED: "Noted",
-    Outcome.UNKNOWN: "Unknown",
+    Outcome.APPROVED_AS_PROPOSED: N_("Approved as proposed"),
+    Outcome.AMENDED: N_("Amended"),
+    Outcome.TABLED: N_("Tabled"),
+    Outcome.RETURNED: N_("Returned for preparation"),
+    Outcome.REJECTED: N_("Rejected"),
+    Outcome.NOTED: N_("Noted"),
+    Outcome.UNKNOWN: N_("Unknown"),
 }
 CONTENT_TYPE_LABELS = {
-    ContentType.SUMMARY: "Summary",
-    ContentType.PRESENTATION: "Presentation",
-    ContentType.PROPOSAL: "Proposal",
-    ContentType.PROCEEDINGS: "Proceedings",
-    ContentType.DECISION: "Decision",
-    ContentType.APPEAL: "Appeal instructions",
-    ContentType.OTHER: "Other",
+    ContentType.SUMMARY: N_("Summary"),
+    ContentType.PRESENTATION: N_("Presentation"),
+    ContentType.PROPOSAL: N_("Proposal"),
+    ContentType.PROCEEDINGS: N_("Proceedings"),
+    ContentType.DECISION: N_("Decision"),
+    ContentType.APPEAL: N_("Appeal instructions"),
+    ContentType.OTHER: N_("Other"),
 }
-DOCUMENT_KIND_LABELS = {DocumentKind.AGENDA: "Agenda", DocumentKind.MINUTES: "Minutes"}
+DOCUMENT_KIND_LABELS = {DocumentKind.AGENDA: N_("Agenda"), DocumentKind.MINUTES: N_("Minutes")}
 CLASSIFICATION_LABELS = {
-    Classification.COUNCIL: "Council",
-    Classification.BOARD: "Board",
-    Classification.COMMITTEE: "Committee",
-    Classification.SUBCOMMITTEE: "Subcommittee",
-    Classification.OFFICEHOLDER: "Officeholder",
-    Classification.OTHER: "Other",
+    Classification.COUNCIL: N_("Council"),
+    Classification.BOARD: N_("Board"),
+    Classification.COMMITTEE: N_("Committee"),
+    Classification.SUBCOMMITTEE: N_("Subcommittee"),
+    Classification.OFFICEHOLDER: N_("Officeholder"),
+    Classification.OTHER: N_("Other"),
 }
 
 
 class MissingMessageError(KeyError):
-    """A UI string has no entry in the catalogue."""
+    """A UI string has no translation in a catalogue."""
 
 
-def translator(language: str = DEFAULT_LANGUAGE) -> Callable[..., str]:
-    """``_`` for one UI language: ``_("Meeting {number}", number="5/2017")``."""
-    if language not in MESSAGES:
-        raise ValueError(f"unknown UI language {language!r}; known: {UI_LANGUAGES}")
-    catalogue = MESSAGES[language]
+class Catalogue:
+    """One UI language's translations: ``gettext("Meeting %(number)s", number="5/2017")``."""
 
-    def gettext(message_id: str, **values: str) -> str:
+    def __init__(self, language: str, messages: dict[str, str | tuple[str, ...]], plural):
+        self.language = language
+        self.messages = messages
+        self._plural_index = plural
+
+    def gettext(self, message_id: str, **values) -> str:
+        text = self._lookup(message_id)
+        if not isinstance(text, str):
+            raise MissingMessageError(f"{message_id!r} is a plural message; use ngettext")
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values) -> str:
+        return self.template_ngettext(singular, plural, count) % {"num": count, **values}
+
+    # jinja2's newstyle gettext formats the placeholders itself, escaping the values.
+    def template_gettext(self, message_id: str) -> str:
+        return self.gettext(message_id)
+
+    def template_ngettext(self, singular: str, plural: str, count: int) -> str:
+        forms = self._lookup(singular)
+        if isinstance(forms, str):
+            raise MissingMessageError(f"{singular!r} has no plural forms in {self.language}")
+        return forms[self._plural_index(count)]
+
+    def _lookup(self, message_id: str) -> str | tuple[str, ...]:
         try:
-            text = catalogue[message_id]
+            return self.messages[message_id]
         except KeyError:
-            raise MissingMessageError(f"no {language} text for UI string {message_id!r}") from None
-        return text.format(**values) if values else text
+            raise MissingMessageError(
+                f"no {self.language} translation for UI string {message_id!r}") from None
 
-    return gettext
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+
+
+@cache
+def catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
+    """The language's catalogue, read once per process."""
+    if language not in UI_LANGUAGES:
+        raise ValueError(f"unknown UI language {language!r}; known: {UI_LANGUAGES}")
+    with catalogue_path(language).open("rb") as stream:
+        po = read_po(stream, locale=BABEL_LOCALES[language])
+    messages = {
+        message.id[0] if isinstance(message.id, tuple) else message.id: _translation(message)
+        for message in po
+        if message.id and not message.fuzzy and _translation(message)
+    }
+    # The header's C expression ("(n != 1)"), made a function the way gettext itself does.
+    return Catalogue(language, messages, gettext.c2py(po.plural_expr))
+
+
+def _translation(message) -> str | tuple[str, ...] | None:
+    """The translated text, or None when any form of it is still empty."""
+    if isinstance(message.string, tuple):
+        return message.string if all(message.string) else None
+    return message.string or None
+
+
+def translator(language: str = DEFAULT_LANGUAGE):
+    """``_`` for Python code (feeds, JSON-LD): formats ``%(name)s`` placeholders."""
+    return catalogue(language).gettext
+
+
+@cache
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[language])
+
+
+@cache
+def language_name(language: str) -> str:
+    """The language's name in itself (``suomi``, ``svenska``, ``English``), for the switch."""
+    name = Locale.parse(language).get_display_name(language)
+    return name[:1].upper() + name[1:] if language == "en" else name
 
 
 def enum_label(labels: dict, value: str | None) -> str | None:

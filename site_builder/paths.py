@@ -14,6 +14,11 @@ checked before it becomes a path segment:
 ``vaasa:org:02``      -> ``vaasa/org/02/index.html``
 ``vaasa:meeting:9``   -> ``vaasa/meeting/9/index.html``
 ``vaasa:action:123``  -> ``vaasa/action/123/index.html``
+
+The site is built once per UI language, so every page above lives under ``fi/``, ``sv/``
+and ``en/`` (``language_path``). Pages that belong to a record but are not the record
+itself (an organ's year pages, an action's earlier versions, feeds) sit below the record's
+directory, named by the builder itself (``vaasa/org/kh/2017/index.html``).
 """
 
 from __future__ import annotations
@@ -21,18 +26,29 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection
+from urllib.parse import urlsplit
 
 from transform.schema import ID_INFIX
 
 INDEX_FILE = "index.html"
 NOT_FOUND_FILE = "404.html"
+FEED_FILE = "feed.atom"
 STATIC_DIR = "static"
+ABOUT_PAGE = "about/index.html"
+DOWNLOADS_PAGE = "downloads/index.html"
+SCHEMA_PAGE = "downloads/schema/index.html"
+# Written by site_builder/search.py (Pagefind); the builder only links to it.
+SEARCH_PAGE = "search/index.html"
+# First path segments of the site's own pages in a language tree: no municipality may use them.
+RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data", "feeds"})
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _VERBATIM_ORIGIN_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _KNOWN_INFIXES = frozenset(ID_INFIX.values())
 _HASHED_SEGMENT_PREFIX = "~"
 _HASH_LENGTH = 16  # 64 bits: collisions are not a practical concern at archive scale
+# Segments the builder names itself (years, page numbers, "version"): never harvested text.
+_BUILDER_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
 
 class UnsafeIdError(ValueError):
@@ -53,6 +69,22 @@ def page_path(record_id: str, known_municipalities: Collection[str] | None = Non
     if not separator or infix not in _KNOWN_INFIXES:
         raise UnsafeIdError(f"{record_id!r}: not '<municipality>:<kind>:<origin_id>'")
     return f"{municipality}/{infix}/{origin_id_segment(origin_id)}/{INDEX_FILE}"
+
+
+def sub_page_path(record_path: str, *segments: str | int, file_name: str = INDEX_FILE) -> str:
+    """A page below a record's page: ``sub_page_path("vaasa/org/kh/index.html", 2017)``
+    -> ``vaasa/org/kh/2017/index.html``. Segments are the builder's own names."""
+    directory = record_path.removesuffix(INDEX_FILE)
+    names = [str(segment) for segment in segments]
+    for name in names:
+        if not _BUILDER_SEGMENT.match(name):
+            raise UnsafeIdError(f"{name!r} is not a plain sub-page name")
+    return directory + "".join(name + "/" for name in names) + file_name
+
+
+def language_path(language: str, path: str) -> str:
+    """``("sv", "vaasa/index.html")`` -> ``sv/vaasa/index.html``: one tree per UI language."""
+    return f"{language}/{path}"
 
 
 def origin_id_segment(origin_id: str) -> str:
@@ -82,23 +114,76 @@ def url_of_path(path: str, base_url: str) -> str:
 
 
 class SiteUrls:
-    """URLs for templates; all absolute from ``base_url`` so 404.html works at any depth."""
+    """URLs for one UI language's pages, plus the absolute forms feeds and sitemaps need.
 
-    def __init__(self, base_url: str, known_municipalities: Collection[str]):
-        if not base_url.endswith("/"):
-            raise ValueError(f"base_url must end with '/': {base_url!r}")
+    ``base_url`` is a path (``/``, ``/avoin/``) or an absolute URL
+    (``https://avoin.example/``). Pages always link root-relative, so a built site previews
+    from any host; feeds, the sitemap and JSON-LD get absolute URLs when the base is absolute
+    (and root-relative ones otherwise, which suits a preview but not a crawler).
+    """
+
+    def __init__(
+        self, base_url: str, known_municipalities: Collection[str], language: str = "fi"
+    ):
+        parts = urlsplit(base_url)
+        if not parts.path.endswith("/") or parts.query or parts.fragment:
+            raise ValueError(f"base_url must be a path or URL ending with '/': {base_url!r}")
+        if bool(parts.scheme) != bool(parts.netloc) or parts.scheme not in ("", "http", "https"):
+            raise ValueError(f"base_url must be a path or an http(s) URL: {base_url!r}")
+        clashes = RESERVED_PAGE_NAMES & set(known_municipalities)
+        if clashes:
+            raise UnsafeIdError(f"municipality ids {sorted(clashes)} clash with site pages")
         self.base_url = base_url
+        self.base_path = parts.path
+        self.origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
         self.known_municipalities = frozenset(known_municipalities)
+        self.language = language
+
+    def for_language(self, language: str) -> SiteUrls:
+        return SiteUrls(self.base_url, self.known_municipalities, language)
 
     def page_path(self, record_id: str) -> str:
+        """The record's page within one language tree (``vaasa/action/1/index.html``)."""
         return page_path(record_id, self.known_municipalities)
 
+    def file_path(self, path: str) -> str:
+        """Where a page of this language is written (``fi/vaasa/action/1/index.html``)."""
+        return language_path(self.language, path)
+
+    def path_url(self, path: str, language: str | None = None) -> str:
+        """The link to a page of this (or another) language tree."""
+        return url_of_path(language_path(language or self.language, path), self.base_path)
+
     def record(self, record_id: str) -> str:
-        return url_of_path(self.page_path(record_id), self.base_url)
+        return self.path_url(self.page_path(record_id))
+
+    def absolute(self, url: str) -> str:
+        """A root-relative link made absolute when the site knows its origin."""
+        return self.origin + url
 
     @property
     def home(self) -> str:
-        return self.base_url
+        return self.path_url(INDEX_FILE)
+
+    @property
+    def about(self) -> str:
+        return self.path_url(ABOUT_PAGE)
+
+    @property
+    def downloads(self) -> str:
+        return self.path_url(DOWNLOADS_PAGE)
+
+    @property
+    def schema(self) -> str:
+        return self.path_url(SCHEMA_PAGE)
+
+    @property
+    def search(self) -> str:
+        return self.path_url(SEARCH_PAGE)
 
     def static(self, file_name: str) -> str:
-        return f"{self.base_url}{STATIC_DIR}/{file_name}"
+        return f"{self.base_path}{STATIC_DIR}/{file_name}"
+
+    def site_file(self, relative_path: str) -> str:
+        """A file outside the language trees: ``data/actions.csv``, ``sitemap.xml``."""
+        return self.base_path + relative_path

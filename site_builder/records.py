@@ -27,6 +27,11 @@ def complete(record_type: RecordType, record: dict) -> dict:
             completed[name] = [_with_fields(item, item_fields) for item in completed[name] or ()]
     if record_type is RecordType.ACTION:
         completed["preparers"] = list(completed["preparers"] or ())
+        # The other-language versions of the same decision: [{language, id}], when known.
+        completed["translations"] = [
+            {"language": item.get("language"), "id": item.get("id")}
+            for item in completed.get("translations") or () if item.get("id")
+        ]
     return completed
 
 

@@ -3,6 +3,12 @@
 Skipping unchanged files keeps file times stable for the web server, the CDN and a later
 incremental build. A file is written to a temporary sibling and moved over the old one
 with ``os.replace``, so a reader never sees half a page.
+
+The writer keeps a manifest of the files it produced (``MANIFEST_FILE``). The next build
+deletes files that were in the manifest but were not produced again: pages of records that
+vanished (a takedown, a record the source dropped). Files other stages put in the same
+directory (dumps under ``data/``, the Pagefind index) are never in the manifest, so never
+touched.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+
+MANIFEST_FILE = ".avoin-site-files"
 
 
 class UnsafePathError(ValueError):
@@ -21,7 +29,8 @@ class SiteWriter:
         self.out_dir = Path(out_dir).resolve()
         self.written: list[str] = []
         self.unchanged: list[str] = []
-        self._produced: set[str] = set()
+        self.deleted: list[str] = []
+        self._produced: dict[str, int] = {}  # path -> size in bytes
 
     def write_text(self, relative_path: str, text: str) -> bool:
         """Write ``text`` at ``relative_path`` unless the file already holds it; True if written."""
@@ -29,8 +38,8 @@ class SiteWriter:
         if relative_path in self._produced:
             # Two records mapped to one page; one would silently replace the other.
             raise UnsafePathError(f"two pages at {relative_path!r} in one build")
-        self._produced.add(relative_path)
         data = text.encode("utf-8")
+        self._produced[relative_path] = len(data)
         if _holds(target, data):
             self.unchanged.append(relative_path)
             return False
@@ -38,6 +47,37 @@ class SiteWriter:
         _replace_atomically(target, data)
         self.written.append(relative_path)
         return True
+
+    def keep(self, relative_path: str) -> bool:
+        """Count an existing file as produced by this build without rewriting it (its inputs
+        did not change); False when the file is not there and must be written."""
+        target = self.target_of(relative_path)
+        if relative_path in self._produced:
+            raise UnsafePathError(f"two pages at {relative_path!r} in one build")
+        try:
+            size = target.stat().st_size
+        except FileNotFoundError:
+            return False
+        self._produced[relative_path] = size
+        self.unchanged.append(relative_path)
+        return True
+
+    def size_of(self, relative_path: str) -> int:
+        return self._produced[relative_path]
+
+    def finish(self) -> None:
+        """Delete what the previous build produced and this one did not; save the manifest."""
+        manifest = self.out_dir / MANIFEST_FILE
+        previous = manifest.read_text(encoding="utf-8").split() if manifest.exists() else []
+        for relative_path in sorted(set(previous) - set(self._produced)):
+            target = self.target_of(relative_path)  # a tampered manifest cannot reach outside
+            if target.is_file():
+                target.unlink()
+                self.deleted.append(relative_path)
+                _remove_empty_parents(target.parent, self.out_dir)
+        listing = "".join(f"{path}\n" for path in sorted(self._produced))
+        if not _holds(manifest, listing.encode("utf-8")):
+            _replace_atomically(manifest, listing.encode("utf-8"))
 
     def target_of(self, relative_path: str) -> Path:
         """The absolute target; refuses anything that is not a plain path inside out_dir.
@@ -59,6 +99,12 @@ def _holds(target: Path, data: bytes) -> bool:
         return target.stat().st_size == len(data) and target.read_bytes() == data
     except FileNotFoundError:
         return False
+
+
+def _remove_empty_parents(directory: Path, root: Path) -> None:
+    while directory != root and directory.is_relative_to(root) and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
 
 
 def _replace_atomically(target: Path, data: bytes) -> None:

@@ -1,0 +1,62 @@
+"""What each record's pages were rendered from, so a rebuild skips records that did not change.
+
+Rendering is most of a build's time and an archive's pages are mostly action pages that
+never change again. Each action's pages (every language, its earlier versions) are
+rendered from a known set of inputs: the published record, its versions, its municipality,
+organs, meeting and translations. Their digest is kept beside the site
+(``FINGERPRINT_FILE``); when it matches and the pages are there, the pages are kept as they
+are. The digests are salted with the builder's own code, templates and catalogues, so any
+change to how pages are made renders everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+FINGERPRINT_FILE = ".avoin-page-inputs.json"
+SITE_BUILDER_DIR = Path(__file__).resolve().parent
+
+
+def code_digest(templates_dir: Path, *settings: object) -> str:
+    """A digest of everything besides the records that shapes a page: the builder's code,
+    templates and catalogues, and the build settings."""
+    digest = hashlib.sha256(json.dumps(settings, default=str).encode("utf-8"))
+    sources = sorted([*SITE_BUILDER_DIR.rglob("*.py"), *SITE_BUILDER_DIR.rglob("*.po"),
+                      *templates_dir.glob("*.html")])
+    for source in sources:
+        digest.update(source.name.encode("utf-8"))
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class PageFingerprints:
+    def __init__(self, out_dir: Path, salt: str):
+        self.salt = salt
+        self.previous = _load(Path(out_dir) / FINGERPRINT_FILE, salt)
+        self.current: dict[str, str] = {}
+
+    def unchanged(self, key: str, inputs: object) -> bool:
+        """Records the inputs of ``key``'s pages; True when they are those of the last build."""
+        canonical = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
+        digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        self.current[key] = digest
+        return self.previous.get(key) == digest
+
+    def as_text(self) -> str:
+        return json.dumps({"salt": self.salt, "pages": self.current}, sort_keys=True,
+                          indent=0) + "\n"
+
+
+def _load(path: Path, salt: str) -> dict[str, str]:
+    """The previous build's digests; none when that build was made by other code (or the
+    file is unreadable: then everything is simply rendered again)."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    if not isinstance(saved, dict) or saved.get("salt") != salt:
+        return {}
+    pages = saved.get("pages")
+    return pages if isinstance(pages, dict) else {}

@@ -1,0 +1,55 @@
+"""Small pieces of markup every page repeats, as Python functions for the templates.
+
+They were jinja2 macros; a macro call costs a template frame, and these run dozens of
+times on every page, so they are plain functions (``pass_context`` gives them the page's
+UI language and the lookup tables).
+"""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from site_builder.filters import localized_with_language, other_language
+
+
+@pass_context
+def lang_attr(context: Context, code: str | None) -> Markup:
+    """`` lang="sv"`` for content in another language than the page's UI, else nothing."""
+    other = other_language(code, context["ui_lang"])
+    return Markup(f' lang="{other}"') if other else Markup("")
+
+
+@pass_context
+def in_language(context: Context, text, code: str | None) -> Markup:
+    """Text wrapped in ``<span lang>`` when its language differs from the UI's."""
+    other = other_language(code, context["ui_lang"])
+    if other:
+        return Markup(f'<span lang="{other}">') + escape(text) + Markup("</span>")
+    return escape(text)
+
+
+@pass_context
+def organization_shown(context: Context, organization: dict) -> Markup:
+    """An organ's name in the UI language when it has one; a plain name is in the
+    municipality's main language."""
+    owner = context["municipality_by_id"].get(organization["municipality"])
+    main_language = (owner["languages"] or [None])[0] if owner else None
+    text, code = localized_with_language(organization["name"], context["ui_lang"],
+                                         main_language)
+    return in_language(context, text, code)
+
+
+@pass_context
+def organization_name(context: Context, organization_id: str | None) -> Markup:
+    organization = context["organization_by_id"].get(organization_id)
+    return organization_shown(context, organization) if organization else Markup("")
+
+
+TEMPLATE_GLOBALS = {
+    "lang_attr": lang_attr,
+    "in_language": in_language,
+    "organization_shown": organization_shown,
+    "organization_name": organization_name,
+}

@@ -1,0 +1,233 @@
+"""Every page and feed of one municipality: the municipality, its organs (with a page per
+year), meetings, actions (with a page per earlier version), and Atom feeds.
+
+Lists that can grow without bound are split so no page outgrows the size bar: an organ
+page shows the latest entries and links to one page per year, and a year with more than
+``LIST_PAGE_SIZE`` entries continues on numbered pages (``2017/``, ``2017/2/``, ...).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from site_builder.feeds import FEED_SIZE, atom_feed
+from site_builder.filters import localized, year_of
+from site_builder.paths import FEED_FILE, sub_page_path
+from site_builder.published import MunicipalityRecords
+from site_builder.renderer import PageRenderer
+from site_builder.sitemap import SitemapCollector
+
+LATEST_MEETINGS_ON_MUNICIPALITY = 20
+LATEST_ON_ORGANIZATION = 20
+LIST_PAGE_SIZE = 200
+LATEST_FOR_HOME = 50  # each municipality's share of the home page's latest decisions
+UNDATED_SEGMENT = "undated"
+VERSION_SEGMENT = "version"
+
+
+def build_municipality_pages(
+    records: MunicipalityRecords, renderer: PageRenderer, sitemap: SitemapCollector
+) -> list[dict]:
+    """Writes the municipality's pages; returns its latest actions for the home page."""
+    municipality = records.municipality
+    renderer.shared_context["municipality_by_id"][municipality["id"]] = municipality
+    renderer.shared_context["organization_by_id"].update(
+        (organization["id"], organization) for organization in records.organizations)
+    page_context = {
+        "municipality": municipality,
+        "meeting_by_id": {meeting["id"]: meeting for meeting in records.meetings},
+        "action_by_id": {action["id"]: action for action in records.actions},
+    }
+    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context)
+    builder.action_pages()
+    builder.meeting_pages()
+    builder.organization_pages()
+    builder.municipality_page()
+    return current_actions(records.actions)[:LATEST_FOR_HOME]
+
+
+class _MunicipalityBuilder:
+    def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
+                 sitemap: SitemapCollector, page_context: dict):
+        self.records = records
+        self.renderer = renderer
+        self.sitemap = sitemap
+        self.page_context = page_context
+        self.municipality_id = records.municipality["id"]
+
+    def render(self, path: str, template_name: str, context: dict, lastmod=None) -> None:
+        self.renderer.render(path, template_name, {**self.page_context, **context})
+        self.sitemap.add(self.municipality_id, path, lastmod)
+
+    def action_pages(self) -> None:
+        for action in self.records.actions:
+            path = self.renderer.urls.page_path(action["id"])
+            versions = self.records.earlier_versions.get(action["id"], [])
+            version_links = [(version, sub_page_path(path, VERSION_SEGMENT, version["version"]))
+                             for version in versions]
+            pages = [path, *(version_path for _, version_path in version_links)]
+            if (self.renderer.fingerprints.unchanged(action["id"], self._inputs(action, versions))
+                    and self.renderer.keep(pages)):
+                for page in pages:
+                    self.sitemap.add(self.municipality_id, page,
+                                     action.get("fetched_at") if page == path else None)
+                continue
+            # Paths, not URLs: the same context renders every language's tree.
+            self.render(path, "action.html", {
+                "action": action, "earlier_versions": list(reversed(version_links)),
+            }, lastmod=action.get("fetched_at"))
+            for version, version_path in version_links:
+                self.render(version_path, "action_version.html",
+                            {"action": action, "version": version})
+
+    def _inputs(self, action: dict, versions: list[dict]) -> dict:
+        """Everything an action's pages show besides the code (fingerprints.py)."""
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        action_by_id = self.page_context["action_by_id"]
+        organization_ids = {action["organization"],
+                            *(step.get("organization") for step in action["history"] or ())}
+        return {
+            "action": action, "versions": versions, "municipality": self.records.municipality,
+            "organizations": [organization_by_id.get(organization_id)
+                              for organization_id in sorted(filter(None, organization_ids))],
+            "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
+            "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
+        }
+
+    def meeting_pages(self) -> None:
+        actions_by_meeting = group_by(self.records.actions, "meeting")
+        counterparts = counterpart_meetings(self.records.meetings)
+        for meeting in self.records.meetings:
+            self.render(self.renderer.urls.page_path(meeting["id"]), "meeting.html", {
+                "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
+                "actions": in_agenda_order(actions_by_meeting.get(meeting["id"], [])),
+            })
+
+    def organization_pages(self) -> None:
+        meetings_by_organization = group_by(self.records.meetings, "organization")
+        decisions_by_organization = group_by(
+            actions_without_meeting(self.records.actions), "organization")
+        actions_by_organization = group_by(current_actions(self.records.actions),
+                                           "organization")
+        for organization in self.records.organizations:
+            meetings = meetings_by_organization.get(organization["id"], [])
+            decisions = decisions_by_organization.get(organization["id"], [])
+            path = self.renderer.urls.page_path(organization["id"])
+            years = self._year_pages(organization, path, meetings, decisions)
+            self.render(path, "organization.html", {
+                "organization": organization, "years": years,
+                "latest_meetings": meetings[:LATEST_ON_ORGANIZATION],
+                "latest_decisions": decisions[:LATEST_ON_ORGANIZATION],
+                "feed_path": sub_page_path(path, file_name=FEED_FILE),
+            })
+            self._feed(path, organization["name"],
+                       actions_by_organization.get(organization["id"], []))
+
+    def _year_pages(self, organization: dict, path: str, meetings: list[dict],
+                    decisions: list[dict]) -> list[tuple]:
+        """One page per year (continued on numbered pages when long); returns
+        ``[(year, page path, meeting count, decision count)]`` newest first for the organ
+        page."""
+        meetings_by_year = dict(by_year(meetings, "start"))
+        decisions_by_year = dict(by_year(decisions, "date"))
+        years = sorted(set(meetings_by_year) | set(decisions_by_year),
+                       key=lambda year: (year is None, -(year or 0)))
+        summary = []
+        for year in years:
+            year_meetings = meetings_by_year.get(year, [])
+            year_decisions = decisions_by_year.get(year, [])
+            segment = year or UNDATED_SEGMENT
+            page_count = max(math.ceil(len(year_meetings) / LIST_PAGE_SIZE),
+                             math.ceil(len(year_decisions) / LIST_PAGE_SIZE), 1)
+            page_paths = [sub_page_path(path, segment, *([number] if number > 1 else []))
+                          for number in range(1, page_count + 1)]
+            for index, page in enumerate(page_paths):
+                window = slice(index * LIST_PAGE_SIZE, (index + 1) * LIST_PAGE_SIZE)
+                self.render(page, "organization_year.html", {
+                    "organization": organization, "year": year,
+                    "meetings": year_meetings[window], "decisions": year_decisions[window],
+                    "page_number": index + 1, "page_paths": page_paths,
+                })
+            summary.append((year, page_paths[0], len(year_meetings), len(year_decisions)))
+        return summary
+
+    def municipality_page(self) -> None:
+        municipality = self.records.municipality
+        path = self.renderer.urls.page_path(municipality["id"])
+        self.render(path, "municipality.html", {
+            "organizations": self.records.organizations,
+            "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
+            "feed_path": sub_page_path(path, file_name=FEED_FILE),
+        })
+        self._feed(path, municipality["name"], current_actions(self.records.actions))
+
+    def _feed(self, page_path: str, name, actions: list[dict]) -> None:
+        """The latest actions of a municipality or organ as Atom, in every UI language."""
+        latest = actions[:FEED_SIZE]
+        context = self.renderer.shared_context
+
+        def make_feed(language, urls):
+            return atom_feed(
+                language, urls, page_path=page_path,
+                feed_path=sub_page_path(page_path, file_name=FEED_FILE),
+                title=localized(name, language),
+                author=localized(self.records.municipality["name"], language),
+                actions=latest, organization_by_id=context["organization_by_id"],
+                meeting_by_id=self.page_context["meeting_by_id"])
+
+        self.renderer.render_text(sub_page_path(page_path, file_name=FEED_FILE), make_feed)
+
+
+def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
+    """The agenda of a meeting and its minutes, each pointing at the other.
+
+    Platforms publish them as separate documents (KTweb: ``<bid>-agenda``/``<bid>-minutes``);
+    the same organ, start, number and language make them one meeting whatever the platform
+    (a bilingual town's Swedish minutes are a translation, not the counterpart).
+    """
+    by_meeting: dict[tuple, dict[str, dict]] = defaultdict(dict)
+    for meeting in meetings:
+        if meeting.get("document_kind") and meeting.get("start") and not meeting["withdrawn_at"]:
+            key = (meeting["organization"], meeting["start"], meeting["number"],
+                   meeting["language"])
+            by_meeting[key][meeting["document_kind"]] = meeting
+    pairs = {}
+    for documents in by_meeting.values():
+        if len(documents) == 2:
+            first, second = documents.values()
+            pairs[first["id"]], pairs[second["id"]] = second, first
+    return pairs
+
+
+def current_actions(actions: Iterable[dict]) -> list[dict]:
+    """Actions still published by the source: tombstones are not news."""
+    return [action for action in actions if not action.get("withdrawn_at")]
+
+
+def in_agenda_order(actions: Iterable[dict]) -> list[dict]:
+    """Actions by their ordering in the document; unordered ones last, as the store gave them."""
+    return sorted(actions, key=lambda action: (action.get("ordering") is None,
+                                               action.get("ordering") or 0))
+
+
+def actions_without_meeting(actions: Iterable[dict]) -> list[dict]:
+    """Officeholder decisions: made by one person, not in a meeting."""
+    return [action for action in actions if not action.get("meeting")]
+
+
+def by_year(records: list[dict], date_field: str) -> list[tuple[int | None, list[dict]]]:
+    """``[(2017, [...]), (2016, [...])]``, newest year first, undated records last."""
+    groups: dict[int | None, list[dict]] = defaultdict(list)
+    for record in records:
+        groups[year_of(record.get(date_field))].append(record)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))
+
+
+def group_by(records: Iterable[dict], key: str) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        if record.get(key):
+            groups[record[key]].append(record)
+    return groups

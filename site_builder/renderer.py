@@ -1,0 +1,124 @@
+"""Renders a page in every UI language and hands each to the writer.
+
+One jinja2 environment per language, each with that language's gettext catalogue
+installed (``_()`` in templates). Pages are addressed by their path within a language
+tree (``vaasa/action/1/index.html``); the renderer writes ``fi/...``, ``sv/...``, ``en/...``
+and tells each template where it is (``page_path``) so it can link to itself in the
+other languages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
+
+from site_builder import i18n
+from site_builder.filters import register_filters
+from site_builder.fingerprints import PageFingerprints
+from site_builder.markup import TEMPLATE_GLOBALS
+from site_builder.paths import SiteUrls, language_path
+from site_builder.structured_data import action_json_ld
+from site_builder.writer import SiteWriter
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+# The search page is written by another part of the builder (site_builder/search.py owns
+# its template); until that template exists the site neither renders nor links it.
+SEARCH_TEMPLATE = "search.html"
+
+
+def search_page_available() -> bool:
+    return (TEMPLATES_DIR / SEARCH_TEMPLATE).is_file()
+
+
+class PageRenderer:
+    def __init__(self, urls: SiteUrls, writer: SiteWriter, fingerprints: PageFingerprints):
+        self.urls = urls
+        self.writer = writer
+        self.fingerprints = fingerprints
+        self.search_available = search_page_available()
+        self.environments = {language: make_environment(language)
+                             for language in i18n.UI_LANGUAGES}
+        # Shared by all languages; filled as municipalities are built, so lists on the
+        # home page can look names up here.
+        self.shared_context: dict = {
+            "municipality_by_id": {},
+            "organization_by_id": {},
+            "search_available": self.search_available,
+        }
+
+    def render(self, path: str, template_name: str, context: dict) -> None:
+        """The page at ``path`` in every UI language."""
+        for language in i18n.UI_LANGUAGES:
+            self.render_one(language, language_path(language, path), template_name, context,
+                            path)
+
+    def render_one(
+        self, language: str, file_path: str, template_name: str, context: dict,
+        page_path: str,
+    ) -> None:
+        template = self.environments[language].get_template(template_name)
+        self.writer.write_text(file_path, template.render({
+            **self.shared_context,
+            "ui_lang": language,
+            "urls": self.urls.for_language(language),
+            "page_path": page_path,
+            **context,
+        }))
+
+    def keep(self, paths: list[str]) -> bool:
+        """Keep these pages in every language as they are, if they are all there."""
+        file_paths = [language_path(language, path)
+                      for path in paths for language in i18n.UI_LANGUAGES]
+        if not all(self.writer.target_of(path).is_file() for path in file_paths):
+            return False
+        return all(self.writer.keep(path) for path in file_paths)
+
+    def render_text(self, path: str, make_text) -> None:
+        """A non-HTML file in every language tree: ``make_text(language, urls)``."""
+        for language in i18n.UI_LANGUAGES:
+            self.writer.write_text(language_path(language, path),
+                                   make_text(language, self.urls.for_language(language)))
+
+
+class _SharedBytecodeCache(BytecodeCache):
+    """Compiled templates shared by the three languages' environments (and by every build
+    in one process): compiling is most of a small build's time, and the compiled code
+    does not depend on the language."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE_CACHE = _SharedBytecodeCache()
+
+
+def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
+    environment = Environment(
+        bytecode_cache=_BYTECODE_CACHE,
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        # A misspelt field name fails the build instead of rendering as an empty string.
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    catalogue = i18n.catalogue(language)
+    # newstyle: _("Meeting %(number)s", number=...) formats and escapes the values itself.
+    environment.install_gettext_callables(
+        catalogue.template_gettext, catalogue.template_ngettext, newstyle=True)
+    register_filters(environment)
+    environment.globals["action_json_ld"] = action_json_ld
+    environment.globals.update(TEMPLATE_GLOBALS)
+    return environment
