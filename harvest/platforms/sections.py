@@ -3,8 +3,9 @@
 Platforms differ in markup (KTweb: item PDFs with a label column; Dynasty: Word-exported HTML
 with bold headings) but not in vocabulary: the same section labels (Päätösehdotus /
 Beslutsförslag, ...), register numbers, handling-history lines, preparers with their phone
-numbers, attachment lists, organ names and meeting headers. A platform parser cuts its
-document into labelled ``Section``s; the helpers here turn them into schema fields.
+numbers, attachment lists, the § ranges of appeal instructions, organ names and meeting
+headers. A platform parser cuts its document into labelled ``Section``s; the helpers here
+turn them into schema fields.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from transform.schema import Classification, ContentType, DocumentKind
@@ -310,6 +312,116 @@ def history_entry(text: str) -> dict | None:
                 "article_number": match.group("art"),
             }
     return None
+
+
+# --- § ranges of appeal instructions (muutoksenhakuohjeet / besvärsanvisningar) ---------
+
+
+class CoverageEntry(NamedTuple):
+    first: str
+    last: str
+    part: str | None  # "3" or "1-2": only these points (kohdat) of the §
+
+
+_COVERAGE_TOKENS = re.compile(r"\d+|[-–]|kohdat|kohta|punkterna|punkt|[kp]|[,;]|\bja\b|\boch\b")
+_PART_WORDS = {"kohdat", "kohta", "punkterna", "punkt", "k", "p"}
+
+
+def appeal_coverage(text: str, known: list[str]) -> list[CoverageEntry] | None:
+    """The § an appeal-instruction row covers: "132, 135, 137 kohdat 1-2, 141-142" ->
+    entries (first, last, part). Exports that lost the separators ("125-131133134") are read
+    with the meeting's own § numbers (``known``). None when the text cannot be read."""
+    if _COVERAGE_TOKENS.sub("", text.lower()).strip(" \xa0\t§.:()"):
+        return None  # words we do not know: better kept as written than misread
+    tokens = []
+    for token in _COVERAGE_TOKENS.findall(text.lower()):
+        if token in _PART_WORDS:
+            tokens.append("k")
+        elif token in ("–", "-"):
+            tokens.append("-")
+        elif token.isdigit():
+            tokens.append(token)
+        else:
+            tokens.append(",")
+    compact = "".join(tokens)
+    if not compact.strip(","):
+        return None
+    numbers = sorted(set(known), key=len, reverse=True)
+    return next(_coverage_parses(compact, 0, numbers), None)
+
+
+def _coverage_parses(text: str, pos: int, known: list[str]):
+    """Every reading of text[pos:] as entries, most likely first (backtracking)."""
+    if pos == len(text):
+        yield []
+        return
+    if text[pos] == ",":
+        yield from _coverage_parses(text, pos + 1, known)
+        return
+    for first, after_first in _articles_at(text, pos, known):
+        for last, after_range in _range_end(text, after_first, first, known):
+            for part, after_part in _part_at(text, after_range):
+                for rest in _coverage_parses(text, after_part, known):
+                    yield [CoverageEntry(first, last, part), *rest]
+
+
+def _articles_at(text: str, pos: int, known: list[str]):
+    if known:
+        yield from ((n, pos + len(n)) for n in known if text.startswith(n, pos))
+        return
+    run = re.match(r"\d+", text[pos:])
+    if run:
+        yield run.group(0), pos + run.end()
+
+
+def _range_end(text: str, pos: int, first: str, known: list[str]):
+    if text.startswith("-", pos):
+        for last, end in _articles_at(text, pos + 1, known):
+            if int(last) > int(first):
+                yield last, end
+        return
+    yield first, pos
+
+
+def _part_at(text: str, pos: int):
+    if not text.startswith("k", pos):
+        yield None, pos
+        return
+    for first in (1, 2):
+        start = text[pos + 1 : pos + 1 + first]
+        if len(start) != first or not start.isdigit():
+            continue
+        end = pos + 1 + first
+        for second in (1, 2):
+            stop = text[end + 1 : end + 1 + second]
+            if text.startswith("-", end) and len(stop) == second and stop.isdigit():
+                yield f"{start}-{stop}", end + 1 + second
+        yield start, end
+
+
+def covered_articles(entries: list[CoverageEntry], known: list[str]) -> list[str]:
+    """The § numbers the entries cover, in the meeting's order."""
+    covered = []
+    for entry in entries:
+        low, high = int(entry.first), int(entry.last)
+        numbers = known or [str(n) for n in range(low, high + 1)]
+        covered.extend(n for n in numbers if low <= int(n) <= high and n not in covered)
+    return covered
+
+
+def _entry_text(entry: CoverageEntry, language: str | None) -> str:
+    numbers = entry.first if entry.first == entry.last else f"{entry.first}–{entry.last}"
+    if entry.part is None:
+        return numbers
+    several = "-" in entry.part
+    word = ("punkterna" if several else "punkt") if language == "sv" else (
+        "kohdat" if several else "kohta")  # fmt: skip
+    return f"{numbers} {word} {entry.part.replace('-', '–')}"
+
+
+def coverage_text(entries: list[CoverageEntry], language: str | None) -> str:
+    """ "§ 125–131, 133, 137 kohta 3", in the page's language."""
+    return "§ " + ", ".join(_entry_text(entry, language) for entry in entries)
 
 
 # --- Attachments -------------------------------------------------------------------------
