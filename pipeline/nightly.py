@@ -71,7 +71,8 @@ class NightlySteps:
 
     harvest: Callable[[], list]  # -> list of harvest.run.SourceReport
     transform: Callable[[], object]  # -> transform.run.TransformReport
-    build: Callable[[Path], dict]  # release dir -> build summary (site, search, dumps)
+    # (release dir, the run report so far: the status page shows it) -> build summary
+    build: Callable[[Path, dict], dict]
 
 
 def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
@@ -106,7 +107,7 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
     report.transform = {**transform_report.as_dict(), "summary": str(transform_report)}
 
     def build(release: Path) -> dict:
-        summary = steps.build(release)
+        summary = steps.build(release, report.as_dict())
         report.published = True
         report.release = release.name
         report.finished_at = _iso(now())

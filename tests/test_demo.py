@@ -78,3 +78,30 @@ def test_site_has_a_page_per_meeting_and_action(demo):
     for record in meetings + actions:
         municipality, kind, origin_id = record["id"].split(":", 2)
         assert any(p.endswith(f"{municipality}/{kind}/{origin_id}/index.html") for p in pages)
+
+
+def test_a_rebuild_after_a_change_never_touches_the_live_release(demo):
+    """Releases share unchanged files by hard link: every writer must replace files."""
+    import hashlib
+    import os
+
+    tmp, _ = demo
+    public = tmp / "public"
+    live = public.resolve()
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in live.rglob("*") if p.is_file()}
+    with Store(tmp / "data" / "avoin.sqlite") as store:
+        action = next(a for a in store.actions() if a.get("contents"))
+        changed = {"id": action["id"], "origin_id": action["origin_id"],
+                   "title": action["title"] + " (korjattu)"}
+        store.merge_page({"page": "action", "organizations": [], "meetings": [],
+                          "actions": [changed]},
+                         {"source_url": action["source_url"], "fetched_at": "2026-11-23T03:00:00+00:00",
+                          "raw_sha256": "0" * 64, "parser_version": "1"})
+    result = avoin("build", "--out", public, "--data-dir", tmp / "data")
+    assert result.returncode == 0, result.stderr
+    assert public.resolve() != live and os.path.islink(public)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before if p.exists()}
+    assert after == before
+    assert any("(korjattu)" in p.read_text(encoding="utf-8", errors="replace")
+               for p in public.resolve().rglob("index.html"))

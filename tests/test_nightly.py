@@ -34,7 +34,8 @@ def source(municipality, *, ok=True):
 
 
 def steps(*sources, build_fails=False):
-    def build(release):
+    def build(release, status):
+        assert status["sources"]  # the status page gets the run report
         if build_fails:
             raise RuntimeError("template exploded")
         (release / "index.html").write_text("site", encoding="utf-8")
