@@ -96,7 +96,8 @@ def test_a_rebuild_after_a_change_never_touches_the_live_release(demo):
                    "title": action["title"] + " (korjattu)"}
         store.merge_page({"page": "action", "organizations": [], "meetings": [],
                           "actions": [changed]},
-                         {"source_url": action["source_url"], "fetched_at": "2026-11-23T03:00:00+00:00",
+                         {"source_url": action["source_url"],
+                          "fetched_at": "2026-11-23T03:00:00+00:00",
                           "raw_sha256": "0" * 64, "parser_version": "1"})
     result = avoin("build", "--out", public, "--data-dir", tmp / "data")
     assert result.returncode == 0, result.stderr
