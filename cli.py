@@ -48,6 +48,13 @@ def data_dir_option(func):
     return wrapper
 
 
+def base_url_option(func):
+    return click.option(
+        "--base-url", default="/", show_default=True,
+        help="Where the site is served, e.g. https://avoin.example.fi/ (absolute URLs in "
+             "feeds, sitemaps and structured data).")(func)
+
+
 def sources_option(func):
     @click.option("--sources", "sources_path", type=click.Path(dir_okay=False, path_type=Path),
                   default=DEFAULT_SOURCES, show_default="data/sources.toml",
@@ -95,15 +102,20 @@ def sources_command(sources: Sources):
 
 @main.command("harvest")
 @click.option("--municipality", "-m", multiple=True, help="Only this municipality (repeatable).")
+@click.option("--full", is_flag=True,
+              help="Fetch every page again, not only what may be new (conditional requests "
+                   "still save bandwidth where the server supports them).")
 @data_dir_option
 @sources_option
-def harvest_command(municipality, paths: Paths, sources: Sources):
+def harvest_command(municipality, full, paths: Paths, sources: Sources):
     """Fetch new pages from the municipalities' sites into data/raw/ and the harvest log.
+
+    Only what may be new is fetched: see "Running it every night" in the README.
 
     Example: avoin harvest --municipality vaasa
     """
     selected = _select(sources, municipality)
-    reports = _harvest(selected, sources.user_agent, paths)
+    reports = _harvest(selected, sources, paths, incremental=not full)
     _print_harvest(reports)
     sys.exit(0 if all(r.ok or r.skipped for r in reports) else 1)
 
@@ -124,15 +136,85 @@ def transform_command(reparse, paths: Paths, sources: Sources):
 
 @main.command("build")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True, help="Where the site is written.")
+              default=Path("public"), show_default=True,
+              help="The live site: a symlink switched atomically to the new release.")
+@base_url_option
 @data_dir_option
-def build_command(out, paths: Paths):
-    """Build the static site from the store.
+def build_command(out, base_url, paths: Paths):
+    """Export the dumps, build the static site and its search index, publish atomically.
 
-    Example: avoin build --out public
+    Example: avoin build --out public --base-url https://avoin.example.fi/
     """
-    report = _build(paths, out)
-    click.echo(f"built {out}/: {report}")
+    from pipeline.publish import publish
+
+    report = publish(out, lambda release: _build(paths, release, base_url=base_url))
+    click.echo(f"built and published {out}/: {report}")
+
+
+@main.command("export")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("public"), show_default=True, help="The dumps go to OUT/data/.")
+@data_dir_option
+def export_command(out, paths: Paths):
+    """Write the open-data dumps: CSV, Excel CSV, JSON lines, Parquet, SQLite,
+    datapackage.json and the change log, whole and per municipality (docs/schema.md).
+
+    Example: avoin export --out public
+    """
+    from transform.store import Store
+
+    with Store(paths.store) as store:
+        click.echo(f"exported {out}/data/: {_export(store, out)}")
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--municipality", "-m", default=None, help="Only this municipality (id).")
+@click.option("--since", default=None, metavar="YYYY-MM-DD",
+              help="Only decisions made on or after this date.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "output_format", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "json"]))
+@data_dir_option
+def search_command(query, municipality, since, limit, output_format, paths: Paths):
+    """Search the decisions, Finnish and Swedish word forms alike; a diary number
+    (register_id) matches exactly. The index under DATA_DIR/index/ is brought up to
+    date first, re-reading only what changed.
+
+    Example: avoin search "asemakaava" --municipality vaasa --since 2024-01-01
+    """
+    from datetime import date
+
+    from transform import search as search_index
+    from transform.publishing import PublishingPolicy, TakedownsError
+    from transform.store import Store
+
+    try:
+        search_index.parse_query(query)  # before a possibly long index update
+        if since is not None:
+            date.fromisoformat(since)
+        policy = PublishingPolicy.load()
+    except (search_index.SearchQueryError, TakedownsError) as error:
+        click.echo(f"avoin search: {error}", err=True)
+        sys.exit(2)
+    except ValueError:
+        click.echo(f"avoin search: --since {since!r} is not a date like 2024-01-31", err=True)
+        sys.exit(2)
+    if not paths.store.exists():
+        click.echo(f"avoin search: no store at {paths.store}; run avoin transform first",
+                   err=True)
+        sys.exit(2)
+    index_dir = search_index.index_directory(paths.data_dir)
+    if not index_dir.exists():
+        click.echo(f"building the search index in {index_dir}/ (a large archive takes minutes, "
+                   "once)", err=True)
+    with Store(paths.store) as store:
+        report = search_index.update_index(store, index_dir, policy)
+    if report.changed:
+        click.echo(f"search index updated: {report}", err=True)
+    hits = search_index.search(index_dir, query, municipality=municipality, since=since,
+                               limit=limit)
+    click.echo(search_index.format_hits(hits, output_format))
 
 
 @main.command("parse")
@@ -199,18 +281,107 @@ def demo_command(out, data_dir):
     sources = _load_sources_or_exit(DEMO_SOURCES)
     servers = start_sample_sites(SAMPLE_SITES)
     try:
-        host_map = _replay_host_map(sources, servers)
         click.echo(f"replaying {len(servers)} sample sites on 127.0.0.1")
-        reports = _harvest(list(sources.municipalities), sources.user_agent, paths,
-                           host_map=host_map)
+        steps = _nightly_steps(sources, paths, host_map=_replay_host_map(sources, servers))
+        report = _run_nightly(steps, paths, out, sources)
     finally:
         for server in servers.values():
             server.stop()
-    _print_harvest(reports)
-    click.echo(_transform(paths, sources).summary())
-    click.echo(f"built {out}/: {_build(paths, out)}")
-    click.echo(f"demo finished in {time.monotonic() - started:.1f} s. "
-               f"Look at it: avoin serve --out {out}")
+    took = f"demo finished in {time.monotonic() - started:.1f} s."
+    if report.published:
+        click.echo(f"{took} Look at it: avoin serve --out {out}")
+    else:
+        click.echo(f"{took} Nothing was published: see the problems above.")
+    sys.exit(report.exit_status)
+
+
+@main.command("nightly")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("public"), show_default=True,
+              help="The live site: a symlink swapped atomically to each new release.")
+@click.option("--full", is_flag=True, help="Fetch every page again, not only what may be new.")
+@base_url_option
+@data_dir_option
+@sources_option
+def nightly_command(out, full, base_url, paths: Paths, sources: Sources):
+    """Harvest what is new, transform, build, publish atomically and report; for cron.
+
+    Exit status: 0 every source fine; 1 some sources failed (the site was published with
+    their last good data); 2 nothing was published. The JSON run report is written to
+    DATA_DIR/runs/ and OUT/status.json.
+
+    Example: avoin nightly --out /var/www/avoin/public
+    """
+    steps = _nightly_steps(sources, paths, incremental=not full, base_url=base_url)
+    report = _run_nightly(steps, paths, out, sources)
+    sys.exit(report.exit_status)
+
+
+@main.command("rollback")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("public"), show_default=True)
+def rollback_command(out):
+    """Make the previous published release live again.
+
+    Example: avoin rollback --out /var/www/avoin/public
+    """
+    from pipeline.publish import PublishError, rollback
+
+    try:
+        release = rollback(out)
+    except PublishError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{out} now serves {release.name}")
+
+
+@main.command("status")
+@data_dir_option
+def status_command(paths: Paths):
+    """Show the last nightly run: per municipality, last success, errors, staleness.
+
+    Example: avoin status
+    """
+    from pipeline.nightly import latest_report
+
+    report = latest_report(paths.data_dir)
+    if report is None:
+        raise click.ClickException(f"no nightly run recorded in {paths.data_dir / 'runs'}")
+    click.echo("\n".join(report.summary_lines()))
+
+
+def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental=True,
+                   base_url: str = "/"):
+    from pipeline.nightly import NightlySteps
+
+    def harvest():
+        reports = _harvest(list(sources.municipalities), sources, paths,
+                           host_map=host_map, incremental=incremental)
+        _print_harvest(reports)
+        return reports
+
+    def transform():
+        report = _transform(paths, sources)
+        click.echo(report.summary())
+        return report
+
+    def build(release: Path, status: dict) -> dict:
+        report = _build(paths, release, base_url=base_url, status=status)
+        click.echo(f"built release {release.name}: {report}")
+        return {"site": str(report), "redactions": dict(getattr(report, "redactions", {})),
+                "takedowns": getattr(report, "takedowns", 0)}
+
+    return NightlySteps(harvest=harvest, transform=transform, build=build)
+
+
+def _run_nightly(steps, paths: Paths, out: Path, sources: Sources):
+    from pipeline.nightly import run_nightly
+    from pipeline.notify import NotifyConfig
+
+    paths.ensure()
+    report = run_nightly(steps, data_dir=paths.data_dir, out=out,
+                         notify_config=NotifyConfig.load(sources.path))
+    click.echo("\n".join(report.summary_lines()))
+    return report
 
 
 def _replay_host_map(sources: Sources, servers) -> dict[str, str]:
@@ -230,15 +401,18 @@ def _select(sources: Sources, ids) -> list:
         raise click.ClickException(str(error)) from None
 
 
-def _harvest(selected, user_agent, paths: Paths, *, host_map=None):
+def _harvest(selected, sources: Sources, paths: Paths, *, host_map=None, incremental=True):
     from harvest.run import harvest_sources
     from transform.store import Store
 
     paths.ensure()
     with Store(paths.store) as store:
         run_id = store.start_run("harvest")
-    reports = harvest_sources(selected, user_agent=user_agent, store_path=str(paths.store),
-                              raw_dir=str(paths.raw), run_id=run_id, host_map=host_map)
+    reports = harvest_sources(selected, user_agent=sources.user_agent,
+                              store_path=str(paths.store),
+                              download_timeout=sources.download_timeout,
+                              raw_dir=str(paths.raw), run_id=run_id, host_map=host_map,
+                              incremental=incremental)
     with Store(paths.store) as store:
         status = "ok" if all(r.ok or r.skipped for r in reports) else "partial"
         store.finish_run(run_id, status, {"sources": [r.as_dict() for r in reports]})
@@ -254,12 +428,38 @@ def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
         return transform_pending(store, paths.raw, reparse_all=reparse)
 
 
-def _build(paths: Paths, out: Path):
+def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None = None):
     from site_builder import build_site
+    from site_builder.search import SearchIndexError, index_site
     from transform.store import Store
 
+    policy = _publishing_policy()
     with Store(paths.store) as store:
-        return build_site(store, out)
+        click.echo(f"exported {out}/data/: {_export(store, out)}")  # downloads page reads it
+        report = build_site(store, out, base_url=base_url, policy=policy)
+    try:
+        search = index_site(out)
+    except SearchIndexError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"search index: {search['pages']} pages, {search['written']} files written, "
+               f"{search['unchanged']} unchanged, {search['removed']} removed")
+    return report
+
+
+def _publishing_policy():
+    from transform.publishing import PublishingPolicy, TakedownsError
+
+    try:
+        return PublishingPolicy.load()
+    except TakedownsError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _export(store, out: Path):
+    from transform.export import export_dumps
+
+    return export_dumps(store, out, policy=_publishing_policy(),
+                        progress=lambda message: click.echo(f"  export: {message}", err=True))
 
 
 def _print_harvest(reports) -> None:

@@ -81,9 +81,10 @@ MEETING_PAGE = {
 }
 
 
-def action_page(title="Kaava", outcome=Outcome.APPROVED_AS_PROPOSED):
-    contents = [{"type": ContentType.DECISION, "label": "Päätös", "text": "Hyväksyttiin."}]
-    return {"actions": [{"id": a_id("1"), "origin_id": "1", "title": title, "outcome": outcome,
+def action_page(title="Kaava", decision="Hyväksyttiin."):
+    # No outcome: the store reads it from the decision text (transform/derive.py).
+    contents = [{"type": ContentType.DECISION, "label": "Päätös", "text": decision}]
+    return {"actions": [{"id": a_id("1"), "origin_id": "1", "title": title,
                          "contents": contents}]}
 
 
@@ -171,7 +172,8 @@ def test_changed_page_updates_one_action_and_keeps_its_version(store, raw_dir):
     harvest_town(store, raw_dir)
     transform_pending(store, raw_dir)
     harvested(store, raw_dir, PageKind.ACTION, "https://t/1.pdf",
-              action_page(outcome=Outcome.TABLED), fetched_at="2024-05-20T10:00:00+00:00")
+              action_page(decision="Asia jätettiin pöydälle."),
+              fetched_at="2024-05-20T10:00:00+00:00")
     report = transform_pending(store, raw_dir)
     assert str(report.counts) == "0 inserted, 1 updated, 3 unchanged"
     earlier, current = store.action_versions(a_id("1"))

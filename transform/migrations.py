@@ -153,6 +153,27 @@ CREATE TABLE parse_log (
 );
 """
 
+# The change log (issue 5): one row per record change as merge_page / mark_withdrawn make
+# it; the export folds them into one line per record and run (changes/YYYY-MM-DD.jsonl).
+# run_id is the transform run that was open on the connection (NULL outside a run);
+# old_hash/new_hash let the export drop a record changed and changed back within a run.
+_CHANGES = """
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs (id),
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    municipality TEXT NOT NULL,
+    change TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    old_hash TEXT,
+    new_hash TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX changes_by_record ON changes (record_id, id);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
+    (2, _CHANGES),
 ]

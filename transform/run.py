@@ -24,6 +24,7 @@ from pathlib import Path
 from harvest import platforms
 from harvest.platforms import ParseError
 from harvest.sources import Sources
+from transform.languages import link_language_versions
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
 from transform.schema import PARSER_VERSION, SchemaError
@@ -101,6 +102,8 @@ def transform_pending(
                 merged += counts
             if progress:
                 progress(done, len(rows))
+        # Once all documents are in: a pair needs both of its language versions merged.
+        merged += link_language_versions(store)
     except BaseException:
         store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())
         raise

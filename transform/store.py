@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from transform.derive import derive_fields
 from transform.migrations import MIGRATIONS
 from transform.schema import (
     FIELDS_BY_TYPE,
@@ -205,6 +206,7 @@ class Store:
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.row_factory = sqlite3.Row
         self._savepoints = 0
+        self._current_run_id: int | None = None  # the run changes are logged under
         self._configure()
         self._migrate()
 
@@ -300,6 +302,7 @@ class Store:
             "INSERT INTO runs (kind, status, started_at) VALUES (?, ?, ?)",
             (RunKind(kind), RunStatus.RUNNING, utc_now()),
         )
+        self._current_run_id = cursor.lastrowid
         return cursor.lastrowid
 
     def finish_run(self, run_id: int, status: str, report: dict) -> None:
@@ -309,6 +312,8 @@ class Store:
         )
         if cursor.rowcount != 1:
             raise StoreError(f"no run with id {run_id}")
+        if run_id == self._current_run_id:
+            self._current_run_id = None
 
     def run(self, run_id: int) -> dict | None:
         row = self._db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
@@ -350,6 +355,23 @@ class Store:
         row = self._db.execute(
             "SELECT * FROM harvest_log WHERE url = ? AND method = ? AND request_body = ? "
             "AND sha256 IS NOT NULL ORDER BY fetched_at DESC, id DESC LIMIT 1",
+            (url, method.upper(), request_body or ""),
+        ).fetchone()
+        return _log_row(row) if row else None
+
+    def last_good_fetch(
+        self, url: str, method: str = "GET", request_body: str | None = None
+    ) -> dict | None:
+        """The last fetch whose bytes we hold and could parse (200, or 304 = unchanged).
+
+        A document that came back as an error page or a truncated PDF is not "good":
+        the incremental harvest fetches it again until it parses."""
+        row = self._db.execute(
+            "SELECT h.* FROM harvest_log h WHERE h.url = ? AND h.method = ? "
+            "AND h.request_body = ? AND h.sha256 IS NOT NULL AND h.status IN (200, 304) "
+            "AND NOT EXISTS (SELECT 1 FROM parse_log p WHERE p.sha256 = h.sha256 "
+            "AND p.url = h.url AND p.error IS NOT NULL) "
+            "ORDER BY h.fetched_at DESC, h.id DESC LIMIT 1",
             (url, method.upper(), request_body or ""),
         ).fetchone()
         return _log_row(row) if row else None
@@ -440,6 +462,7 @@ class Store:
         data = _schema_fields(record_type, {"municipality": municipality, **old, **partial})
         if record_type is RecordType.ACTION:
             data = self._fill_from_meeting(data)
+        data = derive_fields(record_type, data)  # e.g. outcome, read again from the contents
         validate_record(record_type, data)
         counts = self._write_record(record_type, existing, data, provenance)
         if record_type is RecordType.MEETING and counts.changed:
@@ -476,6 +499,7 @@ class Store:
         new_hash = content_hash(data)
         if existing is None:
             self._save_row(record_type, None, data, new_hash, provenance)
+            self._log_change(record_type, None, data, new_hash)
             return Counts(inserted=1, changed={data["id"]: None})
         if existing["content_hash"] == new_hash and not existing["withdrawn_at"]:
             self._touch(record_type, existing, provenance.get("fetched_at"))
@@ -485,6 +509,7 @@ class Store:
         ):
             self._archive_action_version(existing, replaced_at=provenance.get("fetched_at"))
         self._save_row(record_type, existing, data, new_hash, provenance)
+        self._log_change(record_type, existing, data, new_hash)
         return Counts(updated=1, changed={data["id"]: _state(existing)})
 
     def _save_row(
@@ -570,6 +595,7 @@ class Store:
             (_json(kept), content_hash(kept), when, utc_now(), row["id"]),
         )
         self._db.execute("DELETE FROM action_versions WHERE action_id = ?", (row["id"],))
+        self._log_withdrawal(record_type, row, content_hash(kept))
 
     def _row(self, record_type: RecordType, record_id: str) -> sqlite3.Row | None:
         return self._db.execute(
@@ -692,6 +718,162 @@ class Store:
         return [_record_of(row) for row in rows]
 
 
+    # -- open data: change log, streaming reads, the public copy (issue 5) -----------
+    # Used by transform/export.py and transform/search.py. The change log is written by
+    # _write_record and _tombstone as they change a record, under the run open on this
+    # connection (start_run ... finish_run).
+
+    def _log_change(
+        self, record_type: RecordType, existing: sqlite3.Row | None, data: dict, new_hash: str
+    ) -> None:
+        if existing is None or existing["withdrawn_at"]:
+            change, fields = ChangeKind.ADDED, []  # a withdrawn record back at the source
+        else:
+            change, fields = ChangeKind.AMENDED, changed_fields(json.loads(existing["data"]), data)
+        old_hash = existing["content_hash"] if existing else None
+        self._insert_change(record_type, data["id"], change, fields, old_hash, new_hash)
+
+    def _log_withdrawal(self, record_type: RecordType, row: sqlite3.Row, new_hash: str) -> None:
+        self._insert_change(
+            record_type, row["id"], ChangeKind.WITHDRAWN, [], row["content_hash"], new_hash
+        )
+
+    def _insert_change(
+        self, record_type: RecordType, record_id: str, change: str, fields: list[str],
+        old_hash: str | None, new_hash: str,
+    ) -> None:
+        municipality = record_id if record_type is RecordType.MUNICIPALITY else (
+            _municipality_of(record_type, record_id))
+        self._db.execute(
+            "INSERT INTO changes (run_id, record_type, record_id, municipality, change, fields, "
+            "old_hash, new_hash, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self._current_run_id, record_type.value, record_id, municipality, change,
+             _json(fields), old_hash, new_hash, utc_now()),
+        )
+
+    def iter_changes(self) -> Iterator[dict]:
+        """Every logged change with the start of the run it was made in, by run (changes
+        outside a run first), then record, then time: one record's changes in a run
+        are consecutive."""
+        rows = self._db.execute(
+            "SELECT changes.*, runs.started_at AS run_started_at FROM changes "
+            "LEFT JOIN runs ON runs.id = changes.run_id "
+            "ORDER BY (changes.run_id IS NOT NULL), changes.run_id, changes.record_id, changes.id"
+        )
+        for row in rows:
+            yield {**dict(row), "fields": json.loads(row["fields"])}
+
+    def iter_records(
+        self, record_type: RecordType, municipality: str | None = None,
+        include_withdrawn: bool = False,
+    ) -> Iterator[dict]:
+        """Like the list reads, in the same order, but one record at a time: a dump of
+        100,000 actions never holds them all."""
+        column = "id" if record_type is RecordType.MUNICIPALITY else "municipality"
+        clauses = [f"{column} = ?"] if municipality is not None else []
+        if not include_withdrawn:
+            clauses.append("withdrawn_at IS NULL")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(
+            f"SELECT * FROM {TABLES[record_type]}{where} ORDER BY {STREAM_ORDER[record_type]}",
+            [municipality] if municipality is not None else [],
+        )
+        for row in rows:
+            yield _record_of(row)
+
+    def record_municipalities(self) -> list[str]:
+        """Every municipality id that has a record of any kind, sorted."""
+        selects = " UNION ".join(
+            f"SELECT {'id' if record_type is RecordType.MUNICIPALITY else 'municipality'} "
+            f"FROM {table}"
+            for record_type, table in TABLES.items()
+        )
+        return [row[0] for row in self._db.execute(f"SELECT * FROM ({selects}) ORDER BY 1")]
+
+    def action_states(self) -> Iterator[dict]:
+        """id, content_hash, date, meeting and withdrawn_at of every action, without
+        reading its JSON: enough to tell what a search index must re-read."""
+        rows = self._db.execute(
+            "SELECT id, content_hash, date, meeting, withdrawn_at FROM actions ORDER BY id"
+        )
+        for row in rows:
+            yield dict(row)
+
+    def open_public_copy(self, destination: Path | str) -> PublicCopy:
+        """A copy of the store at ``destination`` to be made publishable record by record
+        (see PublicCopy)."""
+        return PublicCopy(self._db, Path(destination))
+
+    # -- language versions (used by transform/languages.py) ---------------------------
+    # One document published in two languages is two actions; these find the candidate
+    # pairs and store each action's ``translations``. Which pairs are real is decided in
+    # transform/languages.py.
+
+    def translation_candidates(self) -> list[dict]:
+        """Pairs of current actions in meetings with the same municipality, date, document
+        kind and article number but different languages, each pair once (id < other_id),
+        with both organizations' ids and names and both register ids."""
+        rows = self._db.execute(
+            """
+            SELECT a.id AS id, a.language AS language, a.organization AS organization,
+                   oa.name AS organization_name, a.data AS data,
+                   b.id AS other_id, b.language AS other_language,
+                   b.organization AS other_organization,
+                   ob.name AS other_organization_name, b.data AS other_data
+            FROM actions a
+            JOIN actions b ON b.municipality = a.municipality AND b.date = a.date
+                AND b.article_number = a.article_number AND b.language <> a.language
+                AND a.id < b.id
+            JOIN meetings ma ON ma.id = a.meeting
+            JOIN meetings mb ON mb.id = b.meeting
+            LEFT JOIN organizations oa ON oa.id = a.organization
+            LEFT JOIN organizations ob ON ob.id = b.organization
+            WHERE a.withdrawn_at IS NULL AND b.withdrawn_at IS NULL
+              AND ma.withdrawn_at IS NULL AND mb.withdrawn_at IS NULL
+              AND COALESCE(ma.document_kind, '') = COALESCE(mb.document_kind, '')
+            ORDER BY a.id, b.id
+            """
+        )
+        return [_candidate_pair(row) for row in rows]
+
+    def translations_held(self) -> dict[str, list[dict]]:
+        """action id -> its stored ``translations``, for current actions that have some."""
+        rows = self._db.execute(
+            # LIKE only narrows the scan; the JSON decides.
+            "SELECT id, data FROM actions WHERE withdrawn_at IS NULL "
+            "AND data LIKE '%\"translations\"%' ORDER BY id"
+        )
+        held = {row["id"]: json.loads(row["data"]).get("translations") for row in rows}
+        return {action_id: links for action_id, links in held.items() if links}
+
+    def set_translations(self, action_id: str, translations: list[dict]) -> Counts:
+        """Store the action's versions in other languages (an empty list removes the field).
+
+        A derived link, not a fetch: the record keeps the provenance of its page."""
+        with self.transaction():
+            row = self._row(RecordType.ACTION, action_id)
+            if row is None or row["withdrawn_at"]:
+                raise StoreError(f"set_translations: no current action {action_id!r}")
+            data = json.loads(row["data"])
+            data.pop("translations", None)
+            if translations:
+                data["translations"] = sorted(
+                    ({"language": t["language"], "id": t["id"]} for t in translations),
+                    key=lambda translation: (translation["language"], translation["id"]),
+                )
+            data = _schema_fields(RecordType.ACTION, data)
+            validate_record(RecordType.ACTION, data)
+            provenance = {key: row[key] for key in REQUIRED_PROVENANCE}
+            return self._write_record(RecordType.ACTION, row, data, provenance)
+
+
+def _candidate_pair(row: sqlite3.Row) -> dict:
+    pair = dict(row)
+    pair["register_id"] = json.loads(pair.pop("data")).get("register_id")
+    pair["other_register_id"] = json.loads(pair.pop("other_data")).get("register_id")
+    return pair
+
+
 def _record_of(row: sqlite3.Row) -> dict:
     """The schema record plus provenance. A meeting's or action's own ``source_url``
     (its page at the source) wins over the page it was parsed from, which only
@@ -755,3 +937,134 @@ def _record_type_of(record_id: str) -> RecordType:
         if known == infix:
             return record_type
     raise StoreError(f"cannot tell the record type of id {record_id!r}")
+
+
+# -- open data (issue 5): change kinds, stream order, the public copy ----------------------
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    AMENDED = "amended"
+    WITHDRAWN = "withdrawn"
+
+
+# The list reads' orders (municipalities(), organizations(), meetings(), actions()).
+STREAM_ORDER = {
+    RecordType.MUNICIPALITY: "id",
+    RecordType.ORGANIZATION: "municipality, (name IS NULL), name, id",
+    RecordType.MEETING: "(start IS NULL), start DESC, id",
+    RecordType.ACTION: "(date IS NULL), date DESC, (meeting IS NULL), meeting, "
+                       "(ordering IS NULL), ordering, id",
+}
+# Operational logs: URLs of every request, error texts, hashes of unredacted records.
+# Not data for readers, and they could name what a takedown removed.
+PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
+_PUBLIC_COPY_BATCH = 500
+
+
+def changed_fields(old: dict, new: dict) -> list[str]:
+    """Names of the schema fields whose value differs, sorted."""
+    return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+
+
+class PublicCopy:
+    """The store copied for publishing, consistently (SQLite backup API, safe while others
+    write). The exporter passes every record through ``apply`` with what the publishing
+    rules made of it, so the rules run once per record for all dumps; ``finish`` runs them
+    over the earlier versions, empties the operational logs, and vacuums, so nothing
+    deleted survives in free pages. Withheld records are deleted; redacted ones get their
+    hash recomputed (a hash of the unredacted text would let anyone test guesses of what
+    was removed). A copy not finished is deleted."""
+
+    def __init__(self, source: sqlite3.Connection, destination: Path):
+        self.path = destination
+        destination.unlink(missing_ok=True)
+        self._copy = sqlite3.connect(destination, isolation_level=None)
+        self._copy.row_factory = sqlite3.Row
+        source.backup(self._copy)
+        self._copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        self._copy.execute("BEGIN")
+        for table in PUBLIC_COPY_EMPTIED_TABLES:
+            self._copy.execute(f"DELETE FROM {table}")
+
+    def apply(self, record_type: RecordType, record: dict, published: dict | None) -> None:
+        """Make the copy of ``record`` what ``published`` says (None: delete it)."""
+        table = TABLES[record_type]
+        if published is None:
+            self._copy.execute("DELETE FROM action_versions WHERE action_id = ?", (record["id"],))
+            self._copy.execute(f"DELETE FROM {table} WHERE id = ?", (record["id"],))
+            return
+        if published == record:
+            return
+        row = self._copy.execute(f"SELECT data FROM {table} WHERE id = ?",
+                                 (record["id"],)).fetchone()
+        data = _published_data(row, published)
+        if data is None:
+            return
+        columns = {column: _column_value(data.get(column)) for column in KEY_COLUMNS[record_type]}
+        assignments = ", ".join(f"{column} = ?" for column in ("data", "content_hash", *columns))
+        self._copy.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?",
+            (_json(data), content_hash(data), *columns.values(), record["id"]),
+        )
+
+    def finish(self, publish: Callable[[RecordType, dict], dict | None]) -> dict[str, int]:
+        """Versions through ``publish``, commit, vacuum; returns rows kept per table."""
+        _publish_versions(self._copy, publish)
+        self._copy.execute("COMMIT")
+        self._copy.execute("VACUUM")
+        kept = {
+            table: self._copy.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in (*TABLES.values(), "action_versions")
+        }
+        self._copy.close()
+        return kept
+
+    def abort(self) -> None:
+        self._copy.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> PublicCopy:
+        return self
+
+    def __exit__(self, exc_type, *exc_info) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+def _publish_versions(
+    copy: sqlite3.Connection, publish: Callable[[RecordType, dict], dict | None]
+) -> None:
+    for row in _rows_in_batches(copy, "action_versions"):
+        published = publish(RecordType.ACTION, _record_of(row))
+        if published is None:
+            copy.execute("DELETE FROM action_versions WHERE rowid = ?", (row["rowid"],))
+            continue
+        data = _published_data(row, published)
+        if data is not None:
+            copy.execute(
+                "UPDATE action_versions SET data = ?, content_hash = ? WHERE rowid = ?",
+                (_json(data), content_hash(data), row["rowid"]),
+            )
+
+
+def _published_data(row: sqlite3.Row, published: dict) -> dict | None:
+    """The stored JSON as ``published`` has it, or None when publishing changed nothing.
+    Only keys the row's JSON had count: the rest of ``published`` is provenance."""
+    data = json.loads(row["data"])
+    redacted = {key: published[key] for key in data if key in published}
+    return None if redacted == data else redacted
+
+
+def _rows_in_batches(copy: sqlite3.Connection, table: str) -> Iterator[sqlite3.Row]:
+    """All rows by rowid, a batch at a time, so rows can be updated or deleted meanwhile."""
+    last = 0
+    while True:
+        rows = copy.execute(
+            f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (last, _PUBLIC_COPY_BATCH),
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1]["rowid"]

@@ -1,0 +1,331 @@
+"""The open-data dumps: read back with pandas, checked against the store, validated with
+frictionless; per-municipality dumps; the publishing rules; the schema documentation.
+
+The demo runs once for the module, in a subprocess (scrapy's reactor runs once per process).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pytest
+
+from transform import schema_docs
+from transform.export import ExportError, action_row, export_dumps
+from transform.publishing import PublishingPolicy, publishable
+from transform.schema import ACTION_FIELDS, ContentType, RecordType, make_id
+from transform.schema_docs import csv_tables, render_markdown, table_doc
+from transform.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+HETU = "150372-958K"  # in a Hämeenlinna sample item; must never reach a dump
+RECORD_TABLES = {
+    "municipalities": RecordType.MUNICIPALITY,
+    "organizations": RecordType.ORGANIZATION,
+    "meetings": RecordType.MEETING,
+    "actions": RecordType.ACTION,
+}
+POLICY = PublishingPolicy(today=date(2026, 11, 23))
+GENERATED_AT = "2026-11-23T06:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo's store and site, and our own export of that store (fixed policy date)."""
+    base = tmp_path_factory.mktemp("demo")
+    data_dir, site = base / "data", base / "site"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "demo", "--out", str(site),
+         "--data-dir", str(data_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    store = Store(data_dir / "avoin.sqlite")
+    report = export_dumps(store, base / "out", policy=POLICY, generated_at=GENERATED_AT)
+    yield {"run": run, "store": store, "site": site, "data": base / "out" / "data",
+           "report": report}
+    store.close()
+
+
+def published(store, record_type):
+    records = store.iter_records(record_type, include_withdrawn=True)
+    return [kept for kept in (publishable(record_type, r, POLICY) for r in records) if kept]
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    # keep_default_na=False: an empty cell stays "", so no text is mistaken for NaN ("NA").
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+# -- counts and one record, in every format ---------------------------------------------
+
+
+@pytest.mark.parametrize("table", list(RECORD_TABLES))
+def test_each_table_loads_back_with_the_store_counts(demo, table):
+    expected = published(demo["store"], RECORD_TABLES[table])
+    assert expected, "the demo should yield records of every kind"
+    data = demo["data"]
+    ids = [record["id"] for record in expected]
+    assert sorted(read_csv(data / f"{table}.csv")["id"]) == sorted(ids)
+    assert sorted(pd.read_parquet(data / f"{table}.parquet")["id"]) == sorted(ids)
+    assert len(pd.read_json(data / f"{table}.jsonl", lines=True)) == len(ids)
+    excel = pd.read_csv(data / f"{table}.excel.csv", sep=";", dtype=str, encoding="utf-8-sig",
+                        keep_default_na=False)
+    assert sorted(excel["id"]) == sorted(ids)
+
+
+def test_attachments_table_has_one_row_per_attachment(demo):
+    actions = published(demo["store"], RecordType.ACTION)
+    expected = sum(len(action.get("attachments") or []) for action in actions)
+    assert expected > 0
+    assert len(read_csv(demo["data"] / "attachments.csv")) == expected
+    assert len(pd.read_parquet(demo["data"] / "attachments.parquet")) == expected
+
+
+@pytest.fixture(scope="module")
+def rich_action(demo):
+    """A published action with preparers, history, contents and attachments."""
+    for action in published(demo["store"], RecordType.ACTION):
+        if all(action.get(key) for key in ("preparers", "history", "contents", "attachments",
+                                            "register_id")):
+            return action
+    pytest.fail("the demo has no action with preparers, history, contents and attachments")
+
+
+def test_one_action_field_by_field_in_the_csv(demo, rich_action):
+    frame = read_csv(demo["data"] / "actions.csv").set_index("id")
+    row = frame.loc[rich_action["id"]]
+    assert row["title"] == rich_action["title"]
+    assert row["register_id"] == rich_action["register_id"]
+    assert row["municipality"] == rich_action["municipality"]
+    assert row["organization"] == rich_action["organization"]
+    assert row["meeting"] == rich_action["meeting"]
+    assert row["date"] == rich_action["date"]
+    assert row["ordering"] == str(rich_action["ordering"])
+    assert row["preparers"] == " | ".join(rich_action["preparers"])
+    assert json.loads(row["history"]) == rich_action["history"]
+    assert [c["text"] for c in json.loads(row["contents"])] == [
+        c["text"] for c in rich_action["contents"]]
+    assert row["attachment_count"] == str(len(rich_action["attachments"]))
+    for key in ("source_url", "fetched_at", "raw_sha256", "parser_version", "first_seen"):
+        assert row[key] == rich_action[key], key
+
+
+def test_every_row_says_where_it_came_from(demo):
+    for table in ("organizations", "meetings", "actions", "attachments"):
+        frame = read_csv(demo["data"] / f"{table}.csv")
+        for column in ("source_url", "fetched_at", "raw_sha256", "parser_version"):
+            assert (frame[column] != "").all(), f"{table}.{column} has empty cells"
+
+
+def test_jsonl_holds_the_full_nested_record(demo, rich_action):
+    lines = (demo["data"] / "actions.jsonl").read_text(encoding="utf-8").splitlines()
+    records = {record["id"]: record for record in map(json.loads, lines)}
+    assert records[rich_action["id"]] == rich_action
+
+
+def test_parquet_has_typed_columns(demo, rich_action):
+    frame = pd.read_parquet(demo["data"] / "actions.parquet").set_index("id")
+    row = frame.loc[rich_action["id"]]
+    assert row["date"] == date.fromisoformat(rich_action["date"])
+    assert row["ordering"] == rich_action["ordering"]
+    assert row["fetched_at"] == pd.Timestamp(rich_action["fetched_at"])
+    assert str(frame["fetched_at"].dtype).startswith("datetime64")
+    assert json.loads(row["history"]) == rich_action["history"]
+
+
+# -- formats -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("package", ["datapackage.json", "vaasa/datapackage.json",
+                                     "hameenlinna/datapackage.json"])
+def test_datapackage_and_csvs_validate_with_frictionless(demo, package):
+    report = frictionless.validate(str(demo["data"] / package))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "note"])[:5]
+
+
+def test_datapackage_describes_every_csv_with_keys_licence_and_sources(demo):
+    package = json.loads((demo["data"] / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert {source["title"] for source in package["sources"]} >= {"Vaasa / Vasa"}
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    assert set(resources) == {table.name for table in csv_tables()}
+    actions = resources["actions"]["schema"]
+    assert actions["primaryKey"] == ["id"]
+    assert {"fields": "meeting", "reference": {"resource": "meetings", "fields": "id"}} in (
+        actions["foreignKeys"])
+    register = next(field for field in actions["fields"] if field["name"] == "register_id")
+    assert register["term"] == "diaarinumero / diarienummer"
+    assert "fi: Asian diaarinumero" in register["description"]
+    assert resources["attachments"]["schema"]["primaryKey"] == ["action", "position"]
+
+
+def test_excel_variant_has_a_bom_semicolons_and_the_same_rows(demo):
+    raw = (demo["data"] / "actions.excel.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;municipality;")
+    assert b"\r\n" in raw
+    excel = pd.read_csv(demo["data"] / "actions.excel.csv", sep=";", encoding="utf-8-sig",
+                        dtype=str, keep_default_na=False)
+    plain = read_csv(demo["data"] / "actions.csv")
+    assert list(excel.columns) == list(plain.columns)
+    assert excel["title"].tolist() == plain["title"].tolist()
+
+
+def test_sqlite_copy_is_one_consistent_file_without_logs(demo):
+    path = demo["data"] / "avoin.sqlite"
+    assert not Path(f"{path}-wal").exists()
+    with sqlite3.connect(path) as copy:
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT COUNT(*) FROM harvest_log").fetchone()[0] == 0
+        assert copy.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == len(
+            published(demo["store"], RecordType.ACTION))
+
+
+def test_index_lists_every_file_with_size_and_records(demo):
+    data = demo["data"]
+    index = json.loads((data / "index.json").read_text(encoding="utf-8"))
+    listed = {entry["path"]: entry for entry in index}
+    on_disk = {path.relative_to(data).as_posix() for path in data.rglob("*") if path.is_file()}
+    assert set(listed) == on_disk - {"index.json"}
+    for path, entry in listed.items():
+        assert entry["bytes"] == (data / path).stat().st_size, path
+        assert entry["generated_at"] == GENERATED_AT
+    actions = listed["vaasa/actions.csv"]
+    assert (actions["format"], actions["table"], actions["municipality"]) == (
+        "csv", "actions", "vaasa")
+    assert actions["records"] == len(read_csv(data / "vaasa/actions.csv"))
+    assert listed["avoin.sqlite"]["format"] == "sqlite"
+    assert listed["actions.parquet"]["municipality"] is None
+
+
+# -- per municipality ----------------------------------------------------------------------
+
+
+def test_municipality_dumps_hold_only_their_town_and_add_up_to_the_whole(demo):
+    data = demo["data"]
+    towns = sorted(path.name for path in data.iterdir()
+                   if path.is_dir() and path.name != "changes")
+    assert {"hameenlinna", "vaasa", "kristinestad"} <= set(towns)
+    for table in ("organizations", "meetings", "actions", "attachments"):
+        whole = read_csv(data / f"{table}.csv")
+        parts = [read_csv(data / town / f"{table}.csv") for town in towns]
+        for town, part in zip(towns, parts, strict=True):
+            assert set(part["municipality"]) <= {town}, (town, table)
+            assert (pd.read_parquet(data / town / f"{table}.parquet")["municipality"] == town
+                    ).all()
+        assert sum(len(part) for part in parts) == len(whole), table
+
+
+# -- publishing rules ------------------------------------------------------------------------
+
+
+def test_no_dump_contains_a_personal_identity_code(demo):
+    with sqlite3.connect(demo["store"].path) as source:
+        assert source.execute("SELECT COUNT(*) FROM actions WHERE data LIKE ?",
+                              (f"%{HETU}%",)).fetchone()[0], "the sample should carry one"
+    for path in demo["data"].rglob("*"):
+        if path.suffix == ".parquet":
+            text = pd.read_parquet(path).to_csv()
+        elif path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        else:
+            continue
+        assert HETU not in text, path
+
+
+def test_withheld_records_and_their_items_are_absent_from_every_dump(tmp_path):
+    organ = make_id("testby", RecordType.ORGANIZATION, "hall")
+    meetings = [make_id("testby", RecordType.MEETING, name) for name in ("kept", "down")]
+    page = {
+        "organizations": [{"id": organ, "origin_id": "hall", "name": "Valtuusto"}],
+        "meetings": [{"id": meeting, "origin_id": meeting.rsplit(":", 1)[1],
+                      "organization": organ} for meeting in meetings],
+        "actions": [{"id": make_id("testby", RecordType.ACTION, f"{n}"), "origin_id": f"{n}",
+                     "meeting": meeting, "title": f"Asia {n}"}
+                    for n, meeting in enumerate(meetings)],
+    }
+    with Store(tmp_path / "avoin.sqlite") as store:
+        store.merge_page(page, {"source_url": "https://t/", "fetched_at": GENERATED_AT,
+                                "raw_sha256": "a" * 64, "parser_version": "1"})
+        policy = PublishingPolicy(takedowns=frozenset({meetings[1]}), today=date(2026, 11, 23))
+        report = export_dumps(store, tmp_path / "out", policy=policy)
+    assert report.withheld == 2  # the meeting and its item
+    for path in (tmp_path / "out" / "data").rglob("*"):
+        if path.is_file() and path.suffix != ".parquet":
+            content = path.read_bytes()
+            assert b"testby:meeting:down" not in content, path
+            assert b"testby:action:1" not in content, path
+    assert "testby:action:0" in (tmp_path / "out/data/actions.csv").read_text(encoding="utf-8")
+
+
+def test_excel_variant_defuses_formulas(tmp_path):
+    action = make_id("testby", RecordType.ACTION, "1")
+    with Store(tmp_path / "avoin.sqlite") as store:
+        store.merge_page({"actions": [{"id": action, "origin_id": "1",
+                                       "title": '=HYPERLINK("http://evil","x")'}]},
+                         {"source_url": "https://t/", "fetched_at": GENERATED_AT,
+                          "raw_sha256": "a" * 64, "parser_version": "1"})
+        export_dumps(store, tmp_path / "out", policy=POLICY)
+    excel = pd.read_csv(tmp_path / "out/data/actions.excel.csv", sep=";", encoding="utf-8-sig",
+                        dtype=str, keep_default_na=False)
+    plain = read_csv(tmp_path / "out/data/actions.csv")
+    assert excel["title"][0] == "'" + plain["title"][0]
+    assert plain["title"][0] == '=HYPERLINK("http://evil","x")'  # the data itself is intact
+
+
+def test_a_value_that_breaks_its_column_type_names_the_record(tmp_path):
+    with Store(tmp_path / "avoin.sqlite") as store:
+        store.merge_page({"actions": [{"id": "testby:action:9", "origin_id": "9",
+                                       "title": "Asia", "date": "ensi viikolla"}]},
+                         {"source_url": "https://t/", "fetched_at": GENERATED_AT,
+                          "raw_sha256": "a" * 64, "parser_version": "1"})
+        with pytest.raises(ExportError, match="testby:action:9: date='ensi viikolla'"):
+            export_dumps(store, tmp_path / "out", policy=POLICY)
+    assert not (tmp_path / "out" / "data").exists()  # nothing half-written swapped in
+
+
+# -- the build, and the schema documentation ---------------------------------------------
+
+
+def test_avoin_build_writes_the_dumps_too(demo):
+    # Not the demo's exit status: that also reports on harvesting every sample site.
+    index_path = demo["site"] / "data" / "index.json"
+    assert index_path.exists(), demo["run"].stdout[-2000:] + demo["run"].stderr[-2000:]
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    assert any(entry["path"] == "actions.csv" for entry in index)
+
+
+def test_docs_schema_md_is_current():
+    current = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert current == render_markdown(), "run: python -m transform.schema_docs"
+
+
+def test_every_schema_field_of_an_action_has_a_column():
+    columns = set(table_doc("actions").field_names)
+    nested_elsewhere = {"attachments"}  # rows of attachments.csv
+    assert set(ACTION_FIELDS) - nested_elsewhere <= columns
+
+
+def test_every_documented_field_has_meaning_in_both_languages_and_an_example():
+    for table in schema_docs.schema_tables():
+        for field in table.fields:
+            assert field.en and field.fi, (table.name, field.name)
+            assert field.example or field.name == "withdrawn_at", (table.name, field.name)
+    assert table_doc("actions").field("register_id").term == "diaarinumero / diarienummer"
+
+
+def test_action_row_columns_follow_the_documentation():
+    action = {"id": "t:action:1", "title": "Asia", "preparers": ["A", "B"],
+              "contents": [{"type": ContentType.DECISION, "label": "Päätös", "text": "Ok.",
+                            "html": "<p>Ok.</p>"}]}
+    row = action_row(action)
+    assert set(row) == set(table_doc("actions").field_names)
+    assert row["preparers"] == "A | B"
+    assert row["contents"] == [{"type": "decision", "label": "Päätös", "text": "Ok."}]
