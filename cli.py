@@ -367,8 +367,8 @@ def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental
     def build(release: Path, status: dict) -> dict:
         report = _build(paths, release, base_url=base_url, status=status)
         click.echo(f"built release {release.name}: {report}")
-        return {"site": str(report), "redactions": dict(getattr(report, "redactions", {})),
-                "takedowns": getattr(report, "takedowns", 0)}
+        return {"site": str(report), "redactions": dict(report.redactions),
+                "takedowns": report.takedowns}
 
     return NightlySteps(harvest=harvest, transform=transform, build=build)
 
@@ -436,7 +436,7 @@ def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None 
     policy = _publishing_policy()
     with Store(paths.store) as store:
         click.echo(f"exported {out}/data/: {_export(store, out)}")  # downloads page reads it
-        report = build_site(store, out, base_url=base_url, policy=policy)
+        report = build_site(store, out, base_url=base_url, policy=policy, status=status)
     try:
         search = index_site(out)
     except SearchIndexError as error:

@@ -28,13 +28,15 @@ from site_builder.paths import (
     SCHEMA_PAGE,
     SEARCH_PAGE,
     STATIC_DIR,
+    STATUS_PAGE,
     SiteUrls,
 )
 from site_builder.published import PublishedStore
 from site_builder.renderer import TEMPLATES_DIR, PageRenderer, search_page_available
 from site_builder.sitemap import SitemapCollector, robots_txt
+from site_builder.status import status_context
 from site_builder.writer import SiteWriter
-from transform.publishing import PublishingPolicy
+from transform.publishing import REDACTION_KEYS, PublishingPolicy
 
 STATIC_SOURCE_DIR = TEMPLATES_DIR / "static"
 LATEST_DECISIONS_ON_HOME = 50
@@ -45,13 +47,17 @@ PAGE_SIZE_LIMIT = 200_000
 @dataclass
 class BuildReport:
     """What a build did: files written because they changed, files left as they were,
-    stale files deleted, and records the publishing rules withheld."""
+    stale files deleted, records the publishing rules withheld, what they removed
+    (``redactions``: transform.publishing.REDACTION_KEYS -> count, zeros included) and
+    how many entries the takedown list has (never their ids)."""
 
     written_paths: list[str] = field(default_factory=list)
     unchanged_paths: list[str] = field(default_factory=list)
     deleted_paths: list[str] = field(default_factory=list)
     withheld: int = 0
     oversized_paths: list[str] = field(default_factory=list)
+    redactions: dict[str, int] = field(default_factory=dict)
+    takedowns: int = 0
 
     @property
     def written(self) -> int:
@@ -76,6 +82,11 @@ class BuildReport:
             summary += f", {self.deleted} stale deleted"
         if self.withheld:
             summary += f", {self.withheld} records withheld by publishing rules"
+        # "takedown" counts the withheld records again: said just above.
+        redacted = [f"{count} {key}" for key, count in self.redactions.items()
+                    if count and key != "takedown"]
+        if redacted:
+            summary += f"; redacted: {', '.join(redacted)}"
         if self.oversized_paths:
             summary += f"; {len(self.oversized_paths)} pages over {PAGE_SIZE_LIMIT} bytes"
         return summary
@@ -88,11 +99,14 @@ def build_site(
     base_url: str = "/",
     generated_at: datetime | str | None = None,
     policy: PublishingPolicy | None = None,
+    status: dict | None = None,
 ) -> BuildReport:
     """Build the whole site from ``store`` into ``out_dir``.
 
     ``generated_at`` is shown on the home pages only. ``policy`` defaults to the one in
-    configuration (takedowns, retention of personal data, today's date).
+    configuration (takedowns, retention of personal data, today's date). ``status`` is the
+    nightly run's report (``NightlyReport.as_dict()``) for the status page; without it the
+    page says no report is available yet (site_builder/status.py).
     """
     published = PublishedStore(store, policy or PublishingPolicy.load())
     municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
@@ -107,24 +121,28 @@ def build_site(
                                  sitemap)
         for municipality in municipalities
     ]
+    # After every municipality: the publishing rules have seen every record by now.
+    redactions = {key: published.redactions[key] for key in REDACTION_KEYS}
+    takedowns = len(published.policy.takedowns)
     _build_site_pages(renderer, sitemap, municipalities, published.policy, {
         "latest_actions": latest_decisions(latest_per_municipality),
         "generated_at": generated_at,
-    })
+    }, status_context(status, redactions, takedowns))
     sitemap.write(writer, renderer.urls)
     writer.write_text("robots.txt", robots_txt(renderer.urls))
     _copy_static_files(writer)
     writer.write_text(FINGERPRINT_FILE, renderer.fingerprints.as_text())
     writer.finish()
     return BuildReport(writer.written, writer.unchanged, writer.deleted, published.withheld,
-                       _oversized(writer))
+                       _oversized(writer), redactions, takedowns)
 
 
 def _build_site_pages(
     renderer: PageRenderer, sitemap: SitemapCollector, municipalities: list[dict],
-    policy: PublishingPolicy, home_context: dict,
+    policy: PublishingPolicy, home_context: dict, status_page_context: dict,
 ) -> None:
-    """The pages that are not about one record: home, about, downloads, schema, search, 404."""
+    """The pages that are not about one record: home, about, downloads, schema, search,
+    status, 404."""
     renderer.shared_context["municipalities"] = municipalities
     renderer.render(INDEX_FILE, "index.html", home_context)
     renderer.render(ABOUT_PAGE, "about.html", {"retention_days": policy.retention_days})
@@ -132,7 +150,8 @@ def _build_site_pages(
     renderer.render(DOWNLOADS_PAGE, "downloads.html", {
         "dumps": read_dump_index(renderer.writer.out_dir), "schema_available": bool(schema_tables),
     })
-    site_pages = [INDEX_FILE, ABOUT_PAGE, DOWNLOADS_PAGE]
+    renderer.render(STATUS_PAGE, "status.html", status_page_context)
+    site_pages = [INDEX_FILE, ABOUT_PAGE, DOWNLOADS_PAGE, STATUS_PAGE]
     if schema_tables:
         renderer.render(SCHEMA_PAGE, "schema.html", {"tables": schema_tables})
         site_pages.append(SCHEMA_PAGE)

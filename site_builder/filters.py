@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from site_builder import i18n
 from site_builder.sanitize import sanitize_html
+from site_builder.status import harvest_error_label
 from transform.schema import ContentType
 
 # Decision dates are Finnish local dates; timestamps are shown in Helsinki time.
@@ -239,6 +240,8 @@ def register_filters(environment: Environment) -> None:
         "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
+        "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
+        "harvest_error_label": _in_ui_language(harvest_error_label),
     })
     environment.globals.update({
         "localized": localized, "localized_with_language": localized_with_language,

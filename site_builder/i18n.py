@@ -68,6 +68,28 @@ CLASSIFICATION_LABELS = {
     Classification.OFFICEHOLDER: N_("Officeholder"),
     Classification.OTHER: N_("Other"),
 }
+# The status page: a harvest error kind (harvest/spiders/base.py, harvest/run.py) in words.
+# Kinds not named here (an exception's class name) are shown as they are; "http_503" is
+# "HTTP error 503" (site_builder/status.py).
+HARVEST_ERROR_LABELS = {
+    "source_down": N_("Source could not be reached"),
+    "timeout": N_("Request timed out"),
+    "parse_error": N_("Page could not be read"),
+    "empty_listing": N_("Listing was empty (layout changed?)"),
+    "row_error": N_("Row of a listing skipped"),
+    "snapshot_missing": N_("Stored copy of a page missing"),
+    "robots_forbidden": N_("Forbidden by robots.txt"),
+    "wrong_item": N_("Source sent the wrong document"),
+    "wrong_item_retried": N_("Source sent the wrong document, asked again"),
+}
+# What the publishing rules did (transform/publishing.py, REDACTION_KEYS).
+REDACTION_LABELS = {
+    "hetu": N_("Personal identity codes removed"),
+    "phone": N_("Phone numbers of private persons removed"),
+    "email": N_("E-mail addresses of private persons removed"),
+    "private_text": N_("Decisions about a private person shown without their text"),
+    "takedown": N_("Records not published because of a takedown"),
+}
 
 
 class MissingMessageError(KeyError):

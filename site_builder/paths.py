@@ -39,8 +39,11 @@ DOWNLOADS_PAGE = "downloads/index.html"
 SCHEMA_PAGE = "downloads/schema/index.html"
 # Written by site_builder/search.py (Pagefind); the builder only links to it.
 SEARCH_PAGE = "search/index.html"
+# The last nightly run's report (site_builder/status.py).
+STATUS_PAGE = "status/index.html"
 # First path segments of the site's own pages in a language tree: no municipality may use them.
-RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data", "feeds"})
+RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data", "feeds",
+                                 "status"})
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _VERBATIM_ORIGIN_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -180,6 +183,10 @@ class SiteUrls:
     @property
     def search(self) -> str:
         return self.path_url(SEARCH_PAGE)
+
+    @property
+    def status(self) -> str:
+        return self.path_url(STATUS_PAGE)
 
     def static(self, file_name: str) -> str:
         return f"{self.base_path}{STATIC_DIR}/{file_name}"

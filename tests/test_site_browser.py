@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from site_builder.build import build_site
 from site_builder.paths import (
     ABOUT_PAGE,
     DOWNLOADS_PAGE,
     INDEX_FILE,
     NOT_FOUND_FILE,
     SEARCH_PAGE,
+    STATUS_PAGE,
     language_path,
     page_path,
 )
@@ -35,6 +37,9 @@ from tests.browser import (
     showcase_action,
     url_path,
 )
+from tests.golden.build import POLICY as GOLDEN_POLICY
+from tests.golden.build import STATUS
+from tests.golden.store import FakeStore, site_records
 from transform.store import Store
 
 try:
@@ -46,7 +51,7 @@ pytestmark = pytest.mark.slow
 
 LANGUAGES = ("fi", "sv")
 PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "search", "downloads",
-              "about", "404")
+              "about", "status", "404")
 NARROW_WIDTH = 320
 SEARCH_TIMEOUT_MS = 10_000
 RESULT_LINKS = "#search-results .search-result h2 a"
@@ -130,7 +135,7 @@ def records(demo):
 # --- finding one page of each kind in the built site --------------------------------------
 
 SITE_PAGE_FILES = {"home": INDEX_FILE, "search": SEARCH_PAGE, "downloads": DOWNLOADS_PAGE,
-                   "about": ABOUT_PAGE, "404": NOT_FOUND_FILE}
+                   "about": ABOUT_PAGE, "status": STATUS_PAGE, "404": NOT_FOUND_FILE}
 RECORD_PAGE_GLOBS = {"municipality": "*/index.html", "organ": "*/org/*/index.html",
                      "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html"}
 
@@ -225,6 +230,34 @@ def test_no_horizontal_scroll_at_320_px(phone_page, base_url, site_pages, langua
         search(page, "kaava" if language == "fi" else "2025")
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= NARROW_WIDTH, f"{site_page.path} is {width} px wide at {NARROW_WIDTH} px"
+
+
+# --- the status page with a run report ------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def status_site(tmp_path_factory):
+    """The demo has no run report: the status page as a nightly run renders it (the golden
+    report: a fine, a stale and a skipped source), built from the golden store."""
+    site = tmp_path_factory.mktemp("status-site")
+    build_site(FakeStore(site_records()), site, policy=GOLDEN_POLICY, status=STATUS)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [1280, NARROW_WIDTH])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_status_page_with_a_report_passes_axe_and_fits_narrow_screens(browser, status_site,
+                                                                     language, width):
+    context, page = open_page(browser, width)
+    try:
+        response = page.goto(f"{status_site}{language}/status/")
+        assert response.ok
+        assert page.locator("table.status tbody tr").count() == len(STATUS["sources"])
+        assert axe_violations(page) == []
+        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{language}/status/ is {scroll_width} px wide"
+    finally:
+        context.close()
 
 
 # --- (b, c, d) search -------------------------------------------------------------------------

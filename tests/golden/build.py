@@ -50,6 +50,38 @@ SCHEMA_TABLES = (
     ),
 )
 
+# The nightly run's report the status page shows (pipeline/nightly.py, NightlyReport.as_dict):
+# one source fine, one failing for days (stale), one skipped that has no records at all.
+STATUS = {
+    "run_id": 42, "started_at": "2017-03-22T00:15:00+00:00", "finished_at": None,
+    "exit_status": 2, "published": False, "release": None,
+    "sources": {
+        "vaasa": {
+            "municipality": "vaasa", "platform": "ktweb", "ok": True, "skipped": None,
+            "pages_saved": 12, "pages_unchanged": 3, "requests": 17, "requests_failed": 1,
+            "errors": {"http_503": 1, "row_error": 2}, "error_samples": ["http_503: https://…"],
+            "last_success": "2017-03-22T00:20:00+00:00", "stale": False,
+        },
+        "kristinestad": {
+            "municipality": "kristinestad", "platform": "ktweb", "ok": False, "skipped": None,
+            "pages_saved": 0, "pages_unchanged": 0, "requests": 4, "requests_failed": 4,
+            "errors": {"source_down": 4, "SSLError": 1}, "error_samples": [],
+            "last_success": "2017-03-17T00:21:00+00:00", "stale": True,
+        },
+        "pedersore": {
+            "municipality": "pedersore", "platform": "unknown", "ok": False,
+            "skipped": "no harvester for platform 'unknown' yet", "pages_saved": 0,
+            "pages_unchanged": 0, "requests": 0, "errors": {}, "last_success": None,
+            "stale": False,
+        },
+    },
+    "transform": {"documents": 9, "errors": [{"url": "https://…", "error": "x"}],
+                  "warnings": [], "withdrawn": ["vaasa:action:1"], "inserted": 7, "updated": 2,
+                  "unchanged": 40, "summary": "…"},
+    "build": {}, "requests": {"vaasa": 17, "kristinestad": 4, "pedersore": 0},
+    "redactions": {}, "takedowns": 0, "problems": ["a problem the page does not show"],
+}
+
 
 def build_golden_site(out_dir: Path) -> BuildReport:
     data_dir = Path(out_dir) / "data"
@@ -59,7 +91,7 @@ def build_golden_site(out_dir: Path) -> BuildReport:
     with mock.patch("site_builder.build.schema_tables_if_available",
                     return_value=SCHEMA_TABLES):
         return build_site(FakeStore(site_records()), out_dir, base_url=BASE_URL,
-                          generated_at=GENERATED_AT, policy=POLICY)
+                          generated_at=GENERATED_AT, policy=POLICY, status=STATUS)
 
 
 def golden_files(site: Path) -> dict[str, bytes]:
