@@ -109,9 +109,14 @@ def test_same_content_from_another_fetch_is_unchanged_and_only_seen_later(store)
 
 
 def test_changed_action_keeps_its_previous_version(store):
-    store.merge_page({"actions": [action(title="Esitys", outcome=Outcome.UNKNOWN)]}, provenance())
+    def decided(text):
+        return [{"type": ContentType.DECISION, "label": "Päätös", "text": text}]
+
+    store.merge_page({"actions": [action(title="Esitys", contents=decided("Keskusteltiin."))]},
+                     provenance())
     counts = store.merge_page(
-        {"actions": [action(title="Esitys (muutettu)", outcome=Outcome.AMENDED)]},
+        {"actions": [action(title="Esitys (muutettu)",
+                            contents=decided("Hyväksyttiin muutettuna."))]},
         provenance(fetched_at="2024-05-20T10:00:00+00:00", sha="c" * 64),
     )
     assert counts.updated == 1
@@ -351,3 +356,32 @@ def test_counts_add_up_and_read_well():
     total = Counts(inserted=1) + Counts(updated=2) + Counts(unchanged=12)
     assert total == Counts(1, 2, 12)
     assert str(total) == "1 inserted, 2 updated, 12 unchanged"
+
+
+def test_the_item_document_does_not_drop_the_links_of_the_attachment_list(store):
+    listed = [{"name": "1 Toteutusohjelma", "url": "http://x/ktproxy2.dll?doctype=1&docid=9",
+               "public": True}]
+    store.merge_page({"page": "attachments", "actions": [action(attachments=listed)]},
+                     provenance())
+    decided = [{"type": ContentType.DECISION, "label": "Päätös", "text": "Hyväksyttiin."}]
+    store.merge_page({"page": "action", "actions": [action(
+        title="Toteutusohjelma", contents=decided,
+        attachments=[{"name": "1 Toteutusohjelma", "public": True},
+                     {"name": "2 Kartta", "public": True}])]}, provenance())
+    attachments = store.action(ACTION)["attachments"]
+    assert attachments[0]["url"] == listed[0]["url"]
+    assert [a["name"] for a in attachments] == ["1 Toteutusohjelma", "2 Kartta"]
+    assert len(store.action_versions(ACTION)) == 1  # filling in is not a new version
+
+
+def test_an_item_list_does_not_overwrite_the_documents_title(store):
+    decided = [{"type": ContentType.DECISION, "label": "Päätös", "text": "Hyväksyttiin."}]
+    store.merge_page({"page": "action", "actions": [action(
+        title="Kommentit valtiovarainministeriölle parlamentaarisen työryhmän väliraporttiin",
+        contents=decided)]}, provenance())
+    store.merge_page({"page": "meeting", "actions": [action(
+        title="Kommentit valtiovarainministeriölle", article_number="10")]}, provenance())
+    held = store.action(ACTION)
+    assert held["title"].endswith("väliraporttiin")
+    assert held["article_number"] == "10"
+    assert len(store.action_versions(ACTION)) == 1

@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from transform.derive import derive_fields
+from transform.precedence import ranked_partial
 from transform.migrations import MIGRATIONS
 from transform.schema import (
     FIELDS_BY_TYPE,
@@ -146,8 +147,11 @@ def loses_information(old: dict, new: dict) -> bool:
 
     Only such changes keep the old action as a version: filling in what a list page
     did not say (the item page adding contents to a title-only record) is not a new
-    version of the decision.
+    version of the decision, and neither is the item document correcting what the list
+    said before the document had been read (an ``old`` without contents).
     """
+    if not old.get("contents"):
+        return False
     return any(not _is_empty(value) and new.get(key) != value for key, value in old.items())
 
 
@@ -451,14 +455,18 @@ class Store:
         with self.transaction():
             for record_type, key in RESULT_KEYS:
                 for partial in result.get(key) or ():
-                    counts += self._merge_record(record_type, partial, provenance)
+                    counts += self._merge_record(record_type, partial, provenance,
+                                                 result.get("page"))
         return counts
 
-    def _merge_record(self, record_type: RecordType, partial: dict, provenance: dict) -> Counts:
+    def _merge_record(self, record_type: RecordType, partial: dict, provenance: dict,
+                      page_kind: str | None = None) -> Counts:
         validate_record(record_type, partial)
         municipality = _municipality_of(record_type, partial["id"])
         existing = self._row(record_type, partial["id"])
         old = json.loads(existing["data"]) if existing else {}
+        if record_type is RecordType.ACTION:
+            partial = ranked_partial(page_kind, old, partial)
         data = _schema_fields(record_type, {"municipality": municipality, **old, **partial})
         if record_type is RecordType.ACTION:
             data = self._fill_from_meeting(data)
