@@ -24,8 +24,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from transform.derive import derive_fields
-from transform.precedence import ranked_partial
 from transform.migrations import MIGRATIONS
+from transform.precedence import ranked_partial
 from transform.schema import (
     FIELDS_BY_TYPE,
     ID_INFIX,
