@@ -367,6 +367,7 @@ def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental
     def build(release: Path, status: dict) -> dict:
         report = _build(paths, release, base_url=base_url, status=status)
         click.echo(f"built release {release.name}: {report}")
+        click.echo(f"staff search index (avoin search): {_refresh_search_index(paths)}")
         return {"site": str(report), "redactions": dict(report.redactions),
                 "takedowns": report.takedowns}
 
@@ -444,6 +445,16 @@ def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None 
     click.echo(f"search index: {search['pages']} pages, {search['written']} files written, "
                f"{search['unchanged']} unchanged, {search['removed']} removed")
     return report
+
+
+def _refresh_search_index(paths: Paths):
+    """Keep `avoin search` warm: re-index only what changed since the last night."""
+    from transform import search as search_index
+    from transform.store import Store
+
+    with Store(paths.store) as store:
+        return search_index.update_index(store, search_index.index_directory(paths.data_dir),
+                                         _publishing_policy())
 
 
 def _publishing_policy():
