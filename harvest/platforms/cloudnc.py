@@ -47,7 +47,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import lxml.html
@@ -55,6 +55,7 @@ import nh3
 from lxml import etree
 
 from harvest.platforms import ParseError
+from harvest.platforms.page import Page, link_to
 from harvest.platforms.sections import (
     DATE_TIME,
     attachment_record,
@@ -70,10 +71,8 @@ from transform.schema import (
     DocumentKind,
     PageKind,
     RecordType,
-    make_id,
 )
 
-UNKNOWN_MUNICIPALITY = "unknown"
 API_PATH = "api/opennc/v1/"
 
 LANGUAGES = {1: "fi", 2: "en", 3: "sv"}  # CloudNC LanguageId
@@ -147,7 +146,7 @@ _PERSON_SEPARATOR, _PERSON_FIELD, _PERSON_FIELDS = "!#", ";#", 4
 
 def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None) -> dict:
     """Records and links of one CloudNC API response (see harvest/platforms/__init__.py)."""
-    page = _Page(url or "", municipality, dict(context or {}))
+    page = _CloudncPage(url or "", municipality, dict(context or {}))
     kind = detect_page_kind(body, url) if page_kind is None else _as_page_kind(page_kind)
     values = _odata_values(body, COLLECTIONS.get(kind), kind)
     return _PARSERS[kind](values, page)
@@ -180,26 +179,8 @@ def _as_page_kind(value) -> PageKind:
 # --- Shared helpers -------------------------------------------------------------------------
 
 
-@dataclass
-class _Page:
-    """What every parser needs besides the JSON; collects row-level errors."""
-
-    url: str
-    municipality: str | None
-    context: dict
-    errors: list[str] = field(default_factory=list)
-
-    def record(self, record_type: RecordType, origin_id) -> dict:
-        origin_id = str(origin_id)
-        record = {"id": self.ref(record_type, origin_id), "origin_id": origin_id}
-        if self.municipality:
-            record["municipality"] = self.municipality
-        return record
-
-    def ref(self, record_type: RecordType, origin_id) -> str | None:
-        if origin_id in (None, ""):
-            return None
-        return make_id(self.municipality or UNKNOWN_MUNICIPALITY, record_type, str(origin_id))
+class _CloudncPage(Page):
+    """A CloudNC API response: links are built beside the API root."""
 
     def api(self, path: str) -> str:
         """An API URL beside this page's (links work from any API page)."""
@@ -210,22 +191,6 @@ class _Page:
     def site_root(self) -> str | None:
         """``https://tampere.cloudnc.fi/`` for an API URL; None when the URL is not one."""
         return self.url[: self.url.index(API_PATH)] if API_PATH in self.url else None
-
-    def result(self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=()):
-        return {
-            "page": kind,
-            "organizations": list(organizations),
-            "meetings": list(meetings),
-            "actions": list(actions),
-            "links": list(links),
-            "errors": list(self.errors),
-        }
-
-
-def _link(kind: PageKind, url: str, context: dict) -> dict:
-    context = {key: value for key, value in context.items() if value is not None}
-    return {"page_kind": kind, "url": url, "method": "GET", "body": None, "context": context}
-
 
 def _load_json(body: bytes):
     if not body or not body.strip():
@@ -367,7 +332,7 @@ def _section_web_paths(node: _Node) -> dict[str, str]:
     }
 
 
-def _parse_node_list(values: list[dict], page: _Page) -> dict:
+def _parse_node_list(values: list[dict], page: _CloudncPage) -> dict:
     """ORGANIZATIONS: the top sections (``Nodes``) or one section's organs."""
     nodes = [_read_node(raw) for raw in values]
     if any(node.role == _SECTION for node in nodes):
@@ -391,11 +356,11 @@ def _parse_node_list(values: list[dict], page: _Page) -> dict:
             )
         )
         context = {"organization": node.id, "web": _web_paths(page.context, node)}
-        links.append(_link(PageKind.MEETINGS, page.api(f"Nodes({node.id})/SubNodes()"), context))
+        links.append(link_to(PageKind.MEETINGS, page.api(f"Nodes({node.id})/SubNodes()"), context))
     return page.result(PageKind.ORGANIZATIONS, organizations=organizations, links=links)
 
 
-def _parse_sections(nodes: list[_Node], page: _Page) -> dict:
+def _parse_sections(nodes: list[_Node], page: _CloudncPage) -> dict:
     """The top of the tree: only organ sections lead on (see the module docstring)."""
     organ_sections = [
         node for node in nodes
@@ -405,7 +370,7 @@ def _parse_sections(nodes: list[_Node], page: _Page) -> dict:
         names = ", ".join(node.name for node in nodes)
         raise ParseError(f"no organ section (Toimielimet / Organ) among the top nodes: {names}")
     links = [
-        _link(PageKind.ORGANIZATIONS, page.api(f"Nodes({node.id})/SubNodes()"),
+        link_to(PageKind.ORGANIZATIONS, page.api(f"Nodes({node.id})/SubNodes()"),
               {"web": _section_web_paths(node) or None})
         for node in organ_sections
     ]  # fmt: skip
@@ -418,7 +383,7 @@ def _classify(node: _Node) -> Classification:
     return next((c for c in found if c != Classification.OTHER), Classification.OTHER)
 
 
-def _parse_meeting_list(values: list[dict], page: _Page) -> dict:
+def _parse_meeting_list(values: list[dict], page: _CloudncPage) -> dict:
     """MEETINGS: an organ's or folder's children; meetings, and folders to descend into."""
     meetings, links = [], []
     for node in (_read_node(raw) for raw in values):
@@ -430,15 +395,15 @@ def _parse_meeting_list(values: list[dict], page: _Page) -> dict:
         if node.role != _MEETING:  # a folder ("Kokoukset", "2016"): look inside
             context["web"] = page.context.get("web")
             url = page.api(f"Nodes({node.id})/SubNodes()")
-            links.append(_link(PageKind.MEETINGS, url, context))
+            links.append(link_to(PageKind.MEETINGS, url, context))
             continue
         meetings.append(_meeting_record(node, context, page))
         context.update(meeting=node.id, web=_web_paths(page.context, node))
-        links.append(_link(PageKind.MEETING, page.api(f"Nodes({node.id})/Contents()"), context))
+        links.append(link_to(PageKind.MEETING, page.api(f"Nodes({node.id})/Contents()"), context))
     return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
 
 
-def _meeting_record(node: _Node, context: dict, page: _Page) -> dict:
+def _meeting_record(node: _Node, context: dict, page: _CloudncPage) -> dict:
     start = parse_start(node.name)
     if start is None:
         page.errors.append(f"meeting node {node.id} {node.name!r}: no valid date")
@@ -453,7 +418,7 @@ def _meeting_record(node: _Node, context: dict, page: _Page) -> dict:
 # --- MEETING: Nodes(n)/Contents() -----------------------------------------------------------
 
 
-def _parse_meeting(values: list[dict], page: _Page) -> dict:
+def _parse_meeting(values: list[dict], page: _CloudncPage) -> dict:
     contents = [content for content in values if not _is_meeting_cover(content)]
     meeting_id = _meeting_id(values, page)
     language = _majority_language(contents)
@@ -478,7 +443,7 @@ def _parse_meeting(values: list[dict], page: _Page) -> dict:
             "source_url": action.get("source_url"),
         }
         url = page.api(f"Contents({action['origin_id']})/ExtendedProperties")
-        links.append(_link(PageKind.ACTION, url, context))
+        links.append(link_to(PageKind.ACTION, url, context))
     return page.result(PageKind.MEETING, meetings=[meeting], actions=actions, links=links)
 
 
@@ -487,7 +452,7 @@ def _is_meeting_cover(content: dict) -> bool:
     return any(c.get("Type") == _LEVEL_PRESENTATION for c in classifications)
 
 
-def _meeting_id(values: list[dict], page: _Page) -> str:
+def _meeting_id(values: list[dict], page: _CloudncPage) -> str:
     match = _MEETING_CONTENTS_URL.search(page.url)
     if match:
         return match.group(1)
@@ -521,7 +486,7 @@ def _majority_language(contents: list[dict]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _web_url(page: _Page, language: str | None, leaf: str | None = None) -> str | None:
+def _web_url(page: _CloudncPage, language: str | None, leaf: str | None = None) -> str | None:
     """The item's or meeting's page on the CloudNC web site, when its path is known."""
     web = page.context.get("web") or {}
     root = page.site_root()
@@ -531,7 +496,7 @@ def _web_url(page: _Page, language: str | None, leaf: str | None = None) -> str 
     return root.rstrip("/") + path + (f"/{leaf}" if leaf else "")
 
 
-def _content_action(content: dict, ordering: int, meeting: dict, page: _Page) -> dict | None:
+def _content_action(content: dict, ordering: int, meeting: dict, page: _CloudncPage) -> dict | None:
     content_id = content.get("ContentId")
     if not isinstance(content_id, int):
         page.errors.append(f"item without a ContentId number: {_brief(content)}")
@@ -553,7 +518,7 @@ def _content_action(content: dict, ordering: int, meeting: dict, page: _Page) ->
 # --- ACTION: Contents(id)/ExtendedProperties ------------------------------------------------
 
 
-def _parse_action(values: list[dict], page: _Page) -> dict:
+def _parse_action(values: list[dict], page: _CloudncPage) -> dict:
     fields = _property_texts(values)
     if not fields:
         raise ParseError("no extended properties: the item is empty")
@@ -598,7 +563,7 @@ def _first(fields: dict[str, list[str]], name: str) -> str:
     return (fields.get(name) or [""])[0]
 
 
-def _action_id(page: _Page) -> str:
+def _action_id(page: _CloudncPage) -> str:
     match = _ITEM_PROPERTIES_URL.search(page.url)
     if match:
         return match.group(1)
@@ -607,7 +572,7 @@ def _action_id(page: _Page) -> str:
     raise ParseError(f"item id not found in the url {page.url!r} nor in context['origin_id']")
 
 
-def _meeting_kind(page: _Page, decision: str) -> list[dict]:
+def _meeting_kind(page: _CloudncPage, decision: str) -> list[dict]:
     """A decision on an item means its meeting's minutes are out (unless its folder said)."""
     meeting_id = page.context.get("meeting")
     if not meeting_id or page.context.get("document_kind") or not _text_of(decision):
@@ -700,7 +665,7 @@ def _fragment_root(fragment: str):
     return root
 
 
-def _attachments(texts: list[str], page: _Page) -> list[dict]:
+def _attachments(texts: list[str], page: _CloudncPage) -> list[dict]:
     attachments = []
     for text in texts:
         if not text.strip():
@@ -716,7 +681,7 @@ def _attachments(texts: list[str], page: _Page) -> list[dict]:
     return attachments
 
 
-def _linked_attachment(link, page: _Page) -> dict:
+def _linked_attachment(link, page: _CloudncPage) -> dict:
     href = link.get("href").strip()
     root = page.site_root()
     url = urljoin(root, href) if root else href

@@ -39,7 +39,7 @@ and ``page_identity`` lets the spider compare it with what it asked for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -48,6 +48,7 @@ from lxml import etree
 
 from harvest.decoding import decode_page
 from harvest.platforms import ParseError
+from harvest.platforms.page import Page, link_to, looks_like_pdf
 from harvest.platforms.sections import (
     ATTACHMENTS,
     COLON_LABEL,
@@ -83,10 +84,8 @@ from transform.schema import (
     DocumentKind,
     PageKind,
     RecordType,
-    make_id,
 )
 
-UNKNOWN_MUNICIPALITY = "unknown"
 OFFICE_PREFIX = "official-"
 
 # --- URL patterns: what a link points at, in either generation ---------------------------
@@ -200,7 +199,7 @@ _BOLD_TAGS = ("b", "strong")
 
 def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None) -> dict:
     """Records and links of one Dynasty page or PDF (see harvest/platforms/__init__.py)."""
-    page = _Page(url or "", municipality, dict(context or {}))
+    page = Page(url or "", municipality, dict(context or {}))
     kind = detect_page_kind(body, url) if page_kind is None else _as_page_kind(page_kind)
     if kind is PageKind.ATTACHMENTS:
         raise ParseError("Dynasty lists attachments on the item page; there is no attachment page")
@@ -209,7 +208,7 @@ def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None
 
 def detect_page_kind(body: bytes, url: str = "") -> PageKind:
     """The page kind from what came back (a PDF, a feed), then the URL, then the content."""
-    if _looks_like_pdf(body):
+    if looks_like_pdf(body):
         return PageKind.ACTION
     if _RSS.match(body[:512]):
         return PageKind.MEETINGS
@@ -224,7 +223,7 @@ def page_identity(body: bytes, url: str) -> tuple[str | None, str | None]:
     None. The CGI sometimes answers with another item than the one asked for."""
     target = link_target(url)
     asked = target.id if target and target.kind in (ITEM, DECISION) else None
-    if _looks_like_pdf(body) or _RSS.match(body[:512]):
+    if looks_like_pdf(body) or _RSS.match(body[:512]):
         return asked, None
     try:
         html = _Html(body)
@@ -264,49 +263,12 @@ def _parser_for(kind: PageKind, body: bytes, url: str):
         return _parse_feed
     if kind is PageKind.MEETING and target and target.kind == OFFICE:
         return _parse_decision_list
-    if kind is PageKind.ACTION and _looks_like_pdf(body):
+    if kind is PageKind.ACTION and looks_like_pdf(body):
         return _parse_item_pdf
     return _PARSERS[kind]
 
 
 # --- Shared helpers ----------------------------------------------------------------------
-
-
-@dataclass
-class _Page:
-    """What every parser needs besides the bytes; collects row-level errors."""
-
-    url: str
-    municipality: str | None
-    context: dict
-    errors: list[str] = field(default_factory=list)
-
-    def record(self, record_type: RecordType, origin_id: str) -> dict:
-        record = {"id": self.ref(record_type, origin_id), "origin_id": origin_id}
-        if self.municipality:
-            record["municipality"] = self.municipality
-        return record
-
-    def ref(self, record_type: RecordType, origin_id: str | None) -> str | None:
-        if not origin_id:
-            return None
-        return make_id(self.municipality or UNKNOWN_MUNICIPALITY, record_type, str(origin_id))
-
-    def absolute(self, href: str) -> str:
-        try:
-            return urljoin(self.url, href.strip())
-        except ValueError:  # unparseable; link_target() will not recognise it either
-            return href.strip()
-
-    def result(self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=()):
-        return {
-            "page": kind,
-            "organizations": list(organizations),
-            "meetings": list(meetings),
-            "actions": list(actions),
-            "links": list(links),
-            "errors": list(self.errors),
-        }
 
 
 class _Html:
@@ -315,7 +277,7 @@ class _Html:
     def __init__(self, body: bytes):
         if not body or not body.strip():
             raise ParseError("empty page")
-        if _looks_like_pdf(body):
+        if looks_like_pdf(body):
             raise ParseError("got a PDF where an HTML page was expected")
         text = decode_page(body)
         if not _HTML_MARKUP.search(text):
@@ -343,17 +305,8 @@ def _html_root(text: str):
         raise ParseError(f"unreadable HTML: {' '.join(str(error).split())}") from error
 
 
-def _looks_like_pdf(body: bytes) -> bool:
-    return body[:1024].lstrip().startswith(b"%PDF-")
-
-
 def _text(element) -> str:
     return " ".join(element.text_content().split())
-
-
-def _link(kind: PageKind, url: str, context: dict) -> dict:
-    context = {key: value for key, value in context.items() if value is not None}
-    return {"page_kind": kind, "url": url, "method": "GET", "body": None, "context": context}
 
 
 def _rows(root) -> list:
@@ -448,7 +401,7 @@ def _parse_header(html: _Html) -> _Header:
 # --- ORGANIZATIONS: organs (TELIMET.HTM, meeting_frames) and offices (official_frames) ---
 
 
-def _parse_organizations(body: bytes, page: _Page) -> dict:
+def _parse_organizations(body: bytes, page: Page) -> dict:
     html = _Html(body)
     organs: dict[str, tuple[str, str, str]] = {}  # origin id -> (name, target kind, url)
     for row in _rows(html.data):
@@ -467,7 +420,7 @@ def _parse_organizations(body: bytes, page: _Page) -> dict:
             classification=Classification.OFFICEHOLDER if office else classify_organ(name),
         ))  # fmt: skip
         next_kind = PageKind.MEETING if office else PageKind.MEETINGS
-        links.append(_link(next_kind, page.absolute(href), {"organization": origin_id}))
+        links.append(link_to(next_kind, page.absolute(href), {"organization": origin_id}))
     return page.result(PageKind.ORGANIZATIONS, organizations=organizations, links=links)
 
 
@@ -478,7 +431,7 @@ def _organization_origin_id(target: Target) -> str:
 # --- MEETINGS: one organ's meeting list (TELIN-<organ>.HTM, meetings&id=) ----------------
 
 
-def _parse_meeting_list(body: bytes, page: _Page) -> dict:
+def _parse_meeting_list(body: bytes, page: Page) -> dict:
     html = _Html(body)
     organ = _origin_id_from_url(page, ORGAN) or page.context.get("organization")
     rows = [row for row in _rows(html.data) if _first_targeted_link(row, MEETING)[0] is not None]
@@ -491,13 +444,13 @@ def _parse_meeting_list(body: bytes, page: _Page) -> dict:
             seen.add(meeting["origin_id"])
             meetings.append(meeting)
     links = [
-        _link(PageKind.MEETING, meeting["source_url"], {"organization": organ})
+        link_to(PageKind.MEETING, meeting["source_url"], {"organization": organ})
         for meeting in meetings
     ]
     return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
 
 
-def _parse_meeting_row(row, position: int, organ: str | None, page: _Page) -> dict | None:
+def _parse_meeting_row(row, position: int, organ: str | None, page: Page) -> dict | None:
     """Date cell and a link named by the document ("Pöytäkirja", "Esityslista"). The start
     is left to the meeting page: it has the time, the list only the date."""
     anchor, target = _first_targeted_link(row, MEETING)
@@ -522,7 +475,7 @@ def _document_kind_of(text: str) -> DocumentKind | None:
     return kind
 
 
-def _origin_id_from_url(page: _Page, kind: str) -> str | None:
+def _origin_id_from_url(page: Page, kind: str) -> str | None:
     target = link_target(page.url)
     return target.id if target and target.kind == kind else None
 
@@ -530,7 +483,7 @@ def _origin_id_from_url(page: _Page, kind: str) -> str | None:
 # --- MEETINGS: the RSS feeds (links only) ------------------------------------------------
 
 
-def _parse_feed(body: bytes, page: _Page) -> dict:
+def _parse_feed(body: bytes, page: Page) -> dict:
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
     try:
         root = etree.fromstring(body, parser=parser)
@@ -545,20 +498,20 @@ def _parse_feed(body: bytes, page: _Page) -> dict:
     return page.result(PageKind.MEETINGS, links=list(links.values()))
 
 
-def _feed_links(url: str, page: _Page) -> list[dict]:
+def _feed_links(url: str, page: Page) -> list[dict]:
     """A new item leads to its page and its meeting's; a decision to its page."""
     target = link_target(url)
     if target is None or target.id is None:
         page.errors.append(f"feed item link {url!r} points at no Dynasty page; skipped")
         return []
     if target.kind == DECISION:
-        return [_link(PageKind.ACTION, url, {})]
+        return [link_to(PageKind.ACTION, url, {})]
     if target.kind == MEETING:
-        return [_link(PageKind.MEETING, url, {})]
+        return [link_to(PageKind.MEETING, url, {})]
     if target.kind == ITEM:
         meeting_id = target.id.rsplit("-", 1)[0]
-        return [_link(PageKind.MEETING, _meeting_url(url, meeting_id), {}),
-                _link(PageKind.ACTION, url, {})]  # fmt: skip
+        return [link_to(PageKind.MEETING, _meeting_url(url, meeting_id), {}),
+                link_to(PageKind.ACTION, url, {})]  # fmt: skip
     page.errors.append(f"feed item link {url!r} is a {target.kind} page; skipped")
     return []
 
@@ -574,7 +527,7 @@ def _meeting_url(item_url: str, meeting_id: str) -> str:
 # --- MEETING: one meeting's items (<meeting>.HTM, meeting&id=) ---------------------------
 
 
-def _parse_meeting(body: bytes, page: _Page) -> dict:
+def _parse_meeting(body: bytes, page: Page) -> dict:
     html = _Html(body)
     header = _parse_header(html)
     meeting_id = _origin_id_from_url(page, MEETING) or page.context.get("origin_id")
@@ -598,22 +551,22 @@ def _parse_meeting(body: bytes, page: _Page) -> dict:
     known = [action["article_number"] for action in items if action["article_number"]]
     appeals = _appeal_actions(html, meeting, known, len(items), page)
     context = {"organization": organ, "meeting": meeting_id}
-    links = [_link(PageKind.ACTION, action["source_url"], context) for action in items]
+    links = [link_to(PageKind.ACTION, action["source_url"], context) for action in items]
     actions = items + appeals
     return page.result(PageKind.MEETING, meetings=[meeting], actions=actions, links=links)
 
 
-def _context_kind(page: _Page) -> DocumentKind | None:
+def _context_kind(page: Page) -> DocumentKind | None:
     value = page.context.get("document_kind")
     return DocumentKind(value) if value in DocumentKind._value2member_map_ else None
 
 
-def _own_pdf_url(html: _Html, kind: str, page: _Page) -> str | None:
+def _own_pdf_url(html: _Html, kind: str, page: Page) -> str | None:
     anchor, _ = _first_targeted_link(html.data, kind)
     return page.absolute(anchor.get("href")) if anchor is not None else None
 
 
-def _item_rows(html: _Html, meeting: dict, page: _Page) -> list[dict]:
+def _item_rows(html: _Html, meeting: dict, page: Page) -> list[dict]:
     actions = []
     for row in _rows(html.data):
         anchor, target = _first_targeted_link(row, ITEM)
@@ -642,7 +595,7 @@ def _article_number_in(cells) -> str | None:
 # --- Appeal instructions per § range on a minutes page -----------------------------------
 
 
-def _appeal_actions(html, meeting: dict, known: list[str], offset: int, page: _Page) -> list:
+def _appeal_actions(html, meeting: dict, known: list[str], offset: int, page: Page) -> list:
     actions = []
     for row in _rows(html.data):
         anchor, target = _first_targeted_link(row, APPEAL_PDF)
@@ -667,7 +620,7 @@ def _appeal_actions(html, meeting: dict, known: list[str], offset: int, page: _P
     return actions
 
 
-def _appeal_content(row, covered: str, known: list[str], meeting: dict, page: _Page) -> dict:
+def _appeal_content(row, covered: str, known: list[str], meeting: dict, page: Page) -> dict:
     entries = appeal_coverage(covered, known)
     if entries is None:
         page.errors.append(
@@ -694,7 +647,7 @@ def _appeal_heading(row) -> str | None:
 # --- MEETING: one office's decision list (official_handlers&id=) -------------------------
 
 
-def _parse_decision_list(body: bytes, page: _Page) -> dict:
+def _parse_decision_list(body: bytes, page: Page) -> dict:
     html = _Html(body)
     handler = _origin_id_from_url(page, OFFICE)
     office = office_origin_id(handler) if handler else page.context.get("organization")
@@ -716,7 +669,7 @@ def _parse_decision_list(body: bytes, page: _Page) -> dict:
             date=parse_start(_DATE.search(date_text).group(0)) if date_text else None,
             source_url=page.absolute(anchor.get("href")),
         ))  # fmt: skip
-        links.append(_link(PageKind.ACTION, actions[-1]["source_url"], {"organization": office}))
+        links.append(link_to(PageKind.ACTION, actions[-1]["source_url"], {"organization": office}))
     if not actions and not html.data.xpath("//table"):
         raise ParseError("no decision rows and no list table: not a Dynasty decision list")
     return page.result(PageKind.MEETING, actions=actions, links=links)
@@ -725,7 +678,7 @@ def _parse_decision_list(body: bytes, page: _Page) -> dict:
 # --- ACTION: an item page or an officeholder decision ------------------------------------
 
 
-def _parse_item(body: bytes, page: _Page) -> dict:
+def _parse_item(body: bytes, page: Page) -> dict:
     html = _Html(body)
     header = _parse_header(html)
     if html.word_body() is None and header.start is None:
@@ -751,7 +704,7 @@ def _parse_item(body: bytes, page: _Page) -> dict:
         source_url=page.url or None,
         pdf_url=_own_pdf_url(html, ITEM_PDF, page),
     )
-    links = [_link(PageKind.ACTION, action["pdf_url"], {})] if action.get("pdf_url") else []
+    links = [link_to(PageKind.ACTION, action["pdf_url"], {})] if action.get("pdf_url") else []
     return page.result(PageKind.ACTION, actions=[action], links=links)
 
 
@@ -760,7 +713,7 @@ def _is_decision_url(url: str) -> bool:
     return bool(target) and target.kind == DECISION
 
 
-def _item_origin_id(html: _Html, page: _Page) -> str:
+def _item_origin_id(html: _Html, page: Page) -> str:
     """What the page says it is wins over the URL; a difference is reported."""
     target = link_target(page.url)
     asked = target.id if target and target.kind in (ITEM, DECISION) else None
@@ -773,7 +726,7 @@ def _item_origin_id(html: _Html, page: _Page) -> str:
     return origin_id
 
 
-def _meeting_item_fields(action: dict, html: _Html, page: _Page) -> None:
+def _meeting_item_fields(action: dict, html: _Html, page: Page) -> None:
     meeting = _breadcrumb_id(html, MEETING) or page.context.get("meeting")
     organ = _breadcrumb_id(html, ORGAN) or page.context.get("organization")
     with_values(
@@ -783,14 +736,14 @@ def _meeting_item_fields(action: dict, html: _Html, page: _Page) -> None:
     )
 
 
-def _officeholder_fields(action: dict, html: _Html, header: _Header, page: _Page) -> None:
+def _officeholder_fields(action: dict, html: _Html, header: _Header, page: Page) -> None:
     handler = _breadcrumb_id(html, OFFICE)
     office = office_origin_id(handler) if handler else page.context.get("organization")
     action["meeting"] = None  # an officeholder decision belongs to no meeting
     with_values(action, organization=page.ref(RecordType.ORGANIZATION, office))
 
 
-def _listed_attachments(html: _Html, page: _Page) -> list[dict]:
+def _listed_attachments(html: _Html, page: Page) -> list[dict]:
     """The item's "Liitteet" list above the text: links, and withheld ones without a link."""
     attachments = []
     body = html.word_body()
@@ -815,7 +768,7 @@ def _attachment_blocks(data) -> list:
     return blocks
 
 
-def _attachment_row(row, page: _Page) -> dict | None:
+def _attachment_row(row, page: Page) -> dict | None:
     texts = [_text(cell) for cell in _cells(row) if _text(cell)]
     reason = next((r for r in map(confidentiality_reason, texts) if r), None)
     anchor, _ = _first_targeted_link(row, ATTACHMENT)
@@ -991,7 +944,7 @@ def _unique(entries: list[dict]) -> list[dict]:
 # --- ACTION: the item PDF ----------------------------------------------------------------
 
 
-def _parse_item_pdf(body: bytes, page: _Page) -> dict:
+def _parse_item_pdf(body: bytes, page: Page) -> dict:
     """The PDF repeats the item page; it is kept (raw snapshot) and gives the pdf_url."""
     target = link_target(page.url)
     if target and target.kind in (MEETING_PDF, APPEAL_PDF, ATTACHMENT):

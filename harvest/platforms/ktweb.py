@@ -20,7 +20,7 @@ carry and by cell structure, never by CSS class names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 
 import lxml.html
@@ -29,6 +29,7 @@ from lxml import etree
 from harvest import pdftext
 from harvest.decoding import decode_page
 from harvest.platforms import ParseError
+from harvest.platforms.page import Page, link_to, looks_like_pdf
 from harvest.platforms.sections import (
     COLON_LABEL,
     DATE_TIME,
@@ -60,10 +61,7 @@ from transform.schema import (
     DocumentKind,
     PageKind,
     RecordType,
-    make_id,
 )
-
-UNKNOWN_MUNICIPALITY = "unknown"
 
 # --- URL and text patterns ---------------------------------------------------------------
 
@@ -104,14 +102,14 @@ _ATTACHMENT_PAGE_HEADING = re.compile(
 
 def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None) -> dict:
     """Records and links of one KTweb page or item PDF (see harvest/platforms/__init__.py)."""
-    page = _Page(url or "", municipality, dict(context or {}))
+    page = Page(url or "", municipality, dict(context or {}))
     kind = detect_page_kind(body, url) if page_kind is None else _as_page_kind(page_kind)
     return _PARSERS[kind](body, page)
 
 
 def detect_page_kind(body: bytes, url: str = "") -> PageKind:
     """The page kind from content first (what came back), then the URL pattern."""
-    if _looks_like_pdf(body):
+    if looks_like_pdf(body):
         return PageKind.ACTION
     root = _html_root(body)
     if root.xpath("//select[@name='kirjaamo']"):
@@ -156,53 +154,10 @@ def _as_page_kind(value) -> PageKind:
 # --- Shared helpers ----------------------------------------------------------------------
 
 
-@dataclass
-class _Page:
-    """What every parser needs besides the bytes; collects row-level errors."""
-
-    url: str
-    municipality: str | None
-    context: dict
-    errors: list[str] = field(default_factory=list)
-
-    def record(self, record_type: RecordType, origin_id: str) -> dict:
-        record = {"id": self.ref(record_type, origin_id), "origin_id": origin_id}
-        if self.municipality:
-            record["municipality"] = self.municipality
-        return record
-
-    def ref(self, record_type: RecordType, origin_id: str | None) -> str | None:
-        if not origin_id:
-            return None
-        return make_id(self.municipality or UNKNOWN_MUNICIPALITY, record_type, str(origin_id))
-
-    def absolute(self, href: str) -> str:
-        return urljoin(self.url, href.strip())
-
-    def result(self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=()):
-        return {
-            "page": kind,
-            "organizations": list(organizations),
-            "meetings": list(meetings),
-            "actions": list(actions),
-            "links": list(links),
-            "errors": list(self.errors),
-        }
-
-
-def _link(kind: PageKind, url: str, context: dict, method="GET", body=None) -> dict:
-    context = {key: value for key, value in context.items() if value is not None}
-    return {"page_kind": kind, "url": url, "method": method, "body": body, "context": context}
-
-
-def _looks_like_pdf(body: bytes) -> bool:
-    return body[:1024].lstrip().startswith(b"%PDF-")
-
-
 def _html_root(body: bytes):
     if not body or not body.strip():
         raise ParseError("empty page")
-    if _looks_like_pdf(body):
+    if looks_like_pdf(body):
         raise ParseError("got a PDF where an HTML page was expected")
     text = decode_page(body)
     if not _HTML_MARKUP.search(text):
@@ -241,7 +196,7 @@ def _cells(row) -> list:
     return row.xpath("./td|./th")
 
 
-def _origin_id_from_url(page: _Page, pattern: re.Pattern, what: str) -> str:
+def _origin_id_from_url(page: Page, pattern: re.Pattern, what: str) -> str:
     match = pattern.search(page.url)
     if match:
         return match.group(match.lastindex)
@@ -253,7 +208,7 @@ def _origin_id_from_url(page: _Page, pattern: re.Pattern, what: str) -> str:
 # --- ORGANIZATIONS: the search form ------------------------------------------------------
 
 
-def _parse_organizations(body: bytes, page: _Page) -> dict:
+def _parse_organizations(body: bytes, page: Page) -> dict:
     root = _html_root(body)
     selects = root.xpath("//select[@name='kirjaamo']")
     if not selects:
@@ -300,18 +255,18 @@ def _is_officeholder_search(root, url: str) -> bool:
     )
 
 
-def _meeting_list_links(root, page: _Page, organs: dict[str, str]) -> list[dict]:
+def _meeting_list_links(root, page: Page, organs: dict[str, str]) -> list[dict]:
     base = _meeting_list_base(root, page)
     links = []
     for origin_id in organs:
         body = urlencode({"kirjaamo": origin_id, "oper": "where"})
         for kind in (DocumentKind.MINUTES, DocumentKind.AGENDA):
             url = urljoin(base, f"{_KIND_PREFIX[kind]}_kokl_tweb.htm")
-            links.append(_link(PageKind.MEETINGS, url, {"organization": origin_id}, "POST", body))
+            links.append(link_to(PageKind.MEETINGS, url, {"organization": origin_id}, "POST", body))
     return links
 
 
-def _meeting_list_base(root, page: _Page) -> str:
+def _meeting_list_base(root, page: Page) -> str:
     """Where the meeting lists live: beside the form's own target (its action attribute)."""
     actions = root.xpath("//form/@action")
     for action in actions:
@@ -323,7 +278,7 @@ def _meeting_list_base(root, page: _Page) -> str:
 # --- MEETINGS: one organ's meeting list --------------------------------------------------
 
 
-def _parse_meeting_list(body: bytes, page: _Page) -> dict:
+def _parse_meeting_list(body: bytes, page: Page) -> dict:
     root = _html_root(body)
     rows = _meeting_rows(root)
     if not rows and not root.xpath("//table"):
@@ -335,7 +290,8 @@ def _parse_meeting_list(body: bytes, page: _Page) -> dict:
             seen.add(meeting["origin_id"])
             meetings.append(meeting)
     links = [
-        _link(PageKind.MEETING, meeting["source_url"], _next_context(page)) for meeting in meetings
+        link_to(PageKind.MEETING, meeting["source_url"], _next_context(page))
+        for meeting in meetings
     ]
     return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
 
@@ -351,7 +307,7 @@ def _meeting_rows(root) -> list:
     return [row for row in _innermost_rows(root) if _first_link(row, _MEETING_LINK)[0] is not None]
 
 
-def _parse_meeting_row(row, position: int, page: _Page) -> dict | None:
+def _parse_meeting_row(row, position: int, page: Page) -> dict | None:
     link, match = _first_link(row, _MEETING_LINK)
     prefix, bid = match.group(1).lower(), match.group(2)
     date_text = _meeting_date_text(row, link)
@@ -392,7 +348,7 @@ def _parse_meeting_number(row) -> str | None:
     return None
 
 
-def _next_context(page: _Page, **extra) -> dict:
+def _next_context(page: Page, **extra) -> dict:
     """Context a linked page cannot tell by itself: organ, meeting, language."""
     return {
         "organization": page.context.get("organization"),
@@ -404,7 +360,7 @@ def _next_context(page: _Page, **extra) -> dict:
 # --- MEETING: one meeting's items --------------------------------------------------------
 
 
-def _parse_meeting(body: bytes, page: _Page) -> dict:
+def _parse_meeting(body: bytes, page: Page) -> dict:
     root = _html_root(body)
     bid = _origin_id_from_url(page, _MEETING_LINK, "meeting")
     header = _meeting_header(root)
@@ -421,7 +377,7 @@ def _parse_meeting(body: bytes, page: _Page) -> dict:
     return page.result(PageKind.MEETING, meetings=[meeting], actions=actions, links=links)
 
 
-def _meeting_record(root, rows, header: str, bid: str, page: _Page) -> dict:
+def _meeting_record(root, rows, header: str, bid: str, page: Page) -> dict:
     # The URL (pk_/epj_) decides first: the meeting list built the same id from it.
     kind = _document_kind_from_url(page.url) or document_kind_in(header)
     if kind is None:
@@ -464,7 +420,7 @@ def _document_kind_from_url(url: str) -> DocumentKind | None:
     return _PREFIX_KIND[match.group(1).lower()] if match else None
 
 
-def _meeting_document_url(root, rows, kind: DocumentKind | None, page: _Page) -> str | None:
+def _meeting_document_url(root, rows, kind: DocumentKind | None, page: Page) -> str | None:
     """The whole agenda or minutes, listed under "Kokousmateriaali" beside the item rows."""
     if kind is None:
         return None
@@ -491,7 +447,7 @@ def _is_item_row(row) -> bool:
     return first == "" or _ARTICLE_NUMBER.fullmatch(first) is not None
 
 
-def _parse_item_row(row, ordering: int, meeting: dict, page: _Page) -> dict | None:
+def _parse_item_row(row, ordering: int, meeting: dict, page: Page) -> dict | None:
     article_number = _parse_article_number(row)
     link, match = _first_link(row, _ITEM_LINK)
     if link is None:
@@ -523,14 +479,14 @@ def _parse_article_number(row) -> str | None:
     return match.group(1) if match else None
 
 
-def _item_links(row, action: dict, meeting_origin: str, page: _Page) -> list[dict]:
+def _item_links(row, action: dict, meeting_origin: str, page: Page) -> list[dict]:
     context = _next_context(page, meeting=meeting_origin)
-    links = [_link(PageKind.ACTION, action["pdf_url"], context)]
+    links = [link_to(PageKind.ACTION, action["pdf_url"], context)]
     attachment_list, _ = _first_link(row, _ATTACHMENT_LIST_LINK)
     if attachment_list is not None:
         url = page.absolute(attachment_list.get("href"))
         links.append(
-            _link(PageKind.ATTACHMENTS, url, {**context, "origin_id": action["origin_id"]})
+            link_to(PageKind.ATTACHMENTS, url, {**context, "origin_id": action["origin_id"]})
         )
     return links
 
@@ -538,7 +494,7 @@ def _item_links(row, action: dict, meeting_origin: str, page: _Page) -> list[dic
 # --- ATTACHMENTS: one item's attachment list ---------------------------------------------
 
 
-def _parse_attachment_list(body: bytes, page: _Page) -> dict:
+def _parse_attachment_list(body: bytes, page: Page) -> dict:
     root = _html_root(body)
     docid = _origin_id_from_url(page, _ATTACHMENT_LIST_LINK, "attachment list")
     attachments = []
@@ -553,7 +509,7 @@ def _parse_attachment_list(body: bytes, page: _Page) -> dict:
     return page.result(PageKind.ATTACHMENTS, actions=[action])
 
 
-def _parse_attachment_row(row, page: _Page) -> dict | None:
+def _parse_attachment_row(row, page: Page) -> dict | None:
     texts = [_text(cell) for cell in _cells(row)]
     link = next((a for a in row.iter("a") if _is_document_href(a.get("href"))), None)
     reason = next((r for r in map(confidentiality_reason, texts) if r), None)
@@ -583,7 +539,7 @@ def _is_document_href(href: str | None) -> bool:
 # --- ACTION: the item PDF ----------------------------------------------------------------
 
 
-def _parse_action_document(body: bytes, page: _Page) -> dict:
+def _parse_action_document(body: bytes, page: Page) -> dict:
     docid = _origin_id_from_url(page, _ITEM_LINK, "item document (docid)")
     try:
         lines = pdftext.extract_lines(body)
