@@ -133,6 +133,7 @@ def build_site(
     _copy_static_files(writer)
     writer.write_text(FINGERPRINT_FILE, renderer.fingerprints.as_text())
     writer.finish()
+    published.save()
     return BuildReport(writer.written, writer.unchanged, writer.deleted, published.withheld,
                        _oversized(writer), redactions, takedowns)
 

@@ -1,5 +1,6 @@
 """The records a build may show: every record read from the store goes through the
-publishing rules (transform/publishing.py) before any page sees it.
+publishing rules (transform/publishing.py, remembered by transform/published_forms.py)
+before any page sees it.
 
 ``publishable`` returns None for a record that must not be shown (a takedown) or a copy
 with what must not be shown removed (personal data after the retention period). Earlier
@@ -13,7 +14,8 @@ import collections
 from dataclasses import dataclass, field
 
 from site_builder.records import complete
-from transform.publishing import PublishingPolicy, publishable
+from transform.published_forms import PublishedForms
+from transform.publishing import PublishingPolicy
 from transform.schema import RecordType
 
 
@@ -37,6 +39,7 @@ class PublishedStore:
         self.policy = policy
         self.withheld = 0  # records not shown at all (takedowns)
         self.redactions: collections.Counter = collections.Counter()
+        self.forms = PublishedForms(store, policy, self.redactions)
 
     def municipalities(self) -> list[dict]:
         return [_main_language_name_first(municipality) for municipality in
@@ -70,12 +73,17 @@ class PublishedStore:
     def _publish(self, record_type: RecordType, records: list[dict]) -> list[dict]:
         shown = []
         for record in records:
-            published = publishable(record_type, record, self.policy, self.redactions)
+            published = self.forms.publish(record_type, record)
             if published is None:
                 self.withheld += 1
             else:
                 shown.append(complete(record_type, published))
         return shown
+
+
+    def save(self) -> None:
+        """Remember the published forms computed in this build (transform/published_forms.py)."""
+        self.forms.save()
 
 
 def _main_language_name_first(municipality: dict) -> dict:

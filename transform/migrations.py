@@ -173,7 +173,21 @@ CREATE TABLE changes (
 CREATE INDEX changes_by_record ON changes (record_id, id);
 """
 
+# What the publishing rules made of each record (transform/published_forms.py), so a
+# night re-runs them only on records that changed. Not public: the public copy drops it.
+_PUBLISHED_FORMS = """
+CREATE TABLE published_forms (
+    record_type TEXT NOT NULL,
+    id TEXT NOT NULL,
+    input_key TEXT NOT NULL,
+    data TEXT,
+    counts TEXT NOT NULL,
+    PRIMARY KEY (record_type, id)
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
+    (3, _PUBLISHED_FORMS),
 ]

@@ -36,6 +36,15 @@ _HETU_LABEL = re.compile(
     r"(hetu|henkilötun|sotu|personbeteckn|socialskyddssignum)\w*\W{0,12}$", re.IGNORECASE
 )
 _LABEL_WINDOW = 40
+# Cheap tests before the costly patterns (whose leading lookarounds are tried at every
+# position): an identity code has six digits and a century sign, a phone number five digits
+# with single spaces or hyphens between them. Most texts have neither and stop there.
+_FIVE_DIGITS = re.compile(r"\d(?:[ -]?\d){4}")
+_HETU_HINT = re.compile(r"\d{6}[-+A-FU-Ya-fu-y]")
+
+
+def _may_hold_hetu(text: str) -> bool:
+    return _FIVE_DIGITS.search(text) is not None and _HETU_HINT.search(text) is not None
 
 
 def hetu_check_character(date_and_individual_number: str) -> str:
@@ -64,12 +73,16 @@ def looks_like_hetu(text: str) -> bool:
 
 def find_hetus(text: str) -> list[str]:
     """Valid identity codes in the text, in order, overlapping ones included."""
+    if not _may_hold_hetu(text):
+        return []
     return [m[1] for m in _HETU_WINDOWS.finditer(text) if _is_valid_hetu(m[2], m[4], m[5])]
 
 
 def _hetu_spans(text: str) -> list[tuple[int, int]]:
     """Spans to remove: valid codes, and labelled code shapes, merged where they overlap."""
     spans: list[tuple[int, int]] = []
+    if not _may_hold_hetu(text):
+        return spans
     for match in _HETU_WINDOWS.finditer(text):
         start = match.start()
         if not (_is_valid_hetu(match[2], match[4], match[5]) or _is_labelled(text, start)):
@@ -142,6 +155,8 @@ _SENTENCE_END = re.compile(r"\n|[.!?]\s+(?=[A-ZÅÄÖ])")
 
 def find_phones(text: str) -> list[tuple[int, int]]:
     """Spans of phone numbers, in order, not overlapping."""
+    if not _FIVE_DIGITS.search(text):
+        return []
     spans = [m.span() for m in _PHONE.finditer(text)]
     spans += [m.span(1) for m in _LABELLED_PHONE.finditer(text)]
     return _without_overlaps(spans)
@@ -226,11 +241,14 @@ def redact_private_contacts(
 ) -> tuple[str, Counter]:
     """Remove phone numbers and e-mail addresses that are not officials' (see module doc)."""
     counts: Counter = Counter()
+    emails, phones = find_emails(text), find_phones(text)
+    if not emails and not phones:
+        return text, counts
     removals: list[tuple[int, int, str]] = []
-    for start, end in find_emails(text):
+    for start, end in emails:
         if not _is_official_email_at(text, start, end, officials):
             removals.append((start, end, "email"))
-    for start, end in find_phones(text):
+    for start, end in phones:
         if not _is_official_phone_at(text, start, end, officials):
             removals.append((start, end, "phone"))
     replacements = {"email": EMAIL_REPLACEMENT, "phone": PHONE_REPLACEMENT}

@@ -290,6 +290,25 @@ class Store:
             self._db.execute(f"RELEASE {name}")
             self._savepoints -= 1
 
+    # -- the publishing rules' results (transform/published_forms.py) -------------
+
+    def published_forms(self, record_type: RecordType) -> dict[str, tuple[str, str | None, str]]:
+        """``{id: (input_key, data or None, counts)}`` for every remembered record."""
+        rows = self._db.execute(
+            "SELECT id, input_key, data, counts FROM published_forms WHERE record_type = ?",
+            (record_type.value,))
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def save_published_forms(
+        self, record_type: RecordType, rows: list[tuple[str, str, str | None, str]]
+    ) -> None:
+        """Remember ``(id, input_key, data or None, counts)`` rows, replacing older ones."""
+        with self.transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO published_forms (record_type, id, input_key, data, counts)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(record_type.value, *row) for row in rows])
+
     def close(self) -> None:
         self._db.close()
 
@@ -967,6 +986,8 @@ STREAM_ORDER = {
 # Operational logs: URLs of every request, error texts, hashes of unredacted records.
 # Not data for readers, and they could name what a takedown removed.
 PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
+# Unredacted derivatives of the records: never in a public file.
+PUBLIC_COPY_DROPPED_TABLES = ("published_forms",)
 _PUBLIC_COPY_BATCH = 500
 
 
@@ -994,6 +1015,8 @@ class PublicCopy:
         self._copy.execute("BEGIN")
         for table in PUBLIC_COPY_EMPTIED_TABLES:
             self._copy.execute(f"DELETE FROM {table}")
+        for table in PUBLIC_COPY_DROPPED_TABLES:
+            self._copy.execute(f"DROP TABLE IF EXISTS {table}")
 
     def apply(self, record_type: RecordType, record: dict, published: dict | None) -> None:
         """Make the copy of ``record`` what ``published`` says (None: delete it)."""

@@ -178,6 +178,14 @@ class FakeStore:
 
     def __init__(self, records: dict):
         self.records = records
+        self.remembered_forms: dict = {}  # Store's published_forms table, in memory
+
+    def published_forms(self, record_type) -> dict:
+        return dict(self.remembered_forms.get(record_type, {}))
+
+    def save_published_forms(self, record_type, rows) -> None:
+        self.remembered_forms.setdefault(record_type, {}).update(
+            (row[0], tuple(row[1:])) for row in rows)
 
     def municipalities(self, include_withdrawn=False) -> list[dict]:
         return copy.deepcopy(self.records["municipalities"])
