@@ -13,6 +13,8 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 
 from site_builder import i18n
 from site_builder.filters import register_filters
@@ -83,20 +85,61 @@ class PageRenderer:
                                    make_text(language, self.urls.for_language(language)))
 
 
+class ConstantTranslations(Extension):
+    """Translates ``_("a constant")`` when the template is compiled, not on every render.
+
+    A page has some thirty fixed UI strings and a build renders hundreds of thousands of
+    pages; each ``_()`` call at render time goes through jinja2's call machinery. Every
+    language has its own environment (and compiled templates), so the call is replaced by
+    the translated text, marked safe as newstyle gettext marks it. Calls with values
+    (``_("Meeting %(number)s", number=...)``) stay calls.
+    """
+
+    def filter_stream(self, stream: TokenStream):
+        tokens = list(stream)
+        index = 0
+        while index < len(tokens):
+            if self._is_constant_call(tokens, index):
+                yield from self._translated(tokens[index + 2])
+                index += 4
+            else:
+                yield tokens[index]
+                index += 1
+
+    @staticmethod
+    def _is_constant_call(tokens: list[Token], index: int) -> bool:
+        window = tokens[index:index + 4]
+        return (len(window) == 4
+                and [token.type for token in window] == ["name", "lparen", "string", "rparen"]
+                and window[0].value == "_"
+                and (index == 0 or tokens[index - 1].type != "dot"))
+
+    def _translated(self, message: Token):
+        # newstyle gettext applies "%" even without values ("100%%" -> "100%").
+        text = self.environment.avoin_catalogue.template_gettext(message.value) % {}
+        yield Token(message.lineno, "lparen", "(")
+        yield Token(message.lineno, "string", text)
+        yield Token(message.lineno, "pipe", "|")
+        yield Token(message.lineno, "name", "safe")
+        yield Token(message.lineno, "rparen", ")")
+
+
 class _SharedBytecodeCache(BytecodeCache):
-    """Compiled templates shared by the three languages' environments (and by every build
-    in one process): compiling is most of a small build's time, and the compiled code
-    does not depend on the language."""
+    """Compiled templates shared by every build in one process: compiling is most of a
+    small build's time. Kept per language: constant UI strings are compiled in
+    (ConstantTranslations)."""
 
     def __init__(self):
-        self.compiled: dict[str, bytes] = {}
+        self.compiled: dict[tuple[str, str], bytes] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+        key = (bucket.environment.avoin_catalogue.language, bucket.key)
+        if key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[key])
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        key = (bucket.environment.avoin_catalogue.language, bucket.key)
+        self.compiled[key] = bucket.bytecode_to_string()
 
 
 _BYTECODE_CACHE = _SharedBytecodeCache()
@@ -112,9 +155,10 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", ConstantTranslations],
     )
     catalogue = i18n.catalogue(language)
+    environment.extend(avoin_catalogue=catalogue)
     # newstyle: _("Meeting %(number)s", number=...) formats and escapes the values itself.
     environment.install_gettext_callables(
         catalogue.template_gettext, catalogue.template_ngettext, newstyle=True)

@@ -14,7 +14,6 @@ touched.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 MANIFEST_FILE = ".avoin-site-files"
@@ -27,10 +26,13 @@ class UnsafePathError(ValueError):
 class SiteWriter:
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir).resolve()
+        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.written: list[str] = []
         self.unchanged: list[str] = []
         self.deleted: list[str] = []
         self._produced: dict[str, int] = {}  # path -> size in bytes
+        # Directories known to exist inside out_dir (resolved once each, not once per file).
+        self._safe_directories: set[Path] = {self.out_dir}
 
     def write_text(self, relative_path: str, text: str) -> bool:
         """Write ``text`` at ``relative_path`` unless the file already holds it; True if written."""
@@ -43,7 +45,7 @@ class SiteWriter:
         if _holds(target, data):
             self.unchanged.append(relative_path)
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._ensure_directory(relative_path, target.parent)
         _replace_atomically(target, data)
         self.written.append(relative_path)
         return True
@@ -89,9 +91,30 @@ class SiteWriter:
         if "\\" in relative_path or any(part in ("", ".", "..") for part in parts):
             raise UnsafePathError(f"not a plain relative path: {relative_path!r}")
         target = self.out_dir.joinpath(*parts)
-        if not target.resolve().is_relative_to(self.out_dir):
-            raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
+        if target.parent not in self._safe_directories and target.parent.exists():
+            self._check_inside(relative_path, target.parent)
         return target
+
+    def _ensure_directory(self, relative_path: str, directory: Path) -> None:
+        """Create the missing directories up to the nearest one known to be safe; one that
+        exists but is not known yet is checked first (it may be a planted symlink)."""
+        missing = []
+        while directory not in self._safe_directories:
+            if directory.exists():
+                self._check_inside(relative_path, directory)
+                break
+            missing.append(directory)
+            directory = directory.parent
+        for new_directory in reversed(missing):
+            new_directory.mkdir(exist_ok=True)
+            self._safe_directories.add(new_directory)
+
+    def _check_inside(self, relative_path: str, directory: Path) -> None:
+        """A directory on the way (a symlink planted in the tree) must not lead outside.
+        The file itself may be a symlink: it is replaced, never written through."""
+        if not directory.resolve().is_relative_to(self.out_dir):
+            raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
+        self._safe_directories.add(directory)
 
 
 def _holds(target: Path, data: bytes) -> bool:
@@ -108,13 +131,16 @@ def _remove_empty_parents(directory: Path, root: Path) -> None:
 
 
 def _replace_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+    # One builder per output directory (the nightly lock), so the process id makes the
+    # name unique; O_EXCL refuses a planted file or symlink of that name.
+    temporary = target.parent / f".tmp-{os.getpid()}-{target.name}.part"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(handle, "wb") as stream:
+            # Static pages are world-readable, whatever the umask says.
+            os.fchmod(stream.fileno(), 0o644)
             stream.write(data)
-        # Static pages are world-readable; mkstemp's private 0600 would hide them from the server.
-        os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
-        os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
         raise
