@@ -39,7 +39,7 @@ class PublishedStore:
         self.policy = policy
         self.withheld = 0  # records not shown at all (takedowns)
         self.redactions: collections.Counter = collections.Counter()
-        self.forms = PublishedForms(store, policy, self.redactions)
+        self.forms = PublishedForms(store, policy)
 
     def municipalities(self) -> list[dict]:
         return [_main_language_name_first(municipality) for municipality in
@@ -73,7 +73,7 @@ class PublishedStore:
     def _publish(self, record_type: RecordType, records: list[dict]) -> list[dict]:
         shown = []
         for record in records:
-            published = self.forms.publish(record_type, record)
+            published = self.forms.publish(record_type, record, self.redactions)
             if published is None:
                 self.withheld += 1
             else:

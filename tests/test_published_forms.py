@@ -18,7 +18,8 @@ PRIVATE_PHONE = "040 123 4567"
 
 def run_rules(store, policy, records) -> tuple[list, PublishedForms]:
     forms = PublishedForms(store, policy)
-    published = [forms.publish(RecordType.ACTION, record) for record in records]
+    forms.counter = collections.Counter()
+    published = [forms.publish(RecordType.ACTION, record, forms.counter) for record in records]
     forms.save()
     return published, forms
 
@@ -99,6 +100,6 @@ def test_the_public_copy_has_no_published_forms_table(tmp_path):
 def test_counts_go_to_the_given_counter(tmp_path):
     counter: collections.Counter = collections.Counter()
     with Store(tmp_path / "store.sqlite") as store:
-        PublishedForms(store, PAST_RETENTION, counter).publish(RecordType.ACTION,
-                                                               public_action())
+        PublishedForms(store, PAST_RETENTION).publish(RecordType.ACTION, public_action(),
+                                                      counter)
     assert counter["phone"] == 1

@@ -4,8 +4,20 @@ municipality (what each file holds: docs/schema.md, generated from transform/sch
 Every record passes through the publishing rules (transform/publishing.py) on its way
 out: a withheld record, and every record under a withheld parent (the items of a meeting
 taken down), is absent from every file; the others are written as the rules redacted
-them. Records are streamed from the store one at a time and written to all formats at
-once, so memory does not grow with the archive (Parquet holds one batch of rows).
+them.
+
+Incremental by partition: one municipality's records of one year (a meeting's start, an
+action's date; undated ones apart; organizations and municipalities one partition per
+municipality). Each partition's finished bytes (CSV and Excel bodies, JSON lines, Arrow
+for Parquet, and what the SQLite copy must delete or redact) are cached beside the store,
+under a digest of everything they depend on: each record's state (content hash,
+provenance, withdrawal), which of its ids and parents' ids are taken down or withheld,
+whether an action is past the retention period today, and the code. A run re-publishes
+only partitions whose digest changed and assembles every file from partition bytes, so a
+full export and an incremental one are the same code path and give the same bytes.
+Assembled files are kept in the cache too and hard-linked into the data directory: an
+unchanged file is not written again. Files are never changed in place (they may be
+linked into a published release, see pipeline/publish.py).
 
 The dumps are written into a fresh directory beside <out>/data/ and swapped in at the
 end, so readers never see half an export and files of a removed municipality go away.
@@ -14,20 +26,25 @@ end, so readers never see half an export and files of a removed municipality go 
 from __future__ import annotations
 
 import collections
-import csv
+import fcntl
 import hashlib
 import json
+import os
+import re
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transform import changes as change_log
-from transform.publishing import PublishingPolicy, publishable
+from transform.published_forms import PublishedForms
+from transform.publishing import PublishingPolicy
 from transform.schema import RecordType
 from transform.schema_docs import (
     ACTIONS,
@@ -48,11 +65,15 @@ INDEX_FILE = "index.json"
 DATAPACKAGE_FILE = "datapackage.json"
 SQLITE_FILE = "avoin.sqlite"
 EXCEL_SUFFIX = ".excel.csv"
-PARQUET_BATCH_ROWS = 1000
+CACHE_DIR = ".avoin-export-cache"  # beside the store, never under the published site
+# Parquet row groups are filled from whole partitions up to about this many rows.
+PARQUET_ROW_GROUP_ROWS = 5000
 # Excel runs a cell that starts with one of these as a formula (CSV injection): in the
 # Excel variant such text gets a leading apostrophe, which Excel reads as "this is text".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PARENT_FIELDS = ("municipality", "organization", "meeting")
+# The sources whose change can change a published byte: a new version rebuilds everything.
+CODE_MODULES = ("export", "publishing", "privacy", "schema", "schema_docs", "store")
 
 
 class ExportError(RuntimeError):
@@ -80,6 +101,9 @@ class ExportReport:
     withheld: int = 0
     redactions: collections.Counter = field(default_factory=collections.Counter)
     change_lines: int = 0
+    partitions_reused: int = 0
+    partitions_rebuilt: int = 0
+    files_reused: int = 0  # assembled files hard-linked from the cache unchanged
 
     def __str__(self) -> str:
         size = sum(entry.bytes for entry in self.files) / 1_000_000
@@ -88,7 +112,8 @@ class ExportReport:
                              if kind != "takedown")
         return (f"{len(self.files)} files, {size:.1f} MB: {tables}; {self.withheld} withheld"
                 f"{f' (redacted: {redacted})' if redacted else ''}; "
-                f"{self.change_lines} change-log lines")
+                f"{self.change_lines} change-log lines; partitions: "
+                f"{self.partitions_reused} reused, {self.partitions_rebuilt} rebuilt")
 
 
 # -- rows: a published record -> the values of its table's columns --------------------
@@ -169,47 +194,72 @@ DUMPS = (  # parents first: a child of a withheld record is withheld too
 
 # -- cell values per format -----------------------------------------------------------
 
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
 
-def _typed(table: TableDoc, row: dict) -> dict:
-    """Coerce each value to its column's type, naming the record when one cannot be."""
-    typed = {}
-    for column in table.fields:
-        value = row.get(column.name)
+
+def _as_string(value) -> str:
+    return str(value)
+
+
+def _as_integer(value) -> int:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not an integer")
+    return int(value)
+
+
+def _as_boolean(value) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("not a boolean")
+    return value
+
+
+def _as_date(value) -> str:
+    return date.fromisoformat(value).isoformat()
+
+
+def _as_datetime(value) -> str:
+    if datetime.fromisoformat(value).tzinfo is None:
+        raise ValueError("a time without an offset is ambiguous")
+    return value
+
+
+def _as_array(value) -> str:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return _encode_json(value)  # JSON text in every format
+
+
+COERCE = {
+    "string": _as_string, "integer": _as_integer, "boolean": _as_boolean, "date": _as_date,
+    "datetime": _as_datetime, "array": _as_array,
+}
+
+
+@cache
+def _coercers(table: TableDoc) -> tuple[tuple[str, str, Callable], ...]:
+    unknown = [column.type for column in table.fields if column.type not in COERCE]
+    if unknown:
+        raise ValueError(f"unknown column type {unknown[0]!r}")
+    return tuple((column.name, column.type, COERCE[column.type]) for column in table.fields)
+
+
+def _typed_cells(table: TableDoc, row: dict) -> list:
+    """Each column's value coerced to its type, in column order; names the record when
+    a value cannot be."""
+    cells = []
+    for name, kind, coerce in _coercers(table):
+        value = row.get(name)
+        if value is None or value == "":
+            cells.append(None)
+            continue
         try:
-            typed[column.name] = _coerce(column.type, value)
+            cells.append(coerce(value))
         except (TypeError, ValueError) as error:
             record_id = row.get("id") or row.get("action")
             raise ExportError(
-                f"{table.name} {record_id}: {column.name}={value!r} is not a {column.type}"
+                f"{table.name} {record_id}: {name}={value!r} is not a {kind}"
             ) from error
-    return typed
-
-
-def _coerce(kind: str, value):
-    if value is None or value == "":
-        return None
-    if kind == "string":
-        return str(value)
-    if kind == "integer":
-        if isinstance(value, bool):
-            raise TypeError("a boolean is not an integer")
-        return int(value)
-    if kind == "boolean":
-        if not isinstance(value, bool):
-            raise TypeError("not a boolean")
-        return value
-    if kind == "date":
-        return date.fromisoformat(value).isoformat()
-    if kind == "datetime":
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is None:
-            raise ValueError("a time without an offset is ambiguous")
-        return value
-    if kind == "array":
-        if not isinstance(value, list):
-            raise TypeError("not a list")
-        return json.dumps(value, ensure_ascii=False)  # JSON text in every format
-    raise ValueError(f"unknown column type {kind!r}")
+    return cells
 
 
 def _csv_cell(value) -> str:
@@ -220,23 +270,32 @@ def _csv_cell(value) -> str:
     return str(value)
 
 
-@dataclass(frozen=True)
-class PreparedRow:
-    """One row formatted once for all the files it goes to (the whole and its town's)."""
+class _CsvDialect:
+    """What csv.writer (QUOTE_MINIMAL) does, without its per-character work: a cell
+    holding the delimiter, a quote or a line-end character is quoted, quotes doubled."""
 
-    typed: dict
-    csv_cells: list[str]
-    excel_cells: list[str]
-    jsonl: str | None  # the full record, for tables with a JSON-lines file
+    def __init__(self, delimiter: str, line_end: str):
+        self.delimiter = delimiter
+        self.line_end = line_end
+        specials = delimiter + '"' + line_end
+        self._needs_quotes = re.compile("[" + re.escape(specials) + "]").search
+
+    def line(self, cells: Iterable[str]) -> str:
+        needs_quotes = self._needs_quotes
+        return self.delimiter.join(
+            '"' + cell.replace('"', '""') + '"' if needs_quotes(cell) else cell for cell in cells
+        ) + self.line_end
 
 
-def prepare_row(table: TableDoc, row: dict, record: dict | None = None) -> PreparedRow:
-    typed = _typed(table, row)
-    cells = [_csv_cell(typed[name]) for name in table.field_names]
+CSV = _CsvDialect(",", "\n")
+# Finnish and Swedish Excel read ';'-separated files, and UTF-8 only with a BOM.
+EXCEL = _CsvDialect(";", "\r\n")
+EXCEL_BOM = "\ufeff"
+
+
+def _excel_cell(cell: str) -> str:
     # Only text can start so: numbers here are never negative, dates start with a digit.
-    excel = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
-    line = json.dumps(record, ensure_ascii=False) + "\n" if record is not None else None
-    return PreparedRow(typed, cells, excel, line)
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 ARROW_TYPES = {
@@ -247,87 +306,260 @@ ARROW_TYPES = {
     "datetime": pa.timestamp("us", tz="UTC"),
     "array": pa.string(),  # JSON text, as in the CSV
 }
+ARROW_VALUE = {"date": date.fromisoformat, "datetime": datetime.fromisoformat}
 
 
-def _arrow_value(kind: str, value):
-    if value is None:
-        return None
-    if kind == "date":
-        return date.fromisoformat(value)
-    if kind == "datetime":
-        return datetime.fromisoformat(value)
-    return value
-
-
+@cache
 def arrow_schema(table: TableDoc) -> pa.Schema:
     return pa.schema([(column.name, ARROW_TYPES[column.type]) for column in table.fields])
 
 
-# -- writers --------------------------------------------------------------------------
+def _arrow_array(kind: str, values: list) -> pa.Array:
+    convert = ARROW_VALUE.get(kind)
+    if convert is not None:
+        values = [None if value is None else convert(value) for value in values]
+    return pa.array(values, type=ARROW_TYPES[kind])
 
 
-class TableFiles:
-    """One table's files in one directory: CSV, Excel CSV, Parquet and (for record
-    tables) JSON lines. Rows go to all of them as they come."""
+class _TableBody:
+    """One table's rows of one partition, formatted once for every file they go to (the
+    whole archive's and their municipality's): CSV and Excel lines, JSON lines of the full
+    records (record tables only), and typed columns for Parquet."""
 
-    def __init__(self, directory: Path, table: TableDoc, municipality: str | None,
-                 with_jsonl: bool):
-        directory.mkdir(parents=True, exist_ok=True)
-        self.directory = directory
+    def __init__(self, table: TableDoc, with_jsonl: bool):
         self.table = table
-        self.municipality = municipality
-        self.records = 0
-        self._csv_file = self._open(".csv", "utf-8")
-        # Finnish and Swedish Excel read ';'-separated files, and UTF-8 only with a BOM.
-        self._excel_file = self._open(EXCEL_SUFFIX, "utf-8-sig")
-        self._jsonl_file = self._open(".jsonl", "utf-8") if with_jsonl else None
-        self._csv = csv.writer(self._csv_file, lineterminator="\n")
-        self._excel = csv.writer(self._excel_file, delimiter=";", lineterminator="\r\n")
-        self._csv.writerow(table.field_names)
-        self._excel.writerow(table.field_names)
-        self._schema = arrow_schema(table)
-        self._parquet = pq.ParquetWriter(self._path(".parquet"), self._schema)
-        self._batch: list[dict] = []
+        self.csv: list[str] = []
+        self.excel: list[str] = []
+        self.jsonl: list[str] | None = [] if with_jsonl else None
+        self.columns: list[list] = [[] for _ in table.fields]
 
-    def _path(self, suffix: str) -> Path:
-        return self.directory / f"{self.table.name}{suffix}"
+    @property
+    def records(self) -> int:
+        return len(self.csv)
 
-    def _open(self, suffix: str, encoding: str):
-        return self._path(suffix).open("w", encoding=encoding, newline="")
+    def add(self, row: dict, record: dict | None = None) -> None:
+        typed = _typed_cells(self.table, row)
+        for column, value in zip(self.columns, typed, strict=True):
+            column.append(value)
+        cells = [_csv_cell(value) for value in typed]
+        self.csv.append(CSV.line(cells))
+        self.excel.append(EXCEL.line(map(_excel_cell, cells)))
+        if self.jsonl is not None:
+            self.jsonl.append(_encode_json(record) + "\n")
 
-    def write(self, row: PreparedRow) -> None:
-        self._csv.writerow(row.csv_cells)
-        self._excel.writerow(row.excel_cells)
-        if self._jsonl_file is not None:
-            self._jsonl_file.write(row.jsonl)
-        self._batch.append(row.typed)
-        if len(self._batch) >= PARQUET_BATCH_ROWS:
-            self._flush_parquet()
-        self.records += 1
+    def arrow_table(self) -> pa.Table:
+        arrays = [_arrow_array(column.type, values)
+                  for column, values in zip(self.table.fields, self.columns, strict=True)]
+        return pa.Table.from_arrays(arrays, schema=arrow_schema(self.table))
 
-    def _flush_parquet(self) -> None:
-        columns = {
-            column.name: [_arrow_value(column.type, row[column.name]) for row in self._batch]
-            for column in self.table.fields
-        }
-        self._parquet.write_table(pa.Table.from_pydict(columns, schema=self._schema))
-        self._batch = []
+    def blobs(self, prefix: str) -> dict[str, bytes]:
+        blobs = {f"{prefix}.csv": "".join(self.csv).encode("utf-8"),
+                 f"{prefix}{EXCEL_SUFFIX}": "".join(self.excel).encode("utf-8")}
+        if self.jsonl is not None:
+            blobs[f"{prefix}.jsonl"] = "".join(self.jsonl).encode("utf-8")
+        return blobs
 
-    def close(self, data_dir: Path, generated_at: str) -> list[FileEntry]:
-        if self._batch:
-            self._flush_parquet()
-        self._parquet.close()
-        formats = [(".csv", "csv"), (EXCEL_SUFFIX, "excel-csv"), (".parquet", "parquet")]
-        for handle in (self._csv_file, self._excel_file, self._jsonl_file):
-            if handle is not None:
-                handle.close()
-        if self._jsonl_file is not None:
-            formats.append((".jsonl", "jsonl"))
-        return [
-            file_entry(data_dir, self._path(suffix), kind, generated_at, self.table.name,
-                       self.municipality, self.records)
-            for suffix, kind in formats
-        ]
+
+def header_bytes(table: TableDoc, suffix: str) -> bytes:
+    """What a file starts with before its rows: the CSV header line (and Excel's BOM)."""
+    if suffix == ".csv":
+        return CSV.line(table.field_names).encode("utf-8")
+    if suffix == EXCEL_SUFFIX:
+        return (EXCEL_BOM + EXCEL.line(table.field_names)).encode("utf-8")
+    return b""
+
+
+# -- the partition cache ----------------------------------------------------------------
+
+META_FILE = "meta.json"
+SQLITE_PATCH = "sqlite.jsonl"  # [id, published record or null] where the copy must change
+MAIN, CHILD = "main", "child"  # a dump's own table, and its child table (attachments)
+
+
+@cache
+def code_version() -> str:
+    """Digest of the code that decides a published byte, and of what formats the bytes."""
+    digest = hashlib.sha256(f"python {sys.version_info[:2]} pyarrow {pa.__version__}".encode())
+    for name in CODE_MODULES:
+        module = sys.modules.get(f"transform.{name}") or __import__(f"transform.{name}")
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _digest_of(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _stamp(path: Path) -> list[int]:
+    """Size, modification time and inode: a file written into or replaced no longer
+    matches the stamp taken when the cache wrote it."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A partition's finished bytes in the cache, and what the run must know of it."""
+
+    digest: str
+    directory: Path
+    meta: dict
+
+    def file(self, name: str) -> Path:
+        return self.directory / name
+
+    def rows(self, prefix: str) -> int:
+        return self.meta["rows"].get(prefix, 0)
+
+
+@dataclass(frozen=True)
+class _Assembled:
+    path: Path
+    sha256: str | None  # of the CSV files only: datapackage.json lists them with it
+    reused: bool
+
+
+class _Cache:
+    """Partitions under parts/<digest>/, assembled files under files/<key><suffix> (with
+    a .json sidecar). Everything is written under a temporary name and renamed, never
+    changed in place: assembled files are hard-linked into published data directories.
+    A run removes what it did not use (``prune``)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.parts = root / "parts"
+        self.files = root / "files"
+        self.used: set[Path] = set()
+
+    def lock(self):
+        """Held for a whole export: two exports sharing a cache would prune each other."""
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.files.mkdir(parents=True, exist_ok=True)
+        handle = (self.root / ".lock").open("w")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return handle  # closing it releases the lock
+
+    def part(self, digest: str) -> _Part | None:
+        """The cached partition, or None when it is missing or damaged (then rebuilt)."""
+        directory = self.parts / digest
+        try:
+            meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+            intact = all(_stamp(directory / name) == stamp
+                         for name, stamp in meta["files"].items())
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            intact = False
+        if not intact:
+            if directory.exists():
+                shutil.rmtree(directory)
+            return None
+        self.used.add(directory)
+        return _Part(digest, directory, meta)
+
+    def save_part(self, digest: str, blobs: dict[str, bytes], tables: dict[str, pa.Table],
+                  meta: dict) -> _Part:
+        work = self.parts / f".new-{digest}"
+        if work.exists():
+            shutil.rmtree(work)  # left by an interrupted export
+        work.mkdir()
+        for name, blob in blobs.items():
+            (work / name).write_bytes(blob)
+        for name, table in tables.items():
+            _write_arrow(work / name, table)
+        meta = {**meta, "files": {name: _stamp(work / name) for name in [*blobs, *tables]}}
+        (work / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        directory = self.parts / digest
+        if directory.exists():
+            shutil.rmtree(directory)
+        work.rename(directory)
+        self.used.add(directory)
+        return _Part(digest, directory, meta)
+
+    def assembled(self, key: str, suffix: str,
+                  write: Callable[[Path], str | None]) -> _Assembled:
+        """The file ``key`` names, from the cache if intact, else made by ``write(path)``
+        (which returns the file's sha256 or None)."""
+        path = self.files / f"{key}{suffix}"
+        sidecar = path.with_name(path.name + ".json")
+        self.used.update((path, sidecar))
+        cached = _cached_sha256(path, sidecar)
+        if cached is not None:
+            return _Assembled(path, cached[0], reused=True)
+        work = path.with_name(f".new-{path.name}")
+        sha256 = write(work)
+        os.replace(work, path)
+        _write_text_atomically(sidecar, json.dumps({"stamp": _stamp(path), "sha256": sha256}))
+        return _Assembled(path, sha256, reused=False)
+
+    def prune(self) -> None:
+        for directory in (self.parts, self.files):
+            for path in directory.iterdir():
+                if path in self.used:
+                    continue
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+
+
+def _cached_sha256(path: Path, sidecar: Path) -> tuple[str | None] | None:
+    """(sha256,) of an intact assembled file, None when it must be made again."""
+    try:
+        info = json.loads(sidecar.read_text(encoding="utf-8"))
+        return (info["sha256"],) if info["stamp"] == _stamp(path) else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    work = path.with_name(f".new-{path.name}")
+    work.write_text(text, encoding="utf-8")
+    os.replace(work, path)
+
+
+def _write_arrow(path: Path, table: pa.Table) -> None:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _read_arrow(path: Path) -> pa.Table:
+    # Memory-mapped: the bytes are read as Parquet takes them, not all at once.
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(source, target)
+
+
+def _concatenate(path: Path, header: bytes, sources: Iterable[Path], hashed: bool) -> str | None:
+    """``header`` then each source's bytes; returns the sha256 of the whole when ``hashed``."""
+    digest = hashlib.sha256(header) if hashed else None
+    with path.open("wb") as out:
+        out.write(header)
+        for source in sources:
+            with source.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    if digest is not None:
+                        digest.update(chunk)
+                    out.write(chunk)
+    return digest.hexdigest() if digest is not None else None
+
+
+def _assemble_parquet(path: Path, table: TableDoc, sources: Iterable[Path]) -> None:
+    """Cached Arrow parts as one Parquet file, small parts gathered into row groups."""
+    with pq.ParquetWriter(path, arrow_schema(table)) as writer:
+        pending: list[pa.Table] = []
+        for source in sources:
+            part = _read_arrow(source)
+            if part.num_rows:
+                pending.append(part)
+            if sum(table.num_rows for table in pending) >= PARQUET_ROW_GROUP_ROWS:
+                writer.write_table(pa.concat_tables(pending), PARQUET_ROW_GROUP_ROWS)
+                pending = []
+        if pending:
+            writer.write_table(pa.concat_tables(pending), PARQUET_ROW_GROUP_ROWS)
 
 
 def file_entry(data_dir: Path, path: Path, kind: str, generated_at: str,
@@ -343,17 +575,23 @@ def file_entry(data_dir: Path, path: Path, kind: str, generated_at: str,
 def export_dumps(
     store: Store, out_dir: Path, *, policy: PublishingPolicy | None = None,
     generated_at: str | None = None, progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> ExportReport:
     """Write every dump into ``out_dir``/data/ (replacing what was there); ``progress``
-    hears a line as each table is done."""
+    hears a line as each table is done. Partitions are cached in ``cache_dir`` (default:
+    .avoin-export-cache beside the store)."""
     out_dir = Path(out_dir)
     target = out_dir / DATA_DIR
     work = out_dir / ".data-export-new"
     if work.exists():
         shutil.rmtree(work)  # left by an interrupted export
-    exporter = _Exporter(store, work, policy or PublishingPolicy.load(),
-                         generated_at or utc_now(), progress or (lambda message: None))
-    report = exporter.run()
+    partition_cache = _Cache(Path(cache_dir) if cache_dir else store.path.parent / CACHE_DIR)
+    with partition_cache.lock():
+        exporter = _Exporter(store, work, policy or PublishingPolicy.load(),
+                             generated_at or utc_now(), progress or (lambda message: None),
+                             partition_cache)
+        report = exporter.run()
+        partition_cache.prune()
     _swap_directory(work, target)
     report.directory = target
     return report
@@ -370,19 +608,34 @@ def _swap_directory(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def _retention_mark(policy: PublishingPolicy, action_date: str | None) -> str:
+    """What today means for an action's published form: past the retention period or not.
+    An action without a readable date of its own is decided by its history, which the
+    listing does not read: such a partition is keyed on today itself."""
+    try:
+        return str(policy.is_past_retention(date.fromisoformat(str(action_date)[:10])))
+    except ValueError:
+        return f"today {policy.today.isoformat()}"
+
+
 class _Exporter:
     def __init__(self, store: Store, directory: Path, policy: PublishingPolicy,
-                 generated_at: str, progress: Callable[[str], None]):
+                 generated_at: str, progress: Callable[[str], None], partition_cache: _Cache):
         self.store = store
         self.progress = progress
         self.directory = directory
         self.policy = policy
         self.generated_at = generated_at
+        self.cache = partition_cache
         self.report = ExportReport(directory)
         # Ids published nowhere: withheld by the rules, or under a withheld parent.
         self.withheld: set[str] = set()
+        self.redactions: collections.Counter = collections.Counter()  # of one partition
         self.sources: dict[str, dict] = {}  # municipality id -> datapackage source
+        self.csv_sha256: dict[Path, str] = {}
         self.public_copy: PublicCopy | None = None  # avoin.sqlite, while it is written
+        # The rules' results are remembered in the store and shared with the site build.
+        self.forms = PublishedForms(store, policy)
 
     def run(self) -> ExportReport:
         self.directory.mkdir(parents=True)
@@ -392,6 +645,7 @@ class _Exporter:
             for dump in DUMPS:
                 self._export_dump(dump, towns)
             kept = self.public_copy.finish(self.publish)
+        self.forms.save()
         self.report.files.append(file_entry(
             self.directory, sqlite_path, "sqlite", self.generated_at, records=sum(kept.values()),
         ))
@@ -403,47 +657,101 @@ class _Exporter:
         self.report.withheld = len(self.withheld)
         return self.report
 
-    # -- tables
+    # -- partitions
 
     def _export_dump(self, dump: _Dump, towns: Iterable[str]) -> None:
-        whole = self._open_files(dump, None)
-        for town in towns:
-            local = self._open_files(dump, town)
-            records = self.store.iter_records(dump.record_type, town, include_withdrawn=True)
-            for record in records:
-                published = self.publish(dump.record_type, record, count=True)
-                self.public_copy.apply(dump.record_type, record, published)
-                if published is None:
-                    continue
-                self._write(dump, published, (whole, local))
-                self.report.records[dump.table.name] += 1
-                if dump.record_type is RecordType.MUNICIPALITY:
-                    self._note_source(published)
-            self._close_files(local)
-        self._close_files(whole)
-        self.progress(f"{dump.table.name}: {self.report.records[dump.table.name]} rows")
+        reused, rebuilt = self.report.partitions_reused, self.report.partitions_rebuilt
+        parts_by_town = {town: self._partitions(dump, town) for town in towns}
+        for town, parts in parts_by_town.items():
+            self._write_files(dump, town, parts)
+        self._write_files(dump, None, [part for parts in parts_by_town.values() for part in parts])
+        self.progress(
+            f"{dump.table.name}: {self.report.records[dump.table.name]} rows; partitions: "
+            f"{self.report.partitions_reused - reused} reused, "
+            f"{self.report.partitions_rebuilt - rebuilt} rebuilt"
+        )
 
-    def _open_files(self, dump: _Dump, town: str | None) -> list[TableFiles]:
-        directory = self.directory / town if town else self.directory
-        files = [TableFiles(directory, dump.table, town, with_jsonl=True)]
-        if dump.child_table is not None:
-            files.append(TableFiles(directory, dump.child_table, town, with_jsonl=False))
-        return files
+    def _partitions(self, dump: _Dump, town: str) -> list[_Part]:
+        """The town's partitions of the dump, newest first (the stream order), each from
+        the cache or made anew."""
+        periods: dict[str, list[dict]] = {}
+        for entry in self.store.record_digests(dump.record_type, town):
+            periods.setdefault(entry["period"], []).append(entry)
+        return [self._partition(dump, town, period, entries)
+                for period, entries in periods.items()]
 
-    def _write(self, dump: _Dump, record: dict, scopes: Iterable[list[TableFiles]]) -> None:
-        row = prepare_row(dump.table, dump.row(record), record)
-        children = [prepare_row(dump.child_table, child) for child in dump.child_rows(record)
-                    ] if dump.child_rows else []
-        for files in scopes:  # [own table, child table] per scope
-            files[0].write(row)
-            for child in children:
-                files[1].write(child)
-        if children:
-            self.report.records[dump.child_table.name] += len(children)
+    def _partition(self, dump: _Dump, town: str, period: str, entries: list[dict]) -> _Part:
+        digest = self._partition_digest(dump, town, period, entries)
+        part = self.cache.part(digest)
+        if part is None:
+            part = self._serialise(dump, town, period, digest)
+            self.report.partitions_rebuilt += 1
+        else:
+            self.report.partitions_reused += 1
+        self._take_in(dump, part)
+        return part
 
-    def _close_files(self, files: list[TableFiles]) -> None:
-        for table_files in files:
-            self.report.files += table_files.close(self.directory, self.generated_at)
+    def _partition_digest(self, dump: _Dump, town: str, period: str,
+                          entries: list[dict]) -> str:
+        """Everything a partition's bytes depend on (parents are all done by now)."""
+        digest = hashlib.sha256(_digest_of(code_version(), dump.table.name, town, period)
+                                .encode())
+        for entry in entries:
+            blocked = [name for name in ("id", *PARENT_FIELDS) if self._blocked(entry.get(name))]
+            retention = (_retention_mark(self.policy, entry["date"])
+                         if dump.record_type is RecordType.ACTION else "")
+            digest.update(f"{entry['id']}\x1f{entry['state']}\x1f{blocked}\x1f{retention}\x1e"
+                          .encode())
+        return digest.hexdigest()
+
+    def _blocked(self, record_id: str | None) -> bool:
+        return record_id is not None and (
+            record_id in self.policy.takedowns or record_id in self.withheld)
+
+    def _serialise(self, dump: _Dump, town: str, period: str, digest: str) -> _Part:
+        """Publish the partition's records and format them for every file."""
+        main = _TableBody(dump.table, with_jsonl=True)
+        child = _TableBody(dump.child_table, with_jsonl=False) if dump.child_table else None
+        withheld, patch, sources = [], [], {}
+        self.redactions = collections.Counter()
+        for record in self.store.iter_period_records(dump.record_type, town, period):
+            published = self.publish(dump.record_type, record, count=True)
+            if published is None:
+                withheld.append(record["id"])
+                patch.append(_encode_json([record["id"], None]) + "\n")
+                continue
+            if published != record:
+                patch.append(_encode_json([record["id"], published]) + "\n")
+            main.add(dump.row(published), published)
+            for row in dump.child_rows(published) if child is not None else ():
+                child.add(row)
+            if dump.record_type is RecordType.MUNICIPALITY:
+                sources[published["id"]] = _source(published)
+        bodies = [(MAIN, main)] + ([(CHILD, child)] if child is not None else [])
+        blobs = {name: blob for prefix, body in bodies for name, blob in body.blobs(prefix).items()}
+        blobs[SQLITE_PATCH] = "".join(patch).encode("utf-8")
+        meta = {"rows": {prefix: body.records for prefix, body in bodies},
+                "withheld": withheld, "redactions": dict(self.redactions), "sources": sources}
+        tables = {f"{prefix}.arrow": body.arrow_table() for prefix, body in bodies}
+        return self.cache.save_part(digest, blobs, tables, meta)
+
+    def _take_in(self, dump: _Dump, part: _Part) -> None:
+        """What a partition adds to the run: withheld ids (its children's partitions key on
+        them), counts, sources, and its changes to the SQLite copy."""
+        self.withheld.update(part.meta["withheld"])
+        self.report.redactions.update(part.meta["redactions"])
+        self.sources.update(part.meta["sources"])
+        for table, prefix in self._tables(dump):
+            if part.rows(prefix):
+                self.report.records[table.name] += part.rows(prefix)
+        with part.file(SQLITE_PATCH).open(encoding="utf-8") as lines:
+            for line in lines:
+                record_id, published = json.loads(line)
+                self.public_copy.apply(dump.record_type, {"id": record_id}, published)
+
+    @staticmethod
+    def _tables(dump: _Dump) -> list[tuple[TableDoc, str]]:
+        return [(dump.table, MAIN)] + ([(dump.child_table, CHILD)] if dump.child_table else [])
 
     def publish(self, record_type: RecordType, record: dict, count: bool = False) -> dict | None:
         """The record as the publishing rules let it out, or None (remembered as withheld)."""
@@ -452,19 +760,46 @@ class _Exporter:
         ):
             self.withheld.add(record["id"])
             return None
-        counter = self.report.redactions if count else None
-        published = publishable(record_type, record, self.policy, counter)
+        counter = self.redactions if count else None
+        published = self.forms.publish(record_type, record, counter)
         if published is None:
             self.withheld.add(record["id"])
         return published
 
-    def _note_source(self, municipality: dict) -> None:
-        name = municipality.get("name") or {}
-        title = " / ".join(dict.fromkeys(value for value in name.values() if value))
-        source = {"title": title or municipality["id"]}
-        if municipality.get("base_url"):
-            source["path"] = municipality["base_url"]
-        self.sources[municipality["id"]] = source
+    # -- files
+
+    def _write_files(self, dump: _Dump, town: str | None, parts: list[_Part]) -> None:
+        """The dump's files of one town (or of the whole archive, ``town`` None), each
+        assembled from the partitions' bytes, or linked as it was when none changed."""
+        directory = self.directory / town if town else self.directory
+        directory.mkdir(exist_ok=True)
+        for table, prefix in self._tables(dump):
+            records = sum(part.rows(prefix) for part in parts)
+            formats = [(".csv", "csv"), (EXCEL_SUFFIX, "excel-csv"), (".parquet", "parquet")]
+            if prefix == MAIN:
+                formats.append((".jsonl", "jsonl"))
+            for suffix, kind in formats:
+                target = directory / f"{table.name}{suffix}"
+                assembled = self._assembled(table, prefix, suffix, parts)
+                _link(assembled.path, target)
+                if assembled.sha256 is not None:
+                    self.csv_sha256[target] = assembled.sha256
+                self.report.files_reused += assembled.reused
+                self.report.files.append(file_entry(
+                    self.directory, target, kind, self.generated_at, table.name, town, records,
+                ))
+
+    def _assembled(self, table: TableDoc, prefix: str, suffix: str,
+                   parts: list[_Part]) -> _Assembled:
+        key = _digest_of(code_version(), table.name, suffix, *(part.digest for part in parts))
+        if suffix == ".parquet":
+            sources = [part.file(f"{prefix}.arrow") for part in parts]
+            return self.cache.assembled(
+                key, suffix, lambda path: _assemble_parquet(path, table, sources))
+        sources = [part.file(prefix + suffix) for part in parts]
+        header = header_bytes(table, suffix)
+        return self.cache.assembled(
+            key, suffix, lambda path: _concatenate(path, header, sources, suffix == ".csv"))
 
     # -- change log
 
@@ -488,7 +823,9 @@ class _Exporter:
     def _write_datapackage(self, town: str | None) -> None:
         directory = self.directory / town if town else self.directory
         resources = [
-            _resource(table, directory / f"{table.name}.csv") for table in csv_tables()
+            _resource(table, directory / f"{table.name}.csv",
+                      self.csv_sha256[directory / f"{table.name}.csv"])
+            for table in csv_tables()
         ]
         sources = [self.sources[town]] if town in self.sources else (
             list(self.sources.values()) if town is None else [])
@@ -521,7 +858,17 @@ class _Exporter:
         )
 
 
-def _resource(table: TableDoc, path: Path) -> dict:
+def _source(municipality: dict) -> dict:
+    """A municipality as a datapackage source."""
+    name = municipality.get("name") or {}
+    title = " / ".join(dict.fromkeys(value for value in name.values() if value))
+    source = {"title": title or municipality["id"]}
+    if municipality.get("base_url"):
+        source["path"] = municipality["base_url"]
+    return source
+
+
+def _resource(table: TableDoc, path: Path, sha256: str) -> dict:
     return {
         "name": table.name,
         "path": path.name,
@@ -532,14 +879,6 @@ def _resource(table: TableDoc, path: Path) -> dict:
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "bytes": path.stat().st_size,
-        "hash": f"sha256:{_sha256(path)}",
+        "hash": f"sha256:{sha256}",
         "schema": table_schema(table),
     }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

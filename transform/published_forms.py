@@ -39,42 +39,44 @@ def rules_digest() -> str:
 
 
 class PublishedForms:
-    """``publish(record_type, record)``: ``publishable`` for the store's records, remembered.
+    """``publish(record_type, record, counter)``: ``publishable`` for the store's records,
+    remembered.
 
-    Redaction counts go to ``counter`` (hits included, so a report counts what the
-    published files hold, not what this run happened to compute). Call ``save()`` to
-    keep what was computed; without it the next run computes it again.
+    Redaction counts go to ``counter`` when one is given, on a reuse too (a report counts
+    what the published files hold, not what this run happened to compute). Call ``save()``
+    to keep what was computed; without it the next run computes it again.
     """
 
-    def __init__(self, store, policy: PublishingPolicy,
-                 counter: collections.Counter | None = None):
+    def __init__(self, store, policy: PublishingPolicy):
         self.store = store
         self.policy = policy
-        self.counter = counter if counter is not None else collections.Counter()
         self.computed = 0
         self.reused = 0
         self._salt = rules_digest().encode("ascii")
         self._known: dict[RecordType, dict] = {}
         self._new: dict[RecordType, list[tuple]] = collections.defaultdict(list)
 
-    def publish(self, record_type: RecordType, record: dict) -> dict | None:
+    def publish(self, record_type: RecordType, record: dict,
+                counter: collections.Counter | None = None) -> dict | None:
         """The record as it may be published, or None when it must not be (a takedown)."""
         record_type = RecordType(record_type)
+        counter = counter if counter is not None else collections.Counter()
         if is_taken_down(record, self.policy):
-            self.counter["takedown"] += 1
+            counter["takedown"] += 1
             return None
         key = self._input_key(record_type, record)
         remembered = self._remembered(record_type).get(_memory_id(record))
         if remembered is not None and remembered[0] == key:
             self.reused += 1
-            return self._recalled(record, remembered)
+            return self._recalled(record, remembered, counter)
         counts: collections.Counter = collections.Counter()
         published = publishable(record_type, record, self.policy, counts)
-        self.counter.update(counts)
+        counter.update(counts)
         self.computed += 1
         self._new[record_type].append((
             _memory_id(record), key,
-            None if published == record else _canonical(published),
+            # Key order kept: dumps write fields in the order the record has them.
+            None if published == record else json.dumps(published, ensure_ascii=False),
             json.dumps(dict(counts), sort_keys=True)))
         return published
 
@@ -96,10 +98,11 @@ class PublishedForms:
             self._known[record_type] = self.store.published_forms(record_type)
         return self._known[record_type]
 
-    def _recalled(self, record: dict, remembered: tuple) -> dict:
+    @staticmethod
+    def _recalled(record: dict, remembered: tuple, counter: collections.Counter) -> dict:
         _, data, counts = remembered
         if counts != "{}":
-            self.counter.update(json.loads(counts))
+            counter.update(json.loads(counts))
         # A copy either way: callers may complete or change what they get.
         return dict(record) if data is None else json.loads(data)
 

@@ -893,6 +893,63 @@ class Store:
             provenance = {key: row[key] for key in REQUIRED_PROVENANCE}
             return self._write_record(RecordType.ACTION, row, data, provenance)
 
+    # -- export partitions (used by transform/export.py) -------------------------------
+    # The dumps are cached by partition: one municipality's records of one year (of a
+    # meeting's start, an action's date), undated ones apart; organizations and
+    # municipalities are one partition per municipality ("all").
+
+    def record_digests(self, record_type: RecordType, municipality: str) -> Iterator[dict]:
+        """Each record of ``municipality`` in the stream order, without reading its JSON:
+        ``id``, ``period`` ("all", a year, or "undated"), its parents' ids, ``date`` (an
+        action's) and ``state``, which changes whenever anything the dumps show of the
+        record does (content hash, provenance, withdrawal)."""
+        table = TABLES[record_type]
+        period = {RecordType.MEETING: "start", RecordType.ACTION: "date"}.get(record_type)
+        parents = {
+            RecordType.ORGANIZATION: ("municipality",),
+            RecordType.MEETING: ("municipality", "organization"),
+            RecordType.ACTION: ("municipality", "organization", "meeting"),
+        }.get(record_type, ())
+        owner = "id" if record_type is RecordType.MUNICIPALITY else "municipality"
+        state_columns = ("content_hash", *PROVENANCE_FIELDS)
+        rows = self._db.execute(
+            f"SELECT id, {f'substr({period}, 1, 4)' if period else 'NULL'} AS year, "
+            f"{period or 'NULL'} AS period_value, "
+            f"{', '.join((*parents, *state_columns))} FROM {table} WHERE {owner} = ? "
+            f"ORDER BY {STREAM_ORDER[record_type]}",
+            (municipality,),
+        )
+        for row in rows:
+            yield {
+                "id": row["id"],
+                "period": ("all" if period is None else
+                           "undated" if row["period_value"] is None else row["year"]),
+                **{parent: row[parent] for parent in parents},
+                "date": row["period_value"] if record_type is RecordType.ACTION else None,
+                "state": repr(tuple(row[column] for column in state_columns)),
+            }
+
+    def iter_period_records(
+        self, record_type: RecordType, municipality: str, period: str
+    ) -> Iterator[dict]:
+        """The records of one partition listed by ``record_digests``, withdrawn ones
+        included, in the stream order."""
+        column = {RecordType.MEETING: "start", RecordType.ACTION: "date"}.get(record_type)
+        owner = "id" if record_type is RecordType.MUNICIPALITY else "municipality"
+        clauses, values = [f"{owner} = ?"], [municipality]
+        if period == "undated":
+            clauses.append(f"{column} IS NULL")
+        elif period != "all":
+            clauses.append(f"substr({column}, 1, 4) = ?")
+            values.append(period)
+        rows = self._db.execute(
+            f"SELECT * FROM {TABLES[record_type]} WHERE {' AND '.join(clauses)} "
+            f"ORDER BY {STREAM_ORDER[record_type]}",
+            values,
+        )
+        for row in rows:
+            yield _record_of(row)
+
 
 def _candidate_pair(row: sqlite3.Row) -> dict:
     pair = dict(row)
