@@ -30,6 +30,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _LINE_BREAK = "<br>\n"
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _LINKABLE_SCHEMES = ("http", "https")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
 
 
 def parse_when(value: str | date | datetime) -> date | datetime:
@@ -134,7 +135,7 @@ def safe_url(url: str | None) -> str | None:
     Harvested URLs could say ``javascript:`` or hide one behind whitespace; only what is
     unmistakably a web address becomes an href.
     """
-    if not url or any(ord(char) <= 0x20 or ord(char) == 0x7F for char in url):
+    if not url or _CONTROL_OR_SPACE.search(url):
         return None
     parts = urlsplit(url)
     if parts.scheme.lower() not in _LINKABLE_SCHEMES or not parts.netloc:

@@ -169,6 +169,7 @@ def babel_locale(language: str) -> Locale:
 
 
 @cache
+@cache
 def language_name(language: str) -> str:
     """The language's name in itself (``suomi``, ``svenska``, ``English``), for the switch."""
     name = Locale.parse(language).get_display_name(language)

@@ -43,8 +43,16 @@ def organization_shown(context: Context, organization: dict) -> Markup:
 
 @pass_context
 def organization_name(context: Context, organization_id: str | None) -> Markup:
-    organization = context["organization_by_id"].get(organization_id)
-    return organization_shown(context, organization) if organization else Markup("")
+    # Remembered for the build (the renderer's shared "organization_names"): the same few
+    # organs are named on every page of a municipality.
+    remembered = context["organization_names"]
+    key = (organization_id, context["ui_lang"])
+    if key not in remembered:
+        organization = context["organization_by_id"].get(organization_id)
+        if not organization:  # not known (yet): not remembered either
+            return Markup("")
+        remembered[key] = organization_shown(context, organization)
+    return remembered[key]
 
 
 TEMPLATE_GLOBALS = {

@@ -23,6 +23,7 @@ directory, named by the builder itself (``vaasa/org/kh/2017/index.html``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Collection
@@ -72,6 +73,10 @@ def page_path(record_id: str, known_municipalities: Collection[str] | None = Non
     if not separator or infix not in _KNOWN_INFIXES:
         raise UnsafeIdError(f"{record_id!r}: not '<municipality>:<kind>:<origin_id>'")
     return f"{municipality}/{infix}/{origin_id_segment(origin_id)}/{INDEX_FILE}"
+
+
+# Pages link the same organs and meetings over and over; the checks need not run again.
+_remembered_page_path = functools.lru_cache(maxsize=65536)(page_path)
 
 
 def sub_page_path(record_path: str, *segments: str | int, file_name: str = INDEX_FILE) -> str:
@@ -147,7 +152,7 @@ class SiteUrls:
 
     def page_path(self, record_id: str) -> str:
         """The record's page within one language tree (``vaasa/action/1/index.html``)."""
-        return page_path(record_id, self.known_municipalities)
+        return _remembered_page_path(record_id, self.known_municipalities)
 
     def file_path(self, path: str) -> str:
         """Where a page of this language is written (``fi/vaasa/action/1/index.html``)."""

@@ -43,11 +43,15 @@ class PageRenderer:
         self.search_available = search_page_available()
         self.environments = {language: make_environment(language)
                              for language in i18n.UI_LANGUAGES}
+        self._urls = {language: urls.for_language(language) for language in i18n.UI_LANGUAGES}
+        self._templates: dict[tuple[str, str], object] = {}
+        self._alternates: tuple[str, list] = ("", [])
         # Shared by all languages; filled as municipalities are built, so lists on the
         # home page can look names up here.
         self.shared_context: dict = {
             "municipality_by_id": {},
             "organization_by_id": {},
+            "organization_names": {},  # (id, language) -> markup; see markup.organization_name
             "search_available": self.search_available,
         }
 
@@ -61,14 +65,31 @@ class PageRenderer:
         self, language: str, file_path: str, template_name: str, context: dict,
         page_path: str,
     ) -> None:
-        template = self.environments[language].get_template(template_name)
+        template = self._template(language, template_name)
         self.writer.write_text(file_path, template.render({
             **self.shared_context,
             "ui_lang": language,
-            "urls": self.urls.for_language(language),
+            "urls": self._urls[language],
             "page_path": page_path,
+            "alternates": self._alternates_of(page_path),
             **context,
         }))
+
+    def _template(self, language: str, template_name: str):
+        key = (language, template_name)
+        if key not in self._templates:
+            self._templates[key] = self.environments[language].get_template(template_name)
+        return self._templates[key]
+
+    def _alternates_of(self, page_path: str) -> list[tuple[str, str, str]]:
+        """``[(language, link, absolute link)]`` of the page in every UI language, for the
+        head's alternates and the language switch; the same for all three renderings."""
+        if self._alternates[0] != page_path:
+            urls = self.urls
+            self._alternates = (page_path, [
+                (code, link := urls.path_url(page_path, code), urls.absolute(link))
+                for code in i18n.UI_LANGUAGES])
+        return self._alternates[1]
 
     def keep(self, paths: list[str]) -> bool:
         """Keep these pages in every language as they are, if they are all there."""
@@ -150,6 +171,7 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
         bytecode_cache=_BYTECODE_CACHE,
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
+        auto_reload=False,  # templates do not change during a build; no stat per page
         # A misspelt field name fails the build instead of rendering as an empty string.
         undefined=StrictUndefined,
         trim_blocks=True,

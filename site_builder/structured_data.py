@@ -49,7 +49,8 @@ def action_json_ld(
         ],
     }
     compact = {key: value for key, value in data.items() if value not in (None, "", [])}
-    text = json.dumps(compact, ensure_ascii=False, sort_keys=False, indent=1)
+    # Without indent json uses its C encoder: this runs for every action page.
+    text = json.dumps(compact, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.translate(_SCRIPT_SAFE))
 
 
