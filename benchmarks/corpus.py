@@ -549,14 +549,24 @@ def write_corpus(path: Path | str, actions: int, seed: int = SEED) -> CorpusRepo
     return report
 
 
+# A night's changes: new minutes, agendas replaced by minutes, corrections. The harvester
+# fetches again only what is new or within its 60-day window (harvest/incremental.py), so
+# they are among the newest records: ``recent`` picks from the newest twice as many.
+RECENT_POOL = 2
+
+
 def change_actions(store: Store, fraction: float | None = None, count: int | None = None,
                    seed: int = SEED + 1, fetched_at: str = "2026-11-20T02:00:00+00:00",
-                   exclude: frozenset[str] = frozenset()) -> list[str]:
+                   exclude: frozenset[str] = frozenset(), recent: bool = False) -> list[str]:
     """Change the decision text of ``count`` (or ``fraction`` of all) current actions, chosen
-    with ``seed``, through merge_page as a re-harvest would; returns their ids."""
-    ids = sorted(state["id"] for state in store.action_states()
-                 if not state["withdrawn_at"] and state["id"] not in exclude)
-    wanted = count if count is not None else max(1, round(len(ids) * fraction))
+    with ``seed`` among all of them or (``recent``) among the newest, through merge_page as
+    a re-harvest would; returns their ids."""
+    states = sorted((state for state in store.action_states()
+                     if not state["withdrawn_at"] and state["id"] not in exclude),
+                    key=lambda state: (state["date"] or "", state["id"]), reverse=True)
+    wanted = count if count is not None else max(1, round(len(states) * fraction))
+    pool = states[:RECENT_POOL * wanted] if recent else states
+    ids = sorted(state["id"] for state in pool)
     chosen = sorted(random.Random(seed).sample(ids, min(wanted, len(ids))))
     with store.transaction():
         for action_id in chosen:
