@@ -96,14 +96,29 @@ class _MunicipalityBuilder:
             "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
         }
 
+    def render_if_changed(self, key: str, path: str, template_name: str, context: dict,
+                          inputs: dict) -> None:
+        """Render unless the page's inputs are those of the last build and it is there.
+
+        ``inputs``: everything the page shows besides the code (fingerprints.py); names
+        looked up in the shared context (organs, the municipality) must be in it."""
+        if self.renderer.fingerprints.unchanged(key, inputs) and self.renderer.keep([path]):
+            self.sitemap.add(self.municipality_id, path)
+            return
+        self.render(path, template_name, context)
+
     def meeting_pages(self) -> None:
         actions_by_meeting = group_by(self.records.actions, "meeting")
         counterparts = counterpart_meetings(self.records.meetings)
         for meeting in self.records.meetings:
-            self.render(self.renderer.urls.page_path(meeting["id"]), "meeting.html", {
+            context = {
                 "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
                 "actions": in_agenda_order(actions_by_meeting.get(meeting["id"], [])),
-            })
+            }
+            self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
+                                   "meeting.html", context, {
+                                       **context, "municipality": self.records.municipality,
+                                       "organization": self._organization(meeting)})
 
     def organization_pages(self) -> None:
         meetings_by_organization = group_by(self.records.meetings, "organization")
@@ -145,13 +160,24 @@ class _MunicipalityBuilder:
                           for number in range(1, page_count + 1)]
             for index, page in enumerate(page_paths):
                 window = slice(index * LIST_PAGE_SIZE, (index + 1) * LIST_PAGE_SIZE)
-                self.render(page, "organization_year.html", {
+                context = {
                     "organization": organization, "year": year,
                     "meetings": year_meetings[window], "decisions": year_decisions[window],
                     "page_number": index + 1, "page_paths": page_paths,
-                })
+                }
+                self.render_if_changed(page, page, "organization_year.html", context, {
+                    **context, "municipality": self.records.municipality,
+                    "organizations": self._organizations_of(year_decisions[window])})
             summary.append((year, page_paths[0], len(year_meetings), len(year_decisions)))
         return summary
+
+    def _organization(self, record: dict) -> dict | None:
+        return self.renderer.shared_context["organization_by_id"].get(record.get("organization"))
+
+    def _organizations_of(self, records: list[dict]) -> list[dict | None]:
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        shown = {record["organization"] for record in records if record.get("organization")}
+        return [organization_by_id.get(organization_id) for organization_id in sorted(shown)]
 
     def municipality_page(self) -> None:
         municipality = self.records.municipality

@@ -112,6 +112,10 @@ class SiteWriter:
     def _check_inside(self, relative_path: str, directory: Path) -> None:
         """A directory on the way (a symlink planted in the tree) must not lead outside.
         The file itself may be a symlink: it is replaced, never written through."""
+        # A real directory in a safe one is safe: one lstat instead of resolving the path.
+        if directory.parent in self._safe_directories and not directory.is_symlink():
+            self._safe_directories.add(directory)
+            return
         if not directory.resolve().is_relative_to(self.out_dir):
             raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
         self._safe_directories.add(directory)

@@ -136,6 +136,21 @@ def test_unchanged_actions_are_not_rendered_again_unless_their_page_is_missing(t
     assert "fi/" + page_path("vaasa:action:123") not in rendered
 
 
+def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path):
+    _build(site_records(), tmp_path)
+    retitled = site_records()
+    next(a for a in retitled["actions"] if a["id"] == "vaasa:action:123")["title"] = "Uusi"
+    with mock.patch("site_builder.renderer.PageRenderer.render_one",
+                    autospec=True, side_effect=PageRenderer.render_one) as render_one:
+        report = _build(retitled, tmp_path)
+    rendered = {call.args[2] for call in render_one.call_args_list}
+    # The meeting lists the retitled item; the other meetings list nothing that changed.
+    assert "fi/" + page_path("vaasa:meeting:2017-5") in rendered
+    assert "fi/" + page_path("vaasa:meeting:2017-5-sv") not in rendered
+    assert "fi/" + page_path("kristinestad:meeting:77") not in rendered
+    assert "fi/" + page_path("vaasa:meeting:2017-5") in report.written_paths
+
+
 def test_a_change_to_the_builder_renders_every_page_again(tmp_path):
     _build(site_records(), tmp_path)
     with mock.patch("site_builder.build.code_digest", return_value="another builder"), \
