@@ -1,35 +1,62 @@
-"""The browser's search index: Pagefind run over the built site.
+"""The browser's search index: Pagefind run over the built site, in bundles.
 
 Pagefind reads the finished pages, not the store: what it indexes is exactly what a reader
-sees. Templates mark the indexed part of a page (``data-pagefind-body``, so home, lists and
-the search page itself stay out), the filters (municipality, organ, year, document kind,
-outcome: ``data-pagefind-filter``) and the result metadata (``data-pagefind-meta``). Pagefind
-writes one static, chunked index per UI language, chosen by each page's ``<html lang>``, so
-``/sv/search/`` searches the Swedish pages only. ``pagefind.js`` loads the chunks a query
-needs, piece by piece.
+sees. Templates mark the indexed part of a page (``data-pagefind-body``), the filters
+(``data-pagefind-filter``: municipality id, organ id, document kind, outcome and year, as
+codes, not words) and the result metadata (``data-pagefind-meta``). The search page turns
+the codes into words in its own UI language, so one index serves every UI language.
 
-Re-running on an unchanged site changes nothing and costs one read of the pages: a digest
-of every page Pagefind would read is kept beside the index, and when it matches, Pagefind
-does not run. (Pagefind's own output is not byte-stable: its filter chunks come out in a
-different order, under new names, on each run.) When pages did change, the index is built
-in a scratch directory and only files whose bytes differ are copied into ``<site>/pagefind/``:
-new chunks first, the entry file that names them last, then chunks no longer named are
-removed, so a reader in the middle of a search never follows a name to a missing file.
+**One language tree.** Every record is rendered in three UI language trees (``fi/``,
+``sv/``, ``en/``), but only the page in the record's own language tree (its ``language``
+when Finnish or Swedish, else ``fi/``) carries ``data-pagefind-body``. A record is indexed
+once, not three times, and Pagefind files it by the page's ``<html lang>``: Finnish records
+in its Finnish index, Swedish ones in its Swedish index, each stemmed as its language.
+``static/search.js`` searches both whatever the searcher's language and rewrites a
+result's link into the searcher's own tree. Only ``fi/`` and ``sv/`` are read.
+
+**Bundles.** Pagefind holds its whole input in memory (about 0.2 MiB a page): one run over
+100,000 records would need some 20 GiB. So the pages are split into bundles of bounded
+size, one per municipality and year (``vaasa-2025``; records without a date in
+``vaasa-undated``), each indexed by a Pagefind run of its own into ``pagefind/<bundle>/``,
+up to two runs at a time (two cores). Pagefind gets a scratch directory of hard links to
+just that bundle's pages, at their paths relative to the site root, so results keep their
+real URLs. The browser loads one bundle's ``pagefind.js`` and merges the other bundles
+into it (Pagefind's ``mergeIndex``); ``pagefind/bundles.json`` names them.
+
+**Incremental.** A page's bundle is read from the page itself (its municipality and year
+filters) and cached by the page's size and mtime (``.avoin-page-bundles.json``): the site
+writer never rewrites an unchanged page, so an unchanged page is not read again. A bundle
+is indexed again only when its pages' digest (paths, sizes, mtimes, Pagefind's version)
+differs from the one in ``bundles.json``: a night that changed this year's records re-runs
+this year's bundles only, an unchanged site runs Pagefind not at all. Pagefind's own output
+is not byte-stable (its filter chunks get new names on each run), so a bundle's files are
+copied over only where their bytes differ: new chunks first, the entry files that name
+them last, then chunks no longer named are removed. ``bundles.json`` is written after every
+bundle it names, and a bundle that no longer has pages is deleted only after that, so a
+reader in the middle of a search never follows a name to a missing file.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
-import sys
 import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
+BUNDLES_FILE = "bundles.json"
 ENTRY_FILE = "pagefind-entry.json"
+# Per page: (size, mtime_ns) -> its bundle, so that an unchanged page is not read again.
+PAGE_CACHE_FILE = ".avoin-page-bundles.json"
+SCRATCH_PREFIX = ".avoin-scratch-"
 # Pagefind's bundled UIs; our search page uses the JS API with its own accessible markup.
 UNUSED_BUNDLE_FILES = frozenset({
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -37,10 +64,26 @@ UNUSED_BUNDLE_FILES = frozenset({
 })
 # Written last: they decide which chunks a browser asks for.
 ENTRY_POINT_FILES = (ENTRY_FILE, "pagefind.js", "pagefind-worker.js")
+# A record is indexed in its own language's tree only; English pages never hold a record's
+# own language.
+INDEXED_TREES = ("fi", "sv")
+UNDATED = "undated"
+PARALLEL_RUNS = 2  # the machine's cores; each run holds a bundle, well under 1 GiB
 PAGEFIND_TIMEOUT_SECONDS = 600
-# What the index was built from: the pages' digest. Written last, so an interrupted run
-# leaves a stale digest and the next run indexes again.
-INPUT_DIGEST_FILE = ".avoin-indexed-pages.sha256"
+# Part of every bundle's digest: a change to what a bundle holds re-indexes them all.
+BUNDLE_FORMAT = 1
+
+# Bundle names become directory names and URLs: made by us from a municipality id (a slug)
+# and a year, checked again here, never taken from harvested text as it is.
+MUNICIPALITY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+YEAR = re.compile(r"[0-9]{4}")
+BUNDLE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:[0-9]{4}|undated)")
+
+# What a page says about its indexing, read from our own markup. Harvested text cannot
+# fake these: it is escaped, so "<" and '"' in it never reach the page as they are.
+_INDEXED_BODY = re.compile(rb"<[a-z]+\s[^<>]*\bdata-pagefind-body[\s>]")
+_MUNICIPALITY_FILTER = re.compile(rb'\sdata-pagefind-filter="municipality:([^"]*)"')
+_YEAR_FILTER = re.compile(rb'\sdata-pagefind-filter="year:([^"]*)"')
 
 
 class SearchIndexError(RuntimeError):
@@ -50,18 +93,48 @@ class SearchIndexError(RuntimeError):
 @dataclass
 class IndexReport:
     pages: int = 0
-    languages: dict[str, int] = field(default_factory=dict)  # UI language -> pages indexed
+    languages: dict[str, int] = field(default_factory=dict)  # index language -> pages
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    reindexed: bool = True  # False: the pages were as last time, Pagefind did not run
+    reindexed: bool = False  # False: no bundle's pages changed, Pagefind did not run
+    bundles: int = 0
+    bundles_reindexed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageState:
+    size: int
+    mtime_ns: int
+    bundle: str | None  # None: the page is not indexed
+
+
+@dataclass
+class Bundle:
+    name: str
+    pages: list[tuple[str, PageState]] = field(default_factory=list)  # (path in the site, …)
+
+    def digest(self) -> str:
+        """What the bundle's index was built from: its pages as the file system sees them."""
+        digest = hashlib.sha256(
+            f"avoin bundle {BUNDLE_FORMAT}, pagefind {pagefind_version()}\n".encode())
+        for path, state in sorted(self.pages):
+            digest.update(f"{path}\0{state.size}\0{state.mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+
+@functools.cache
+def pagefind_version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind")
 
 
 def index_site(out_dir: Path) -> dict:
     """Index the built site in ``out_dir`` into ``out_dir/pagefind/``; returns the counts.
 
-    ``{"pages": 441, "languages": {"fi": 147, "sv": 147, "en": 147}, "written": 0,
-    "unchanged": 473, "removed": 0, "reindexed": False}``
+    ``{"pages": 147, "languages": {"fi": 120, "sv": 27}, "written": 0, "unchanged": 473,
+    "removed": 0, "reindexed": False, "bundles": 12, "bundles_reindexed": []}``
     """
     return asdict(build_index(Path(out_dir)))
 
@@ -71,71 +144,248 @@ def build_index(out_dir: Path) -> IndexReport:
     if not site.is_dir():
         raise SearchIndexError(f"{out_dir}: no built site to index")
     target = site / PAGEFIND_DIR
-    digest = pages_digest(site)
-    if _read(target / INPUT_DIGEST_FILE) == digest and (target / ENTRY_FILE).is_file():
-        report = IndexReport(languages=_pages_per_language(target), reindexed=False)
-        report.pages = sum(report.languages.values())
-        report.unchanged = sum(1 for path in target.rglob("*") if path.is_file()) - 1
-        return report
-    with tempfile.TemporaryDirectory(prefix="avoin-pagefind-") as scratch:
-        bundle = Path(scratch) / PAGEFIND_DIR
-        run_pagefind(site, bundle)
-        report = IndexReport(languages=_pages_per_language(bundle))
-        report.pages = sum(report.languages.values())
-        if not report.pages:
-            raise SearchIndexError(f"{out_dir}: Pagefind indexed no pages")
-        _sync(bundle, target, report)
-    _write_if_changed(target / INPUT_DIGEST_FILE, digest.encode("ascii"))
+    target.mkdir(exist_ok=True)
+    cache_file = target / PAGE_CACHE_FILE
+    states = scan_pages(site, read_page_cache(cache_file))
+    bundles = group_into_bundles(states)
+    if not bundles:
+        raise SearchIndexError(f"{out_dir}: no page to index (none has data-pagefind-body)")
+    previous = read_bundle_list(target)
+    report = IndexReport(bundles=len(bundles))
+    stale = [bundle for name, bundle in sorted(bundles.items())
+             if not _is_current(target, bundle, previous.get(name))]
+    indexed = index_bundles(site, target, stale, report)
+    listing = [indexed.get(name) or previous[name] for name in sorted(bundles)]
+    _count_listing(listing, indexed, report)
+    if _write_if_changed(target / BUNDLES_FILE, _bundle_list_json(listing)):
+        report.written += 1
+    else:
+        report.unchanged += 1
+    write_page_cache(cache_file, states)
+    remove_leftovers(target, set(bundles), report)
     return report
 
 
-def pages_digest(site: Path) -> str:
-    """sha256 over every page's path and bytes, and the Pagefind version that indexes them."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(f"pagefind {version('pagefind')}\n".encode())
-    for page in sorted(site.rglob("*.html")):
-        if PAGEFIND_DIR not in page.relative_to(site).parts[:1]:
-            digest.update(f"{page.relative_to(site).as_posix()}\n".encode())
-            digest.update(hashlib.sha256(page.read_bytes()).digest())
-    return digest.hexdigest()
+# -- which page goes in which bundle ---------------------------------------------------------
 
 
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="ascii")
-    except FileNotFoundError:
+def scan_pages(site: Path, cache: dict[str, PageState]) -> dict[str, PageState]:
+    """Every page of the indexed trees with its bundle; a page the cache knows by its size
+    and mtime is not read."""
+    states = {}
+    for path, entry in _html_files(site):
+        stat = entry.stat()
+        known = cache.get(path)
+        if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            states[path] = known
+        else:
+            bundle = bundle_of_page(Path(entry.path).read_bytes(), path)
+            states[path] = PageState(stat.st_size, stat.st_mtime_ns, bundle)
+    return states
+
+
+def _html_files(site: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """``("fi/vaasa/action/1/index.html", entry)`` for every page under fi/ and sv/."""
+    pending = [tree for tree in INDEXED_TREES if (site / tree).is_dir()]
+    while pending:
+        directory = pending.pop()
+        with os.scandir(site / directory) as entries:
+            for entry in entries:
+                path = f"{directory}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                    yield path, entry
+
+
+def bundle_of_page(page: bytes, path: str) -> str | None:
+    """The bundle an indexed page belongs to (``vaasa-2025``); None for a page not indexed."""
+    if not _INDEXED_BODY.search(page):
         return None
+    municipality = _first_value(_MUNICIPALITY_FILTER, page)
+    if municipality is None:
+        raise SearchIndexError(f"{path}: an indexed page without a municipality filter")
+    return bundle_name(municipality, _first_value(_YEAR_FILTER, page) or UNDATED, path)
 
 
-def run_pagefind(site: Path, bundle: Path) -> None:
-    """Run the Pagefind binary that the ``pagefind[extended]`` wheel ships (no download)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site),
-               "--output-path", str(bundle), "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True,
+def _first_value(pattern: re.Pattern, page: bytes) -> str | None:
+    match = pattern.search(page)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def bundle_name(municipality: str, year: str, path: str = "") -> str:
+    """``vaasa-2025``: a safe path segment, or SearchIndexError."""
+    if not MUNICIPALITY_ID.fullmatch(municipality):
+        raise SearchIndexError(f"{path}: municipality {municipality!r} is not a safe bundle name")
+    if year != UNDATED and not YEAR.fullmatch(year):
+        raise SearchIndexError(f"{path}: year {year!r} is not a safe bundle name")
+    return f"{municipality}-{year}"
+
+
+def group_into_bundles(states: dict[str, PageState]) -> dict[str, Bundle]:
+    bundles: dict[str, Bundle] = {}
+    for path, state in states.items():
+        if state.bundle is not None:
+            bundles.setdefault(state.bundle, Bundle(state.bundle)).pages.append((path, state))
+    return bundles
+
+
+def plan_bundles(site: Path) -> list[Bundle]:
+    """The site's bundles, every page read (no cache): for measuring Pagefind by itself."""
+    bundles = group_into_bundles(scan_pages(Path(site).resolve(), {}))
+    return [bundles[name] for name in sorted(bundles)]
+
+
+def read_page_cache(cache_file: Path) -> dict[str, PageState]:
+    try:
+        saved = json.loads(cache_file.read_text(encoding="utf-8"))
+        if saved.get("format") != BUNDLE_FORMAT:
+            return {}
+        return {path: PageState(*state) for path, state in saved["pages"].items()}
+    except (FileNotFoundError, ValueError, TypeError, KeyError, AttributeError):
+        return {}  # unreadable: every page is read again, nothing worse
+
+
+def write_page_cache(cache_file: Path, states: dict[str, PageState]) -> None:
+    pages = {path: [state.size, state.mtime_ns, state.bundle]
+             for path, state in sorted(states.items())}
+    text = json.dumps({"format": BUNDLE_FORMAT, "pages": pages}, separators=(",", ":"))
+    _write_if_changed(cache_file, text.encode("utf-8"))
+
+
+# -- the bundles' listing ------------------------------------------------------------------
+
+
+def read_bundle_list(target: Path) -> dict[str, dict]:
+    """The bundles as last indexed (``bundles.json``), by name; {} when there is none."""
+    try:
+        listing = json.loads((target / BUNDLES_FILE).read_text(encoding="utf-8"))
+        entries = {entry["name"]: entry for entry in listing["bundles"]}
+    except (FileNotFoundError, ValueError, TypeError, KeyError):
+        return {}
+    return {name: entry for name, entry in entries.items()
+            if isinstance(name, str) and BUNDLE_NAME.fullmatch(name)
+            and isinstance(entry.get("languages"), dict) and isinstance(entry.get("files"), int)}
+
+
+def _is_current(target: Path, bundle: Bundle, previous: dict | None) -> bool:
+    return (previous is not None and previous.get("digest") == bundle.digest()
+            and (target / bundle.name / ENTRY_FILE).is_file())
+
+
+def _bundle_list_json(listing: list[dict]) -> bytes:
+    entries = [{key: entry[key] for key in ("name", "languages", "pages", "files", "digest")}
+               for entry in listing]
+    return (json.dumps({"format": BUNDLE_FORMAT, "bundles": entries}, ensure_ascii=False,
+                       indent=1) + "\n").encode("utf-8")
+
+
+def _count_listing(listing: list[dict], indexed: dict[str, dict], report: IndexReport) -> None:
+    for entry in listing:
+        for language, pages in entry["languages"].items():
+            report.languages[language] = report.languages.get(language, 0) + pages
+        if entry["name"] not in indexed:
+            report.unchanged += entry["files"]
+    report.pages = sum(report.languages.values())
+    if not report.pages:
+        raise SearchIndexError("Pagefind indexed no pages")
+
+
+# -- running Pagefind ------------------------------------------------------------------------
+
+
+def index_bundles(site: Path, target: Path, bundles: list[Bundle],
+                  report: IndexReport) -> dict[str, dict]:
+    """Index each bundle anew, two at a time, and copy its files into ``target/<name>/``;
+    returns their listing entries by name."""
+    indexed: dict[str, dict] = {}
+    if not bundles:
+        return indexed
+    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target))
+    pool = ThreadPoolExecutor(PARALLEL_RUNS)
+    try:
+        runs = {pool.submit(_index_in_scratch, site, scratch, bundle): bundle
+                for bundle in bundles}
+        for run in as_completed(runs):  # copied over as each finishes, one at a time
+            bundle = runs[run]
+            indexed[bundle.name] = _publish_bundle(bundle, run.result(), target, report)
+            shutil.rmtree(scratch / bundle.name)
+    finally:
+        pool.shutdown(cancel_futures=True)  # after a failure, start no other run
+        shutil.rmtree(scratch, ignore_errors=True)
+    report.reindexed = True
+    report.bundles_reindexed = sorted(indexed)
+    return indexed
+
+
+def _index_in_scratch(site: Path, scratch: Path, bundle: Bundle) -> Path:
+    pages = scratch / bundle.name / "site"
+    link_pages(site, [path for path, _ in bundle.pages], pages)
+    output = scratch / bundle.name / PAGEFIND_DIR
+    run_pagefind(pages, output)
+    return output
+
+
+def link_pages(site: Path, paths: list[str], scratch_site: Path) -> None:
+    """The pages at their paths relative to the site root: hard links, copies if need be."""
+    for path in paths:
+        link = scratch_site / path
+        link.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / path, link)
+        except OSError:  # another file system, or links not allowed
+            shutil.copy2(site / path, link)
+
+
+def pagefind_command(pages: Path, output: Path) -> list[str]:
+    """The Pagefind binary that the ``pagefind[extended]`` wheel ships (no download)."""
+    try:
+        from pagefind_bin_extended import get_executable
+
+        binary = get_executable()
+    except (ImportError, FileNotFoundError) as error:
+        raise SearchIndexError(f"the Pagefind binary is missing: {error}") from None
+    return [str(binary), "--site", str(pages), "--output-path", str(output), "--quiet"]
+
+
+def run_pagefind(pages: Path, output: Path) -> None:
+    result = subprocess.run(pagefind_command(pages, output), capture_output=True, text=True,
                             timeout=PAGEFIND_TIMEOUT_SECONDS)
-    if result.returncode != 0 or not (bundle / ENTRY_FILE).is_file():
-        raise SearchIndexError(f"pagefind failed (exit {result.returncode}):\n"
+    if result.returncode != 0 or not (output / ENTRY_FILE).is_file():
+        raise SearchIndexError(f"pagefind failed on {pages} (exit {result.returncode}):\n"
                                f"{result.stdout}{result.stderr}".rstrip())
 
 
-def _pages_per_language(bundle: Path) -> dict[str, int]:
-    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+def _publish_bundle(bundle: Bundle, output: Path, target: Path, report: IndexReport) -> dict:
+    languages = _pages_per_language(output)
+    if not sum(languages.values()):
+        raise SearchIndexError(f"Pagefind indexed no pages of bundle {bundle.name}")
+    files = _sync(output, target / bundle.name, report)
+    return {"name": bundle.name, "languages": languages, "pages": sum(languages.values()),
+            "files": files, "digest": bundle.digest()}
+
+
+def _pages_per_language(output: Path) -> dict[str, int]:
+    entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
     return {language: info["page_count"] for language, info in entry["languages"].items()}
 
 
-def _sync(bundle: Path, target: Path, report: IndexReport) -> None:
-    """Make ``target`` hold exactly the bundle's files, touching only what differs."""
-    produced = sorted(path.relative_to(bundle).as_posix() for path in bundle.rglob("*")
+# -- publishing files ------------------------------------------------------------------------
+
+
+def _sync(output: Path, target: Path, report: IndexReport) -> int:
+    """Make ``target`` hold exactly Pagefind's output, touching only what differs; returns
+    the number of files it holds."""
+    produced = sorted(path.relative_to(output).as_posix() for path in output.rglob("*")
                       if path.is_file() and path.name not in UNUSED_BUNDLE_FILES)
     # Content-named chunks first, the files that name them last.
     produced.sort(key=lambda name: name in ENTRY_POINT_FILES)
     for name in produced:
-        if _write_if_changed(target / name, (bundle / name).read_bytes()):
+        if _write_if_changed(target / name, (output / name).read_bytes()):
             report.written += 1
         else:
             report.unchanged += 1
-    keep = {*produced, INPUT_DIGEST_FILE}
+    keep = set(produced)
     for path in sorted(target.rglob("*"), reverse=True):  # files before their directories
         name = path.relative_to(target).as_posix()
         if path.is_file() and name not in keep:
@@ -143,6 +393,22 @@ def _sync(bundle: Path, target: Path, report: IndexReport) -> None:
             report.removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return len(produced)
+
+
+def remove_leftovers(target: Path, bundle_names: set[str], report: IndexReport) -> None:
+    """Bundles that no longer have pages, files of an older layout, a killed run's scratch:
+    removed once ``bundles.json`` no longer names them."""
+    keep = {*bundle_names, BUNDLES_FILE, PAGE_CACHE_FILE}
+    for path in sorted(target.iterdir()):
+        if path.name in keep:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            report.removed += sum(1 for file in path.rglob("*") if not file.is_dir())
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+            report.removed += 1
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:

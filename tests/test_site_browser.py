@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -165,27 +166,38 @@ def action_url(record: dict, language: str, municipalities: list[str]) -> str:
 
 # --- the index ---------------------------------------------------------------------------
 
-def test_every_ui_language_has_its_own_index(public):
-    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    counts = {language: info["page_count"] for language, info in entry["languages"].items()}
-    assert set(counts) == {"fi", "sv", "en"}
-    assert len(set(counts.values())) == 1 and counts["fi"] > 0, counts
+def test_each_record_is_indexed_once_in_its_own_language(public, records):
+    """Swedish records in the Swedish index, the others in the Finnish one, none twice;
+    one bundle per municipality and year."""
+    listing = json.loads((public / "pagefind" / "bundles.json").read_text("utf-8"))
+    indexed = Counter()
+    for bundle in listing["bundles"]:
+        indexed.update(bundle["languages"])
+    actions = [a for a in records["actions"] if not a.get("withdrawn_at")]
+    assert indexed == Counter("sv" if a.get("language") == "sv" else "fi" for a in actions)
+    assert {bundle["name"] for bundle in listing["bundles"]} == {
+        f"{a['municipality']}-{a['date'][:4] if a.get('date') else 'undated'}" for a in actions}
+    assert not any("data-pagefind-body" in page.read_text("utf-8")
+                   for page in (public / "en").rglob("*.html"))
 
 
 def test_reindexing_an_unchanged_site_writes_nothing(public):
     report = index_site(public)
     assert (report["written"], report["removed"], report["reindexed"]) == (0, 0, False)
-    assert report["unchanged"] > 0
+    assert report["bundles_reindexed"] == [] and report["unchanged"] > report["bundles"]
 
 
 def test_reindexing_after_a_page_went_away_drops_its_chunks(public, tmp_path):
     site = tmp_path / "public"
     shutil.copytree(public / "sv", site / "sv")  # one language tree is enough, and quicker
-    before = index_site(site)["pages"]
-    for page in sorted(site.glob("sv/*/action/*/index.html"))[:3]:
-        page.unlink()
+    before = index_site(site)
+    pages = sorted(site.glob("sv/*/action/*/index.html"),
+                   key=lambda page: "data-pagefind-body" not in page.read_text("utf-8"))
+    gone = pages[0].parts[-4]  # an indexed page's municipality
+    pages[0].unlink()
     report = index_site(site)
-    assert report["reindexed"] and report["pages"] < before
+    assert report["reindexed"] and report["pages"] == before["pages"] - 1
+    assert [name.rsplit("-", 1)[0] for name in report["bundles_reindexed"]] == [gone]
     assert report["written"] > 0 and report["removed"] > 0
     names = {p.name for p in (site / "pagefind").rglob("*") if p.is_file()}
     assert not any(name.startswith(".tmp-") for name in names)
@@ -300,6 +312,35 @@ def test_search_finds_an_action_and_opens_it(page, base_url, site_pages, records
     expect(page.locator("h1")).to_have_text(action["title"])
 
 
+@pytest.mark.parametrize(("searcher", "record_language"), [("fi", "sv"), ("sv", "fi")])
+def test_a_record_in_the_other_language_is_found_and_opens_in_the_searchers(
+        page, base_url, site_pages, records, searcher, record_language):
+    """One index serves every UI language: a Swedish record from the Finnish search page
+    (and the other way round) opens in the searcher's language tree."""
+    action = showcase_in(records["actions"], record_language)
+    word = max(re.findall(r"\w+", action["title"]), key=len)
+    municipalities = [m["id"] for m in records["municipalities"]]
+    page.goto(base_url + site_pages[(searcher, "search")].path)
+    urls = search(page, word)
+    assert action_url(action, searcher, municipalities) in urls, f"{word!r}: {urls}"
+    titled = page.locator(RESULT_LINKS).filter(has_text=action["title"])
+    assert titled.first.get_attribute("lang") == record_language
+    titled.first.click()
+    expect(page.locator("h1")).to_have_text(action["title"])
+    assert url_path_of(page.url).startswith(f"/{searcher}/{action['municipality']}/action/")
+    assert page.locator("html").get_attribute("lang") == searcher
+
+
+def showcase_in(actions: list[dict], language: str) -> dict:
+    """The action in ``language`` with the longest word in its title: a word few share."""
+    return max((a for a in actions if a.get("language") == language and not a.get("withdrawn_at")),
+               key=lambda a: (max(len(word) for word in re.findall(r"\w+", a["title"])), a["id"]))
+
+
+def url_path_of(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
 def test_search_by_register_id_finds_the_action(page, base_url, site_pages, records):
     action = showcase_action(records["actions"])
     municipalities = [m["id"] for m in records["municipalities"]]
@@ -335,6 +376,54 @@ def test_filtering_by_municipality_narrows_the_results(page, base_url, site_page
     narrowed = result_count(page)
     assert 0 < narrowed < everywhere
     assert all(url.startswith(f"/fi/{municipality['id']}/") for url in result_urls(page))
+
+
+@pytest.fixture(scope="session")
+def site_under_a_base_url(tmp_path_factory):
+    """The golden site built for /avoin/, served from the directory above it."""
+    root = tmp_path_factory.mktemp("base-url")
+    build_site(FakeStore(site_records()), root / "avoin", base_url="/avoin/",
+               policy=GOLDEN_POLICY)
+    index_site(root / "avoin")
+    with serve(root) as url:
+        yield url + "avoin/"
+
+
+def test_results_link_into_the_searchers_tree_under_the_sites_base_url(browser,
+                                                                       site_under_a_base_url):
+    context, page = open_page(browser, 1280)
+    try:
+        page.goto(site_under_a_base_url + "sv/search/")
+        urls = search(page, "Talousarviomuutos")  # a Finnish record, from the Swedish page
+        assert "/avoin/sv/vaasa/action/123/" in urls, urls
+        assert all(url.startswith("/avoin/sv/vaasa/") for url in urls)
+    finally:
+        context.close()
+
+
+def test_filters_work_across_bundles_and_languages_in_the_pages_words(page, base_url, site_pages,
+                                                                     records):
+    """A year's records sit in several bundles (one per municipality), Finnish and Swedish
+    ones in separate indexes: a filter sees them all. The options are the codes the index
+    has, in the search page's language."""
+    actions = [a for a in records["actions"] if not a.get("withdrawn_at") and a.get("date")]
+    year = min(a["date"][:4] for a in actions)
+    of_year = [a for a in actions if a["date"].startswith(year)]
+    organ = next(o for o in records["organizations"]
+                 if o["municipality"] == "kristinestad"
+                 and any(a["organization"] == o["id"] for a in of_year))
+    page.goto(base_url + site_pages[("sv", "search")].path)
+    expect(page.locator("#filter-year option")).not_to_have_count(1)
+    assert "Protokoll" in page.locator("#filter-kind option").all_inner_texts()
+    page.locator("#filter-year").select_option(year)
+    wait_for_count(page, "")
+    assert result_count(page) == len(of_year) and len({a["municipality"] for a in of_year}) > 1
+    assert all(url.startswith("/sv/") for url in result_urls(page))
+    before = page.locator("#search-status").inner_text()
+    page.locator("#filter-organ").select_option(organ["id"])
+    wait_for_count(page, "", not_before=before)
+    assert result_count(page) == sum(a["organization"] == organ["id"] for a in of_year)
+    assert all(url.startswith("/sv/kristinestad/") for url in result_urls(page))
 
 
 def finnish(name) -> str:

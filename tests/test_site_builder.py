@@ -236,21 +236,62 @@ def test_action_page_shows_facts_register_id_and_source(site):
 
 
 def test_action_page_gives_the_search_index_its_filters_and_metadata(site):
+    """Codes, not words: one index serves every UI language, the search page words them."""
     page = _page(site, "vaasa:action:123")
     body = page.cssselect("[data-pagefind-body]")
     assert len(body) == 1 and body[0].tag == "article"
-    filters = {element.get("data-pagefind-filter"): _text(element)
+    filters = {element.get("data-pagefind-filter")
                for element in page.cssselect("[data-pagefind-filter]")}
-    assert filters == {"municipality": "Vaasa", "organ": "Kaupunginhallitus",
-                       "kind": "Pöytäkirja", "year:2017": "20.3.2017",
-                       "outcome": "Hyväksyttiin ehdotuksen mukaisesti"}
-    metadata = {element.get("data-pagefind-meta"): _text(element)
+    assert filters == {"municipality:vaasa", "organ:vaasa:org:kh", "kind:minutes", "year:2017",
+                       "outcome:approved_as_proposed"}
+    metadata = {element.get("data-pagefind-meta")
                 for element in page.cssselect("[data-pagefind-meta]")}
-    assert metadata == {"title": "Talousarviomuutos 2017", "date": "20.3.2017",
-                        "municipality": "Vaasa", "organ": "Kaupunginhallitus",
-                        "section": "§ 12", "kind": "Pöytäkirja"}
+    assert metadata == {"language:fi", "title", "date:2017-03-20", "municipality:vaasa",
+                        "organ:vaasa:org:kh", "section", "kind:minutes"}
+    assert _text(page.cssselect("[data-pagefind-meta=title]")[0]) == "Talousarviomuutos 2017"
+    assert _text(page.cssselect("[data-pagefind-meta=section]")[0]) == "§ 12"
     assert page.cssselect("time")[0].get("data-pagefind-sort") == "date:2017-03-20"
     assert not _page(site, "vaasa").cssselect("[data-pagefind-body]")
+
+
+@pytest.mark.parametrize(("record_id", "indexed_in"), [
+    ("vaasa:action:123", "fi"), ("vaasa:action:123-sv", "sv"),
+    ("kristinestad:action:900", "sv"), ("vaasa:action:a/b", "fi"),
+])
+def test_a_record_is_indexed_once_in_its_own_languages_tree(site, records, record_id,
+                                                           indexed_in):
+    """Finnish and Swedish records in their own tree, any other in the Finnish one."""
+    language = next(a for a in records["actions"] if a["id"] == record_id).get("language")
+    assert indexed_in == (language if language in ("fi", "sv") else "fi")
+    indexed = [tree for tree in LANGUAGES
+               if _page(site, record_id, tree).cssselect("[data-pagefind-body]")]
+    assert indexed == [indexed_in]
+
+
+def test_officeholder_decision_is_its_own_kind_of_document(site, records):
+    officeholder = next(a for a in records["actions"] if not a.get("meeting"))
+    page = _page(site, officeholder["id"], "sv" if officeholder.get("language") == "sv" else "fi")
+    assert page.cssselect("[data-pagefind-filter^='kind:']")[0].get(
+        "data-pagefind-filter") == "kind:officeholder"
+
+
+def test_search_page_words_every_filter_code_in_its_language(site):
+    """The index filters by codes; each code the pages can carry has an option here."""
+    from transform.schema import DocumentKind, Outcome
+
+    page = _html(site, "sv/search/index.html")
+    options = {select.get("data-filter"): {option.get("value"): _text(option)
+                                           for option in select.cssselect("option")}
+               for select in page.cssselect("select[data-filter]")}
+    assert set(options["kind"]) == {"", *DocumentKind, "officeholder"}
+    assert set(options["outcome"]) == {"", *Outcome}
+    assert options["kind"]["minutes"] == "Protokoll"
+    assert options["municipality"] == {"": "Alla", "kristinestad": "Kristinestad",
+                                       "vaasa": "Vasa"}
+    groups = {group.get("label"): [option.get("value") for option in group.cssselect("option")]
+              for group in page.cssselect("#filter-organ optgroup")}
+    assert groups == {"Kristinestad": ["kristinestad:org:sty"],
+                      "Vasa": ["vaasa:org:kh", "vaasa:org:rvj"]}
 
 
 def test_indexed_text_keeps_facts_apart(site):
@@ -322,7 +363,7 @@ def test_swedish_content_is_marked_with_its_language(site):
     assert {body.get("lang") for body in page.cssselect(".content-body")} == {"sv"}
     assert [_text(h) for h in page.cssselect("section.content h2")] == ["Beslutsförslag", "Beslut"]
     # The organ name is in the municipality's main language, Swedish in Kristinestad.
-    assert page.cssselect("dd[data-pagefind-filter=organ] span")[0].get("lang") == "sv"
+    assert page.cssselect("dd[data-pagefind-filter^='organ:'] span")[0].get("lang") == "sv"
     assert _page(site, "vaasa:action:123").cssselect("h1")[0].get("lang") is None
     swedish_ui = _page(site, "kristinestad:action:900", "sv")
     assert swedish_ui.get("lang") == "sv" and swedish_ui.cssselect("h1")[0].get("lang") is None

@@ -15,7 +15,7 @@ KNOWN_ELEMENTS = VOID_ELEMENTS | frozenset({
     "strong", "em", "b", "i", "table", "thead", "tbody", "tr", "td", "th", "details", "summary",
     "caption", "code", "time", "form", "label", "button", "script",
     # the search page's (templates/search.html)
-    "noscript", "fieldset", "legend", "select", "option",
+    "noscript", "fieldset", "legend", "select", "optgroup", "option",
 })
 # Attributes whose value must be one of a few words; anything else is a template slip.
 ENUMERATED_ATTRIBUTES = {

@@ -1,0 +1,306 @@
+"""site_builder/search.py: the Pagefind index in bundles, one per municipality and year.
+
+Small sites written here (plus the golden site), indexed by the real Pagefind binary: which
+page goes in which bundle, what is indexed again after a change, what is removed, the
+names a bundle may have, and ``bundles.json``. The browser side is in test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from site_builder import search
+from site_builder.build import build_site
+from site_builder.search import (
+    BUNDLES_FILE,
+    PAGE_CACHE_FILE,
+    SearchIndexError,
+    bundle_name,
+    bundle_of_page,
+    index_site,
+)
+from tests.golden.store import FakeStore, site_records
+from transform.publishing import PublishingPolicy
+
+
+def page_html(title: str, municipality: str = "vaasa", year: str | None = "2025",
+              language: str = "fi", indexed: bool = True) -> str:
+    """A record page with the markers templates/action.html gives the index."""
+    body = " data-pagefind-body" if indexed else ""
+    dated = (f'<time data-pagefind-filter="year:{year}" data-pagefind-sort="date:{year}-01-01">'
+             f'1.1.{year}</time>' if year else "")
+    return (f'<!doctype html><html lang="{language}"><head><title>{title}</title></head><body>'
+            f'<article{body}><h1 data-pagefind-meta="title">{title}</h1>'
+            f'<dd data-pagefind-filter="municipality:{municipality}">{municipality}</dd>{dated}'
+            f'<p>{title} päätös beslut</p></article></body></html>')
+
+
+def write_page(site: Path, path: str, html: str) -> Path:
+    file = site / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(html, encoding="utf-8")
+    return file
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    """Two municipalities, two years, a Swedish record, an undated one, pages not indexed."""
+    site = tmp_path / "public"
+    write_page(site, "fi/vaasa/action/1/index.html", page_html("Talousarvio"))
+    write_page(site, "fi/vaasa/action/2/index.html", page_html("Asemakaava"))
+    write_page(site, "sv/vaasa/action/3/index.html",
+               page_html("Detaljplan", language="sv"))
+    write_page(site, "fi/vaasa/action/4/index.html", page_html("Tilinpäätös", year="2024"))
+    write_page(site, "sv/kristinestad/action/5/index.html",
+               page_html("Budget", municipality="kristinestad", year=None, language="sv"))
+    # The same records in the other trees, as the site has them: never indexed.
+    for tree, record in (("sv", 1), ("en", 1), ("fi", 3), ("en", 3)):
+        write_page(site, f"{tree}/vaasa/action/{record}/index.html",
+                   page_html("Muu", language=tree, indexed=False))
+    # An English page with the marker is not read at all: only fi/ and sv/ are.
+    write_page(site, "en/vaasa/action/9/index.html", page_html("Stray", language="en"))
+    write_page(site, "fi/index.html", "<!doctype html><html lang=fi><body>Etusivu</body></html>")
+    return site
+
+
+def bundles_json(site: Path) -> dict[str, dict]:
+    listing = json.loads((site / "pagefind" / BUNDLES_FILE).read_text(encoding="utf-8"))
+    return {entry["name"]: entry for entry in listing["bundles"]}
+
+
+def indexed_urls(bundle_dir: Path) -> set[str]:
+    """The URLs Pagefind stored for the bundle's pages (its fragments, gzip + a header)."""
+    urls = set()
+    for fragment in (bundle_dir / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[data.index(b"{"):])["url"])
+    return urls
+
+
+def touch_later(file: Path, html: str) -> None:
+    """Rewrite a page as the site writer does: new bytes, a new mtime."""
+    stat = file.stat()
+    file.write_text(html, encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+# -- which page goes in which bundle --------------------------------------------------------
+
+
+def test_a_page_goes_in_its_municipalitys_bundle_for_its_year():
+    assert bundle_of_page(page_html("x").encode(), "p") == "vaasa-2025"
+    assert bundle_of_page(page_html("x", year=None).encode(), "p") == "vaasa-undated"
+    assert bundle_of_page(page_html("x", "kristinestad", "2017").encode(),
+                          "p") == "kristinestad-2017"
+    assert bundle_of_page(page_html("x", indexed=False).encode(), "p") is None
+
+
+def test_harvested_text_cannot_fake_the_markers():
+    """Text is escaped on the page: a decision quoting our markup stays text."""
+    quoted = ("&lt;article data-pagefind-body&gt; data-pagefind-filter=&#34;municipality:x&#34;"
+              " data-pagefind-body ")
+    assert bundle_of_page(page_html(quoted, indexed=False).encode(), "p") is None
+    assert bundle_of_page(page_html(quoted).encode(), "p") == "vaasa-2025"
+
+
+@pytest.mark.parametrize("municipality", ["../etc", "Vaasa", "vaa/sa", "", "-vaasa",
+                                          "vaasa-", "vaa--sa", "väasa", "vaasa 2025"])
+def test_an_unsafe_municipality_never_names_a_bundle(municipality):
+    with pytest.raises(SearchIndexError, match="not a safe bundle name"):
+        bundle_name(municipality, "2025")
+    with pytest.raises(SearchIndexError, match="not a safe bundle name"):
+        bundle_of_page(page_html("x", municipality=municipality).encode(), "p")
+
+
+@pytest.mark.parametrize("year", ["20x5", "../1", "202", "20255", ""])
+def test_an_unsafe_year_never_names_a_bundle(year):
+    with pytest.raises(SearchIndexError, match="not a safe bundle name"):
+        bundle_name("vaasa", year)
+
+
+def test_an_indexed_page_without_a_municipality_fails_loudly():
+    page = page_html("x").replace('data-pagefind-filter="municipality:vaasa"', "")
+    with pytest.raises(SearchIndexError, match="without a municipality"):
+        bundle_of_page(page.encode(), "fi/x/index.html")
+
+
+def test_the_golden_site_is_bundled_by_municipality_and_year(tmp_path):
+    """The real templates: each record once, in its own language's tree, in the bundle of
+    its municipality and year."""
+    site = tmp_path / "public"
+    build_site(FakeStore(site_records()), site, policy=PublishingPolicy(today=date(2017, 3, 22)))
+    report = index_site(site)
+    records = [a for a in site_records()["actions"] if not a.get("withdrawn_at")]
+    expected = {}
+    for action in records:
+        name = f"{action['municipality']}-{(action.get('date') or 'undated')[:4]}"
+        language = action["language"] if action.get("language") in ("fi", "sv") else "fi"
+        expected.setdefault(name, {}).setdefault(language, 0)
+        expected[name][language] += 1
+    assert {name: entry["languages"] for name, entry in bundles_json(site).items()} == expected
+    assert report["pages"] == len(records) and report["bundles"] == len(expected)
+    assert "/sv/vaasa/action/123-sv/" in indexed_urls(site / "pagefind" / "vaasa-2017")
+
+
+# -- indexing and re-indexing ---------------------------------------------------------------
+
+
+def test_each_bundle_is_indexed_by_itself_with_the_pages_real_urls(small_site):
+    report = index_site(small_site)
+    assert report["bundles"] == 3 and report["reindexed"]
+    assert report["bundles_reindexed"] == ["kristinestad-undated", "vaasa-2024", "vaasa-2025"]
+    assert report["languages"] == {"fi": 3, "sv": 2} and report["pages"] == 5
+    target = small_site / "pagefind"
+    assert indexed_urls(target / "vaasa-2025") == {
+        "/fi/vaasa/action/1/", "/fi/vaasa/action/2/", "/sv/vaasa/action/3/"}
+    assert indexed_urls(target / "kristinestad-undated") == {"/sv/kristinestad/action/5/"}
+    for name in report["bundles_reindexed"]:
+        assert (target / name / "pagefind.js").is_file()
+        assert not (target / name / "pagefind-ui.js").exists()  # Pagefind's UI is not used
+
+
+def test_bundles_json_lists_each_bundle_with_its_languages_and_counts(small_site):
+    index_site(small_site)
+    listing = bundles_json(small_site)
+    assert list(listing) == ["kristinestad-undated", "vaasa-2024", "vaasa-2025"]
+    assert listing["vaasa-2025"]["languages"] == {"fi": 2, "sv": 1}
+    assert listing["vaasa-2025"]["pages"] == 3
+    assert listing["kristinestad-undated"]["languages"] == {"sv": 1}
+    files = {p for p in (small_site / "pagefind" / "vaasa-2025").rglob("*") if p.is_file()}
+    assert listing["vaasa-2025"]["files"] == len(files)
+    assert len({entry["digest"] for entry in listing.values()}) == 3
+
+
+def test_an_unchanged_site_runs_no_pagefind_and_reads_no_page(small_site, monkeypatch):
+    index_site(small_site)
+    before = {p: p.read_bytes() for p in (small_site / "pagefind").rglob("*") if p.is_file()}
+
+    def fail(*args):
+        raise AssertionError("Pagefind ran on an unchanged site")
+
+    monkeypatch.setattr(search, "run_pagefind", fail)
+    monkeypatch.setattr(search, "bundle_of_page", fail)
+    report = index_site(small_site)
+    assert (report["reindexed"], report["bundles_reindexed"]) == (False, [])
+    assert (report["written"], report["removed"]) == (0, 0)
+    assert report["unchanged"] == len(before) - 1  # every file but the page cache
+    assert report["pages"] == 5 and report["languages"] == {"fi": 3, "sv": 2}
+    assert {p: p.read_bytes() for p in (small_site / "pagefind").rglob("*")
+            if p.is_file()} == before
+
+
+def test_a_changed_page_reindexes_only_its_bundle(small_site, monkeypatch):
+    index_site(small_site)
+    untouched = (small_site / "pagefind" / "vaasa-2024" / "pagefind-entry.json").stat()
+    read, read_page = [], search.bundle_of_page
+    monkeypatch.setattr(search, "bundle_of_page",
+                        lambda page, path: read.append(path) or read_page(page, path))
+    touch_later(small_site / "fi/vaasa/action/2/index.html", page_html("Rakennuslupa"))
+    report = index_site(small_site)
+    assert read == ["fi/vaasa/action/2/index.html"]  # the others came from the cache
+    assert report["bundles_reindexed"] == ["vaasa-2025"] and report["written"] > 0
+    assert (small_site / "pagefind" / "vaasa-2024" / "pagefind-entry.json").stat() == untouched
+
+
+def test_a_page_that_moves_to_another_year_reindexes_both_bundles(small_site):
+    index_site(small_site)
+    touch_later(small_site / "fi/vaasa/action/2/index.html", page_html("Asemakaava", year="2024"))
+    report = index_site(small_site)
+    assert report["bundles_reindexed"] == ["vaasa-2024", "vaasa-2025"]
+    assert bundles_json(small_site)["vaasa-2024"]["pages"] == 2
+
+
+def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(small_site,
+                                                                               monkeypatch):
+    index_site(small_site)
+    (small_site / "sv/kristinestad/action/5/index.html").unlink()
+    named_at_removal = []
+    remove = search.remove_leftovers
+
+    def note_listing(target, *args):
+        named_at_removal.extend(bundles_json(small_site))
+        remove(target, *args)
+
+    monkeypatch.setattr(search, "remove_leftovers", note_listing)
+    report = index_site(small_site)
+    assert "kristinestad-undated" not in named_at_removal
+    assert not (small_site / "pagefind" / "kristinestad-undated").exists()
+    assert report["removed"] > 0 and report["bundles_reindexed"] == []
+    assert report["pages"] == 4 and set(bundles_json(small_site)) == {"vaasa-2024", "vaasa-2025"}
+
+
+def test_new_bundle_files_come_before_the_listing_that_names_them(small_site, monkeypatch):
+    written = []
+    write = search._write_if_changed
+    monkeypatch.setattr(search, "_write_if_changed",
+                        lambda target, data: written.append(target) or write(target, data))
+    index_site(small_site)
+    names = [path.relative_to(small_site / "pagefind").as_posix() for path in written]
+    assert names[-2:] == [BUNDLES_FILE, PAGE_CACHE_FILE]
+    for bundle in ("vaasa-2025", "vaasa-2024", "kristinestad-undated"):
+        own = [name.split("/", 1)[1] for name in names if name.startswith(f"{bundle}/")]
+        assert set(own[-3:]) == {"pagefind-entry.json", "pagefind.js", "pagefind-worker.js"}
+        assert len(own) > 3
+
+
+def test_an_older_flat_index_and_a_killed_runs_scratch_are_cleaned_up(small_site):
+    target = small_site / "pagefind"
+    write_page(target, "pagefind-entry.json", "{}")
+    write_page(target, "fragment/old.pf_fragment", "x")
+    write_page(target, ".avoin-scratch-dead/vaasa-2025/site/fi/x.html", "x")
+    report = index_site(small_site)
+    assert report["removed"] == 3
+    assert sorted(p.name for p in target.iterdir()) == sorted(
+        [BUNDLES_FILE, PAGE_CACHE_FILE, "kristinestad-undated", "vaasa-2024", "vaasa-2025"])
+
+
+def test_a_lost_listing_reindexes_every_bundle(small_site):
+    index_site(small_site)
+    (small_site / "pagefind" / BUNDLES_FILE).write_text("not json")
+    report = index_site(small_site)
+    assert len(report["bundles_reindexed"]) == 3 and report["reindexed"]
+    assert len(bundles_json(small_site)) == 3
+
+
+def test_at_most_two_pagefind_runs_at_once(small_site, monkeypatch):
+    running, most = [], [0]
+    lock = threading.Lock()
+    run = search.run_pagefind
+
+    def counted(pages, output):
+        with lock:
+            running.append(pages)
+            most[0] = max(most[0], len(running))
+        try:
+            time.sleep(0.3)  # long enough for the runs to overlap when they may
+            run(pages, output)
+        finally:
+            with lock:
+                running.remove(pages)
+
+    monkeypatch.setattr(search, "run_pagefind", counted)
+    index_site(small_site)
+    assert most[0] == 2
+
+
+def test_pagefind_failing_fails_the_index_and_leaves_no_scratch(small_site, monkeypatch):
+    monkeypatch.setattr(search, "pagefind_command",
+                        lambda pages, output: ["false"])
+    with pytest.raises(SearchIndexError, match="pagefind failed"):
+        index_site(small_site)
+    assert not any(p.name.startswith(".avoin-scratch-")
+                   for p in (small_site / "pagefind").iterdir())
+
+
+def test_a_site_with_nothing_to_index_fails(tmp_path):
+    write_page(tmp_path, "fi/index.html", page_html("x", indexed=False))
+    with pytest.raises(SearchIndexError, match="no page to index"):
+        index_site(tmp_path)
