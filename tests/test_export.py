@@ -6,19 +6,36 @@ The demo runs once for the module, in a subprocess (scrapy's reactor runs once p
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
+import os
+import random
+import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import frictionless
 import pandas as pd
 import pytest
 
 from transform import schema_docs
-from transform.export import ExportError, action_row, export_dumps
+from transform.export import (
+    CSV,
+    EXCEL,
+    ExportError,
+    ExportReport,
+    _csv_cell,
+    _excel_cell,
+    action_row,
+    export_dumps,
+)
 from transform.publishing import PublishingPolicy, publishable
 from transform.schema import ACTION_FIELDS, ContentType, RecordType, make_id
 from transform.schema_docs import csv_tables, render_markdown, table_doc
@@ -34,6 +51,8 @@ RECORD_TABLES = {
 }
 POLICY = PublishingPolicy(today=date(2026, 11, 23))
 GENERATED_AT = "2026-11-23T06:00:00+00:00"
+PROVENANCE = {"source_url": "https://t/", "fetched_at": GENERATED_AT, "raw_sha256": "a" * 64,
+              "parser_version": "1"}
 
 
 @pytest.fixture(scope="module")
@@ -289,6 +308,241 @@ def test_a_value_that_breaks_its_column_type_names_the_record(tmp_path):
         with pytest.raises(ExportError, match="testby:action:9: date='ensi viikolla'"):
             export_dumps(store, tmp_path / "out", policy=POLICY)
     assert not (tmp_path / "out" / "data").exists()  # nothing half-written swapped in
+
+
+# -- CSV lines -----------------------------------------------------------------------------
+
+# Excel runs a cell starting with one of these as a formula: the Excel variant prefixes "'".
+EXCEL_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Weighted towards what CSV must quote or Excel must defuse.
+CELL_PIECES = ["a", "Kaava", "ä", "Å", "€", "😀", " ", ",", ";", '"', "'", "\n", "\r", "\r\n",
+               "=", "+", "-", "@", "\t", "|", "1"]
+
+
+def random_value(rng: random.Random):
+    kind = rng.random()
+    if kind < 0.1:
+        return None
+    if kind < 0.2:
+        return rng.randint(-10**12, 10**12)
+    if kind < 0.25:
+        return rng.uniform(-1e6, 1e6)
+    return "".join(rng.choice(CELL_PIECES) for _ in range(rng.randint(0, 6)))
+
+
+def random_rows(count: int) -> list[list]:
+    # Two cells at least, as in every table: csv writes a lone empty cell as '""'.
+    rng = random.Random(20261123)
+    return [[random_value(rng) for _ in range(rng.randint(2, 8))] for _ in range(count)]
+
+
+def csv_module_line(cells: list, delimiter: str, line_end: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator=line_end,
+               quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    return buffer.getvalue()
+
+
+def test_csv_and_excel_lines_agree_with_the_csv_module():
+    rows = random_rows(2000)
+    starts = {str(value)[:1] for row in rows for value in row if value is not None}
+    assert starts >= set(EXCEL_FORMULA_STARTS), "the sample should start cells with each"
+    for row in rows:
+        cells = [_csv_cell(value) for value in row]
+        assert CSV.line(cells) == csv_module_line(row, ",", "\n"), row
+        defused = ["'" + cell if cell.startswith(EXCEL_FORMULA_STARTS) else cell
+                   for cell in cells]
+        assert EXCEL.line(map(_excel_cell, cells)) == csv_module_line(defused, ";", "\r\n"), row
+
+
+# -- incremental export ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def warm(demo, tmp_path):
+    """A copy of the demo store, exported once with POLICY: its partition cache is warm."""
+    path = tmp_path / "avoin.sqlite"
+    with contextlib.closing(sqlite3.connect(demo["store"].path)) as source, \
+            contextlib.closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)
+    store = Store(path)
+    cache = tmp_path / "cache"
+    baseline = export_dumps(store, tmp_path / "baseline", policy=POLICY,
+                            generated_at=GENERATED_AT, cache_dir=cache)
+    yield SimpleNamespace(store=store, cache=cache, baseline=baseline, tmp=tmp_path)
+    store.close()
+
+
+def export_again(warm, name: str, policy: PublishingPolicy = POLICY,
+                 cache: Path | None = None) -> ExportReport:
+    return export_dumps(warm.store, warm.tmp / name, policy=policy, generated_at=GENERATED_AT,
+                        cache_dir=cache or warm.cache)
+
+
+def data_files(directory: Path) -> dict[str, bytes]:
+    return {path.relative_to(directory).as_posix(): path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def assert_same_files(directory: Path, expected: Path) -> None:
+    files, expected_files = data_files(directory), data_files(expected)
+    assert sorted(files) == sorted(expected_files)
+    differing = [name for name, content in expected_files.items() if files[name] != content]
+    assert not differing, f"differ from the full export: {differing}"
+
+
+def assert_incremental_equals_full(warm, policy: PublishingPolicy = POLICY) -> ExportReport:
+    """Export with the warm cache and from nothing; every file, avoin.sqlite too, must be
+    byte for byte the same. Returns the incremental run's report."""
+    incremental = export_again(warm, "incremental", policy)
+    full = export_again(warm, "full", policy, cache=warm.tmp / "empty-cache")
+    assert full.partitions_reused == full.files_reused == 0
+    assert_same_files(incremental.directory, full.directory)
+    return incremental
+
+
+def partitions(report: ExportReport) -> int:
+    return report.partitions_reused + report.partitions_rebuilt
+
+
+def some_action(store: Store, town: str) -> dict:
+    return store.actions(municipality=town)[0]
+
+
+def csv_rows(report: ExportReport, path: str) -> pd.DataFrame:
+    return read_csv(report.directory / path).set_index("id")
+
+
+def test_incremental_export_after_an_action_changed(warm):
+    action = some_action(warm.store, "vaasa")
+    warm.store.merge_page({"actions": [{"id": action["id"], "title": "Uusi otsikko"}]},
+                          PROVENANCE)
+    report = assert_incremental_equals_full(warm)
+    assert csv_rows(report, "vaasa/actions.csv").loc[action["id"], "title"] == "Uusi otsikko"
+    assert report.partitions_rebuilt == 1  # the action's year in its town
+
+
+def test_incremental_export_after_an_action_withdrawn(warm):
+    action = some_action(warm.store, "vaasa")
+    warm.store.mark_withdrawn([action["id"]], GENERATED_AT)
+    report = assert_incremental_equals_full(warm)
+    row = csv_rows(report, "actions.csv").loc[action["id"]]
+    assert (row["withdrawn_at"], row["title"]) == (GENERATED_AT, "")
+    assert report.partitions_rebuilt == 1
+
+
+def test_incremental_export_after_a_takedown(warm):
+    action = some_action(warm.store, "hameenlinna")
+    policy = replace(POLICY, takedowns=frozenset({action["id"]}))
+    report = assert_incremental_equals_full(warm, policy)
+    assert action["id"] not in csv_rows(report, "actions.csv").index
+    assert (warm.baseline.withheld, report.withheld) == (0, 1)
+    assert report.partitions_rebuilt == 1
+
+
+def action_partition(action: dict) -> tuple[str, str]:
+    return action["municipality"], action["date"][:4]
+
+
+def test_incremental_export_when_today_passes_the_retention_period(warm):
+    actions = warm.store.actions(include_withdrawn=True)
+    newest = max(date.fromisoformat(action["date"]) for action in actions)
+    policy = replace(POLICY, today=newest + timedelta(days=200))
+    report = assert_incremental_equals_full(warm, policy)
+    # Texts about private persons are withheld once their actions are past retention.
+    assert report.redactions["private_text"] > warm.baseline.redactions["private_text"]
+    # Rebuilt: the action partitions holding an action that crossed the line, no others.
+    crossed = {action_partition(action) for action in actions
+               if not POLICY.is_past_retention(date.fromisoformat(action["date"]))}
+    every = {action_partition(action) for action in actions}
+    assert 0 < report.partitions_rebuilt == len(crossed) < len(every)
+
+
+def test_incremental_export_after_a_new_municipality(warm):
+    organ = make_id("testby", RecordType.ORGANIZATION, "hall")
+    meeting = make_id("testby", RecordType.MEETING, "1")
+    action = make_id("testby", RecordType.ACTION, "1")
+    warm.store.upsert_municipality({"id": "testby", "name": {"fi": "Testby"},
+                                    "languages": ["fi"]})
+    warm.store.merge_page({
+        "organizations": [{"id": organ, "origin_id": "hall", "name": "Valtuusto"}],
+        "meetings": [{"id": meeting, "origin_id": "1", "organization": organ}],
+        "actions": [{"id": action, "origin_id": "1", "meeting": meeting, "title": "Asia"}],
+    }, PROVENANCE)
+    report = assert_incremental_equals_full(warm)
+    assert "testby" in csv_rows(report, "municipalities.csv").index
+    assert list(csv_rows(report, "testby/actions.csv").index) == [action]
+    assert report.partitions_rebuilt == 4  # the town, its organizations, meetings, actions
+    assert report.partitions_reused == partitions(warm.baseline)
+
+
+def assembled_files(report: ExportReport) -> list:
+    return [entry for entry in report.files if entry.table not in (None, "changes")]
+
+
+def test_an_unchanged_store_reuses_every_partition_and_file(warm):
+    report = export_again(warm, "again")
+    assert report.partitions_rebuilt == 0
+    assert report.partitions_reused == partitions(warm.baseline) > 0
+    assert report.files_reused == len(assembled_files(report)) > 0
+    assert str(report).endswith(f"partitions: {report.partitions_reused} reused, 0 rebuilt")
+    assert_same_files(report.directory, warm.baseline.directory)
+
+
+def cached_part_of(cache: Path, record_id: str) -> Path:
+    """The cache directory of the partition that holds ``record_id``."""
+    for part in sorted((cache / "parts").iterdir()):
+        lines = (part / "main.jsonl").read_text(encoding="utf-8").splitlines()
+        if any(json.loads(line)["id"] == record_id for line in lines):
+            return part
+    raise AssertionError(f"no cached partition holds {record_id}")
+
+
+def overwrite_in_place(path: Path) -> None:
+    """Other bytes of the same length into the same inode, written a second later (a
+    coarse file clock could give a write right after the export the same time)."""
+    status = path.stat()
+    path.write_bytes(b"#" * status.st_size)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+
+
+def damage_a_part(warm, name: str) -> None:
+    """Damage one Vaasa partition's ``name`` and change a Hämeenlinna action, so the
+    whole archive's files are assembled again from every partition."""
+    part = cached_part_of(warm.cache, some_action(warm.store, "vaasa")["id"]) / name
+    if name.endswith(".arrow"):
+        part.unlink()
+    else:
+        overwrite_in_place(part)
+    other = some_action(warm.store, "hameenlinna")
+    warm.store.merge_page({"actions": [{"id": other["id"], "title": "Uusi otsikko"}]},
+                          PROVENANCE)
+
+
+@pytest.mark.parametrize("name", ["main.csv", "main.arrow"])
+def test_a_damaged_cached_partition_is_rebuilt(warm, name):
+    damage_a_part(warm, name)
+    report = assert_incremental_equals_full(warm)
+    assert report.partitions_rebuilt == 2  # the damaged one and the changed one
+
+
+def test_an_assembled_file_overwritten_in_place_is_rebuilt(warm):
+    published = warm.baseline.directory / "actions.csv"
+    cached = [path for path in (warm.cache / "files").iterdir()
+              if path.stat().st_ino == published.stat().st_ino]
+    assert len(cached) == 1, "the published file should be a hard link into the cache"
+    overwrite_in_place(cached[0])
+    report = assert_incremental_equals_full(warm)
+    assert report.partitions_rebuilt == 0
+    assert report.files_reused == len(assembled_files(report)) - 1
+
+
+def test_a_missing_cache_directory_means_a_full_rebuild(warm):
+    shutil.rmtree(warm.cache)
+    report = export_again(warm, "rebuilt")
+    assert report.partitions_reused == report.files_reused == 0
+    assert report.partitions_rebuilt == partitions(warm.baseline) > 0
+    assert_same_files(report.directory, warm.baseline.directory)
 
 
 # -- the build, and the schema documentation ---------------------------------------------
