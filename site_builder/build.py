@@ -19,7 +19,7 @@ from pathlib import Path
 from site_builder import i18n
 from site_builder.downloads import read_dump_index, schema_tables_if_available
 from site_builder.fingerprints import FINGERPRINT_FILE, PageFingerprints, code_digest
-from site_builder.municipality_pages import build_municipality_pages
+from site_builder.parallel import GroupSettings, build_groups
 from site_builder.paths import (
     ABOUT_PAGE,
     DOWNLOADS_PAGE,
@@ -100,32 +100,35 @@ def build_site(
     generated_at: datetime | str | None = None,
     policy: PublishingPolicy | None = None,
     status: dict | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the whole site from ``store`` into ``out_dir``.
 
     ``generated_at`` is shown on the home pages only. ``policy`` defaults to the one in
     configuration (takedowns, retention of personal data, today's date). ``status`` is the
     nightly run's report (``NightlyReport.as_dict()``) for the status page; without it the
-    page says no report is available yet (site_builder/status.py).
+    page says no report is available yet (site_builder/status.py). ``workers``: processes
+    that build municipalities side by side (default: one per core for a large archive,
+    see site_builder/parallel.py).
     """
-    published = PublishedStore(store, policy or PublishingPolicy.load())
+    policy = policy or PublishingPolicy.load()
+    published = PublishedStore(store, policy)
     municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
     writer = SiteWriter(out_dir)
-    fingerprints = PageFingerprints(
-        writer.out_dir, code_digest(TEMPLATES_DIR, base_url, search_page_available()))
-    renderer = PageRenderer(SiteUrls(base_url, [m["id"] for m in municipalities]), writer,
-                            fingerprints)
+    settings = GroupSettings(base_url, [m["id"] for m in municipalities], policy,
+                             code_digest(TEMPLATES_DIR, base_url, search_page_available()))
+    fingerprints = PageFingerprints(writer.out_dir, settings.fingerprint_salt)
+    renderer = PageRenderer(SiteUrls(base_url, settings.municipality_ids), writer, fingerprints)
     sitemap = SitemapCollector()
-    latest_per_municipality = [
-        build_municipality_pages(published.municipality_records(municipality), renderer,
-                                 sitemap)
-        for municipality in municipalities
-    ]
+    groups = build_groups(store, writer.out_dir, settings, municipalities, workers)
+    for group in groups:
+        group.merge_into(writer, renderer, sitemap, published)
     # After every municipality: the publishing rules have seen every record by now.
     redactions = {key: published.redactions[key] for key in REDACTION_KEYS}
     takedowns = len(published.policy.takedowns)
     _build_site_pages(renderer, sitemap, municipalities, published.policy, {
-        "latest_actions": latest_decisions(latest_per_municipality),
+        "latest_actions": latest_decisions(
+            latest for group in groups for latest in group.latest_actions),
         "generated_at": generated_at,
     }, status_context(status, redactions, takedowns))
     sitemap.write(writer, renderer.urls)

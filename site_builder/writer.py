@@ -64,6 +64,21 @@ class SiteWriter:
         self.unchanged.append(relative_path)
         return True
 
+    @property
+    def produced(self) -> dict[str, int]:
+        """Every file this build produced (written or kept) and its size."""
+        return self._produced
+
+    def adopt(self, written: list[str], unchanged: list[str], produced: dict[str, int]) -> None:
+        """Count files another writer (a worker process, site_builder/parallel.py) produced
+        in the same directory as this build's own."""
+        clashes = produced.keys() & self._produced.keys()
+        if clashes:
+            raise UnsafePathError(f"two pages at {sorted(clashes)[0]!r} in one build")
+        self._produced.update(produced)
+        self.written.extend(written)
+        self.unchanged.extend(unchanged)
+
     def size_of(self, relative_path: str) -> int:
         return self._produced[relative_path]
 
