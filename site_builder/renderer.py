@@ -93,11 +93,8 @@ class PageRenderer:
 
     def keep(self, paths: list[str]) -> bool:
         """Keep these pages in every language as they are, if they are all there."""
-        file_paths = [language_path(language, path)
-                      for path in paths for language in i18n.UI_LANGUAGES]
-        if not all(self.writer.target_of(path).is_file() for path in file_paths):
-            return False
-        return all(self.writer.keep(path) for path in file_paths)
+        return self.writer.keep([language_path(language, path)
+                                 for path in paths for language in i18n.UI_LANGUAGES])
 
     def render_text(self, path: str, make_text) -> None:
         """A non-HTML file in every language tree: ``make_text(language, urls)``."""

@@ -27,6 +27,7 @@ class SiteWriter:
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir).resolve()
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._root = f"{self.out_dir}{os.sep}"
         self.written: list[str] = []
         self.unchanged: list[str] = []
         self.deleted: list[str] = []
@@ -50,18 +51,21 @@ class SiteWriter:
         self.written.append(relative_path)
         return True
 
-    def keep(self, relative_path: str) -> bool:
-        """Count an existing file as produced by this build without rewriting it (its inputs
-        did not change); False when the file is not there and must be written."""
-        target = self.target_of(relative_path)
-        if relative_path in self._produced:
-            raise UnsafePathError(f"two pages at {relative_path!r} in one build")
-        try:
-            size = target.stat().st_size
-        except FileNotFoundError:
-            return False
-        self._produced[relative_path] = size
-        self.unchanged.append(relative_path)
+    def keep(self, relative_paths: list[str]) -> bool:
+        """Count existing files as produced by this build without rewriting them (their
+        inputs did not change). All or nothing: False, and none counted, when one of them
+        is not there and all must be written."""
+        sizes = []
+        for relative_path in relative_paths:
+            if relative_path in self._produced:
+                raise UnsafePathError(f"two pages at {relative_path!r} in one build")
+            try:
+                sizes.append(os.stat(self.target_of(relative_path)).st_size)
+            except FileNotFoundError:
+                return False
+        for relative_path, size in zip(relative_paths, sizes, strict=True):
+            self._produced[relative_path] = size
+            self.unchanged.append(relative_path)
         return True
 
     @property
@@ -105,7 +109,7 @@ class SiteWriter:
         parts = relative_path.split("/")
         if "\\" in relative_path or any(part in ("", ".", "..") for part in parts):
             raise UnsafePathError(f"not a plain relative path: {relative_path!r}")
-        target = self.out_dir.joinpath(*parts)
+        target = Path(f"{self._root}{relative_path}")  # one parse, not one per part
         if target.parent not in self._safe_directories and target.parent.exists():
             self._check_inside(relative_path, target.parent)
         return target
@@ -127,13 +131,18 @@ class SiteWriter:
     def _check_inside(self, relative_path: str, directory: Path) -> None:
         """A directory on the way (a symlink planted in the tree) must not lead outside.
         The file itself may be a symlink: it is replaced, never written through."""
-        # A real directory in a safe one is safe: one lstat instead of resolving the path.
-        if directory.parent in self._safe_directories and not directory.is_symlink():
+        # Walk up to a directory known to be safe, then down again: a real directory in a
+        # safe one is safe, so each costs one lstat instead of resolving the whole path.
+        unchecked = []
+        while directory not in self._safe_directories:
+            if directory == directory.parent:  # walked past the root: not in out_dir at all
+                raise UnsafePathError(f"{relative_path!r} is outside {self.out_dir}")
+            unchecked.append(directory)
+            directory = directory.parent
+        for directory in reversed(unchecked):
+            if directory.is_symlink() and not directory.resolve().is_relative_to(self.out_dir):
+                raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
             self._safe_directories.add(directory)
-            return
-        if not directory.resolve().is_relative_to(self.out_dir):
-            raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
-        self._safe_directories.add(directory)
 
 
 def _holds(target: Path, data: bytes) -> bool:
