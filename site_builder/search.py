@@ -51,6 +51,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from site_builder.writer import write_if_changed
+
 PAGEFIND_DIR = "pagefind"
 BUNDLES_FILE = "bundles.json"
 ENTRY_FILE = "pagefind-entry.json"
@@ -157,7 +159,7 @@ def build_index(out_dir: Path) -> IndexReport:
     indexed = index_bundles(site, target, stale, report)
     listing = [indexed.get(name) or previous[name] for name in sorted(bundles)]
     _count_listing(listing, indexed, report)
-    if _write_if_changed(target / BUNDLES_FILE, _bundle_list_json(listing)):
+    if write_if_changed(target / BUNDLES_FILE, _bundle_list_json(listing)):
         report.written += 1
     else:
         report.unchanged += 1
@@ -250,7 +252,7 @@ def write_page_cache(cache_file: Path, states: dict[str, PageState]) -> None:
     pages = {path: [state.size, state.mtime_ns, state.bundle]
              for path, state in sorted(states.items())}
     text = json.dumps({"format": BUNDLE_FORMAT, "pages": pages}, separators=(",", ":"))
-    _write_if_changed(cache_file, text.encode("utf-8"))
+    write_if_changed(cache_file, text.encode("utf-8"))
 
 
 # -- the bundles' listing ------------------------------------------------------------------
@@ -381,7 +383,7 @@ def _sync(output: Path, target: Path, report: IndexReport) -> int:
     # Content-named chunks first, the files that name them last.
     produced.sort(key=lambda name: name in ENTRY_POINT_FILES)
     for name in produced:
-        if _write_if_changed(target / name, (output / name).read_bytes()):
+        if write_if_changed(target / name, (output / name).read_bytes()):
             report.written += 1
         else:
             report.unchanged += 1
@@ -409,22 +411,3 @@ def remove_leftovers(target: Path, bundle_names: set[str], report: IndexReport) 
         else:
             path.unlink()
             report.removed += 1
-
-
-def _write_if_changed(target: Path, data: bytes) -> bool:
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)  # served files are world-readable
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return True

@@ -14,6 +14,7 @@ touched.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 MANIFEST_FILE = ".avoin-site-files"
@@ -158,10 +159,21 @@ def _remove_empty_parents(directory: Path, root: Path) -> None:
         directory = directory.parent
 
 
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Replace ``target`` atomically with ``data`` unless it already holds exactly that;
+    True if written. For files outside a build's manifest (the search index)."""
+    if _holds(target, data):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _replace_atomically(target, data)
+    return True
+
+
 def _replace_atomically(target: Path, data: bytes) -> None:
-    # One builder per output directory (the nightly lock), so the process id makes the
+    # One builder per output directory (the nightly lock), so process and thread make the
     # name unique; O_EXCL refuses a planted file or symlink of that name.
-    temporary = target.parent / f".tmp-{os.getpid()}-{target.name}.part"
+    temporary = target.parent / (
+        f".tmp-{os.getpid()}-{threading.get_ident()}-{target.name}.part")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -239,8 +239,8 @@ def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(sm
 
 def test_new_bundle_files_come_before_the_listing_that_names_them(small_site, monkeypatch):
     written = []
-    write = search._write_if_changed
-    monkeypatch.setattr(search, "_write_if_changed",
+    write = search.write_if_changed
+    monkeypatch.setattr(search, "write_if_changed",
                         lambda target, data: written.append(target) or write(target, data))
     index_site(small_site)
     names = [path.relative_to(small_site / "pagefind").as_posix() for path in written]
