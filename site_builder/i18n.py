@@ -23,7 +23,6 @@ import gettext
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
 from babel.messages.pofile import read_po
 
 from transform.schema import Classification, ContentType, DocumentKind, Outcome
@@ -163,17 +162,12 @@ def translator(language: str = DEFAULT_LANGUAGE):
     return catalogue(language).gettext
 
 
-@cache
-def babel_locale(language: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES[language])
+_AUTONYMS = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
 
-@cache
-@cache
 def language_name(language: str) -> str:
     """The language's name in itself (``suomi``, ``svenska``, ``English``), for the switch."""
-    name = Locale.parse(language).get_display_name(language)
-    return name[:1].upper() + name[1:] if language == "en" else name
+    return _AUTONYMS[language]
 
 
 def enum_label(labels: dict, value: str | None) -> str | None:

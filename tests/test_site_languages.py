@@ -101,7 +101,7 @@ def test_plurals_follow_the_language():
 
 @pytest.mark.parametrize("language, day, moment", [
     ("fi", "20.3.2017", "20.3.2017 klo 16.00"),
-    ("sv", "20 mars 2017", "20 mars 2017 kl. 16:00"),
+    ("sv", "20 mars 2017", "20 mars 2017 kl. 16.00"),
     ("en", "20 Mar 2017", "20 Mar 2017 at 16:00"),
 ])
 def test_dates_are_formatted_the_languages_way(language, day, moment):

@@ -148,7 +148,7 @@ def test_the_report_is_read_as_counts_only(site):
 def test_run_and_stale_summary_are_stated_above_the_table(site):
     page = _status_page(site, "sv")
     text = text_of(page.cssselect("main")[0])
-    assert "Körning 42, startad 22 mars 2017 kl. 02:15." in text
+    assert "Körning 42, startad 22 mars 2017 kl. 2.15." in text
     summary = page.cssselect(".stale-summary")[0]
     assert text_of(summary).startswith("Varning: 1 källa har inte kunnat samlas in på över 3")
     assert [text_of(li) for li in summary.cssselect("li")] == ["Kristinestad (Kristiinankaupunki)"]
