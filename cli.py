@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import shlex
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -11,11 +13,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+from click.core import ParameterSource
 
-from harvest.sources import DEFAULT_SOURCES, PROJECT_ROOT, Sources, SourcesError, load_sources
+from harvest.sources import Sources, SourcesError, load_sources, unknown_municipality
+from transform.resources import (
+    DATA_DIR_VARIABLE,
+    configuration_file,
+    default_data_directory,
+    sample_sites_directory,
+)
 
-DEMO_SOURCES = PROJECT_ROOT / "sample_sites" / "demo-sources.toml"
-SAMPLE_SITES = PROJECT_ROOT / "sample_sites"
+DEMO_DATA_DIR = Path("data") / "demo"
 
 
 @dataclass(frozen=True)
@@ -36,16 +44,54 @@ class Paths:
         self.raw.mkdir(parents=True, exist_ok=True)
         return self
 
+    def configuration(self, name: str) -> Path:
+        """sources.toml or takedowns.toml: the data dir's own, else the shipped default."""
+        return configuration_file(self.data_dir, name)
 
-def data_dir_option(func):
+
+def fail(message: str) -> None:
+    """One line on stderr, exit status 2: the command refused to run (nothing was changed)."""
+    context = click.get_current_context(silent=True)
+    prefix = f"avoin {context.info_name}" if context and context.parent else "avoin"
+    click.echo(f"{prefix}: {message}", err=True)
+    sys.exit(2)
+
+
+def data_dir_option(func=None, *, needs_store: bool = False):
+    """``--data-dir`` (default ``./data`` or ``$AVOIN_DATA_DIR``) as ``paths``.
+
+    ``needs_store``: the command only reads; without a store it refuses (exit 2) and
+    creates nothing. When no data dir was named and ``./data`` has no store but the demo's
+    has, it reads the demo's, so the commands the demo suggests work as printed."""
+    if func is None:
+        return functools.partial(data_dir_option, needs_store=needs_store)
+
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-                  default=PROJECT_ROOT / "data", show_default="data/",
-                  help="Where the store (avoin.sqlite) and raw snapshots live.")
+                  default=None, envvar=DATA_DIR_VARIABLE,
+                  show_default=f"data/, or ${DATA_DIR_VARIABLE}",
+                  help="Where the store (avoin.sqlite), raw snapshots and run reports live.")
     @functools.wraps(func)
     def wrapper(*args, data_dir, **kwargs):
-        return func(*args, paths=Paths(data_dir), **kwargs)
+        paths = Paths(data_dir or default_data_directory())
+        if needs_store:
+            paths = _readable_store(paths)
+        return func(*args, paths=paths, **kwargs)
 
     return wrapper
+
+
+def _readable_store(paths: Paths) -> Paths:
+    if paths.store.is_file():
+        return paths
+    context = click.get_current_context()
+    named = context.get_parameter_source("data_dir") is not ParameterSource.DEFAULT
+    demo = Paths(DEMO_DATA_DIR)
+    if not named and demo.store.is_file():
+        click.echo(f"no store in {paths.data_dir}/; reading the demo's {demo.data_dir}/",
+                   err=True)
+        return demo
+    fail(f"no store at {paths.store} (run avoin harvest and avoin transform, or avoin demo; "
+         f"--data-dir names another data dir)")
 
 
 def base_url_option(func):
@@ -57,10 +103,14 @@ def base_url_option(func):
 
 def sources_option(func):
     @click.option("--sources", "sources_path", type=click.Path(dir_okay=False, path_type=Path),
-                  default=DEFAULT_SOURCES, show_default="data/sources.toml",
+                  default=None, show_default="DATA_DIR/sources.toml, else the shipped one",
                   help="The municipalities file.")
     @functools.wraps(func)
     def wrapper(*args, sources_path, **kwargs):
+        if sources_path is None:
+            data_dir = click.get_current_context().params.get("data_dir")
+            sources_path = configuration_file(data_dir or default_data_directory(),
+                                              "sources.toml")
         return func(*args, sources=_load_sources_or_exit(sources_path), **kwargs)
 
     return wrapper
@@ -129,7 +179,10 @@ def transform_command(reparse, paths: Paths, sources: Sources):
 
     Example: avoin transform
     """
-    report = _transform(paths.ensure(), sources, reparse=reparse)
+    if not paths.raw.is_dir():
+        fail(f"no snapshots in {paths.raw}/ to transform (run avoin harvest first; "
+             "--data-dir names another data dir)")
+    report = _transform(paths, sources, reparse=reparse)
     click.echo(report.summary())
     sys.exit(1 if report.errors else 0)
 
@@ -139,7 +192,7 @@ def transform_command(reparse, paths: Paths, sources: Sources):
               default=Path("public"), show_default=True,
               help="The live site: a symlink switched atomically to the new release.")
 @base_url_option
-@data_dir_option
+@data_dir_option(needs_store=True)
 def build_command(out, base_url, paths: Paths):
     """Export the dumps, build the static site and its search index, publish atomically.
 
@@ -154,7 +207,7 @@ def build_command(out, base_url, paths: Paths):
 @main.command("export")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("public"), show_default=True, help="The dumps go to OUT/data/.")
-@data_dir_option
+@data_dir_option(needs_store=True)
 def export_command(out, paths: Paths):
     """Write the open-data dumps: CSV, Excel CSV, JSON lines, Parquet, SQLite,
     datapackage.json and the change log, whole and per municipality (docs/schema.md).
@@ -164,7 +217,7 @@ def export_command(out, paths: Paths):
     from transform.store import Store
 
     with Store(paths.store) as store:
-        click.echo(f"exported {out}/data/: {_export(store, out)}")
+        click.echo(f"exported {out}/data/: {_export(store, out, paths)}")
 
 
 @main.command("search")
@@ -175,7 +228,7 @@ def export_command(out, paths: Paths):
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "output_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "json"]))
-@data_dir_option
+@data_dir_option(needs_store=True)
 def search_command(query, municipality, since, limit, output_format, paths: Paths):
     """Search the decisions, Finnish and Swedish word forms alike; a diary number
     (register_id) matches exactly. The index under DATA_DIR/index/ is brought up to
@@ -193,22 +246,18 @@ def search_command(query, municipality, since, limit, output_format, paths: Path
         search_index.parse_query(query)  # before a possibly long index update
         if since is not None:
             date.fromisoformat(since)
-        policy = PublishingPolicy.load()
+        policy = PublishingPolicy.load(paths.configuration("takedowns.toml"))
     except (search_index.SearchQueryError, TakedownsError) as error:
-        click.echo(f"avoin search: {error}", err=True)
-        sys.exit(2)
+        fail(str(error))
     except ValueError:
-        click.echo(f"avoin search: --since {since!r} is not a date like 2024-01-31", err=True)
-        sys.exit(2)
-    if not paths.store.exists():
-        click.echo(f"avoin search: no store at {paths.store}; run avoin transform first",
-                   err=True)
-        sys.exit(2)
+        fail(f"--since {since!r} is not a date like 2024-01-31")
     index_dir = search_index.index_directory(paths.data_dir)
     if not index_dir.exists():
         click.echo(f"building the search index in {index_dir}/ (a large archive takes minutes, "
                    "once)", err=True)
     with Store(paths.store) as store:
+        if municipality is not None:
+            _check_municipality(municipality, [m["id"] for m in store.municipalities()])
         report = search_index.update_index(store, index_dir, policy)
     if report.changed:
         click.echo(f"search index updated: {report}", err=True)
@@ -245,7 +294,7 @@ def parse_command(path, platform, municipality, url, page_kind):
 
 
 @main.command("serve")
-@click.option("--out", type=click.Path(file_okay=False, exists=True, path_type=Path),
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("public"), show_default=True)
 @click.option("--port", default=8000, show_default=True)
 def serve_command(out, port):
@@ -255,7 +304,12 @@ def serve_command(out, port):
     """
     import http.server
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    from site_builder.preview import SitePreviewHandler
+
+    if not (out / "index.html").is_file():
+        fail(f"no built site in {out}/ (avoin build or avoin demo writes one; --out names "
+             "another)")
+    handler = functools.partial(SitePreviewHandler, directory=str(out))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         click.echo(f"serving {out}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)")
         try:
@@ -268,7 +322,7 @@ def serve_command(out, port):
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("public"), show_default=True)
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("data") / "demo", show_default=True)
+              default=DEMO_DATA_DIR, show_default=True)
 def demo_command(out, data_dir):
     """Run the whole pipeline offline against the sample sites the project ships.
 
@@ -278,21 +332,58 @@ def demo_command(out, data_dir):
 
     started = time.monotonic()
     paths = Paths(data_dir).ensure()
-    sources = _load_sources_or_exit(DEMO_SOURCES)
-    servers = start_sample_sites(SAMPLE_SITES)
+    sources = _load_sources_or_exit(sample_sites_directory() / "demo-sources.toml")
+    servers = start_sample_sites(sample_sites_directory())
     try:
-        click.echo(f"replaying {len(servers)} sample sites on 127.0.0.1")
+        replayed = [s.id for s in sources.municipalities if s.id in servers]
+        click.echo(f"replaying the sample sites of {len(replayed)} municipalities "
+                   f"({', '.join(replayed)}) on 127.0.0.1")
         steps = _nightly_steps(sources, paths, host_map=_replay_host_map(sources, servers))
         report = _run_nightly(steps, paths, out, sources)
     finally:
         for server in servers.values():
             server.stop()
-    took = f"demo finished in {time.monotonic() - started:.1f} s."
+    took = f"demo finished in {time.monotonic() - started:.0f} s"
     if report.published:
-        click.echo(f"{took} Look at it: avoin serve --out {out}")
+        click.echo("\n".join(_demo_next_steps(took, out, paths)))
     else:
-        click.echo(f"{took} Nothing was published: see the problems above.")
+        click.echo(f"{took}. Nothing was published: see the problems above.")
     sys.exit(report.exit_status)
+
+
+def _demo_next_steps(took: str, out: Path, paths: Paths) -> list[str]:
+    """The closing lines: what was made, and three commands that work exactly as printed."""
+    avoin = _avoin_command()
+    data = f" --data-dir {shlex.quote(str(paths.data_dir))}"
+    site = f" --out {shlex.quote(str(out))}" if out != Path("public") else ""
+    tries = [
+        (f"{avoin} serve{site}", "browse the site on http://127.0.0.1:8000/"),
+        (f"{avoin} search kaava{data}", "search the decisions from the shell"),
+        (f"{avoin} status{data}", "what the run harvested, per municipality"),
+    ]
+    width = max(len(command) for command, _ in tries)
+    return [
+        f"{took}: the site is in {out}/, the open-data files in {out}/data/, "
+        f"the store in {paths.store}.",
+        "Try next:",
+        *(f"  {command.ljust(width)}  # {why}" for command, why in tries),
+    ]
+
+
+def _avoin_command() -> str:
+    """How to run this very `avoin` again from here: a bare name only when PATH finds it."""
+    invoked = Path(sys.argv[0])
+    if invoked.name != "avoin":
+        return f"{shlex.quote(sys.executable)} -m cli"
+    on_path = shutil.which("avoin")
+    if on_path and Path(on_path).resolve() == invoked.resolve():
+        return "avoin"
+    absolute = invoked.resolve()
+    try:
+        relative = absolute.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return shlex.quote(str(absolute))
+    return shlex.quote(str(relative) if relative.parent != Path(".") else f"./{relative}")
 
 
 @main.command("nightly")
@@ -335,7 +426,7 @@ def rollback_command(out):
 
 
 @main.command("status")
-@data_dir_option
+@data_dir_option(needs_store=True)
 def status_command(paths: Paths):
     """Show the last nightly run: per municipality, last success, errors, staleness.
 
@@ -345,7 +436,7 @@ def status_command(paths: Paths):
 
     report = latest_report(paths.data_dir)
     if report is None:
-        raise click.ClickException(f"no nightly run recorded in {paths.data_dir / 'runs'}")
+        fail(f"no nightly run recorded in {paths.data_dir / 'runs'} (avoin nightly writes one)")
     click.echo("\n".join(report.summary_lines()))
 
 
@@ -366,7 +457,7 @@ def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental
 
     def build(release: Path, status: dict) -> dict:
         report = _build(paths, release, base_url=base_url, status=status)
-        click.echo(f"built release {release.name}: {report}")
+        click.echo(f"built the site: {report}")
         click.echo(f"staff search index (avoin search): {_refresh_search_index(paths)}")
         return {"site": str(report), "redactions": dict(report.redactions),
                 "takedowns": report.takedowns}
@@ -396,10 +487,14 @@ def _replay_host_map(sources: Sources, servers) -> dict[str, str]:
 
 
 def _select(sources: Sources, ids) -> list:
-    try:
-        return [sources.get(i) for i in ids] if ids else list(sources.municipalities)
-    except SourcesError as error:
-        raise click.ClickException(str(error)) from None
+    for municipality_id in ids:
+        _check_municipality(municipality_id, sources.ids())
+    return [sources.get(i) for i in ids] if ids else list(sources.municipalities)
+
+
+def _check_municipality(municipality_id: str, known: list[str]) -> None:
+    if municipality_id not in known:
+        fail(unknown_municipality(municipality_id, known))
 
 
 def _harvest(selected, sources: Sources, paths: Paths, *, host_map=None, incremental=True):
@@ -434,9 +529,9 @@ def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None 
     from site_builder.search import SearchIndexError, index_site
     from transform.store import Store
 
-    policy = _publishing_policy()
+    policy = _publishing_policy(paths)
     with Store(paths.store) as store:
-        click.echo(f"exported {out}/data/: {_export(store, out)}")  # downloads page reads it
+        click.echo(f"exported {out}/data/: {_export(store, out, paths)}")  # the downloads page
         report = build_site(store, out, base_url=base_url, policy=policy, status=status)
     try:
         search = index_site(out)
@@ -454,22 +549,22 @@ def _refresh_search_index(paths: Paths):
 
     with Store(paths.store) as store:
         return search_index.update_index(store, search_index.index_directory(paths.data_dir),
-                                         _publishing_policy())
+                                         _publishing_policy(paths))
 
 
-def _publishing_policy():
+def _publishing_policy(paths: Paths):
     from transform.publishing import PublishingPolicy, TakedownsError
 
     try:
-        return PublishingPolicy.load()
+        return PublishingPolicy.load(paths.configuration("takedowns.toml"))
     except TakedownsError as error:
-        raise click.ClickException(str(error)) from None
+        fail(str(error))
 
 
-def _export(store, out: Path):
+def _export(store, out: Path, paths: Paths):
     from transform.export import export_dumps
 
-    return export_dumps(store, out, policy=_publishing_policy(),
+    return export_dumps(store, out, policy=_publishing_policy(paths),
                         progress=lambda message: click.echo(f"  export: {message}", err=True))
 
 

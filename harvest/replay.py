@@ -52,9 +52,11 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote
 
+from transform.resources import sample_sites_directory
+
 MANIFEST_NAME = "manifest.json"
 SUPPORTED_MANIFEST_FORMAT = 1
-DEFAULT_SAMPLE_SITES = Path(__file__).resolve().parent.parent / "sample_sites"
+DEFAULT_SAMPLE_SITES = sample_sites_directory()
 FAULT_FIELDS = frozenset(
     {
         "status",

@@ -11,10 +11,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transform.resources import shipped_defaults_directory
 from transform.schema import Platform
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCES = PROJECT_ROOT / "data" / "sources.toml"
+DEFAULT_SOURCES = shipped_defaults_directory() / "sources.toml"
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _REQUIRED = ("id", "name_fi", "name_sv", "code", "languages", "platform", "base_url")
@@ -65,8 +65,15 @@ class Sources:
         for source in self.municipalities:
             if source.id == municipality_id:
                 return source
-        known = ", ".join(s.id for s in self.municipalities)
-        raise SourcesError(f"unknown municipality {municipality_id!r}; known: {known}")
+        raise SourcesError(unknown_municipality(municipality_id, self.ids()))
+
+    def ids(self) -> list[str]:
+        return [source.id for source in self.municipalities]
+
+
+def unknown_municipality(municipality_id: str, known) -> str:
+    """The one message every command gives for a municipality id it does not know."""
+    return f"unknown municipality {municipality_id!r}; known: {', '.join(sorted(known))}"
 
 
 def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:

@@ -51,7 +51,7 @@ class NightlyReport:
 
     def summary_lines(self) -> list[str]:
         lines = [f"run {self.run_id}: exit {self.exit_status}, "
-                 f"{'published ' + str(self.release) if self.published else 'NOT published'}"]
+                 f"{'the site was published' if self.published else 'NOT published'}"]
         for municipality, health in sorted(self.sources.items()):
             state = "ok" if health["ok"] else ("skipped" if health.get("skipped") else "FAILED")
             errors = ", ".join(f"{k} {v}" for k, v in sorted(health["errors"].items()))

@@ -9,8 +9,6 @@ other languages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from jinja2.ext import Extension
@@ -23,9 +21,9 @@ from site_builder.markup import TEMPLATE_GLOBALS
 from site_builder.paths import SiteUrls, language_path
 from site_builder.structured_data import action_json_ld
 from site_builder.writer import SiteWriter
+from transform.resources import templates_directory
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
+TEMPLATES_DIR = templates_directory()
 # The search page is written by another part of the builder (site_builder/search.py owns
 # its template); until that template exists the site neither renders nor links it.
 SEARCH_TEMPLATE = "search.html"

@@ -70,3 +70,53 @@ def test_parse_prints_schema_json_for_a_sample_meeting_page():
     assert len(data["meetings"]) == 1
     assert data["actions"]
     assert all(a["id"].startswith("hameenlinna:action:") for a in data["actions"])
+
+
+READ_ONLY_COMMANDS = [["build"], ["export"], ["search", "kaava"], ["status"]]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_COMMANDS, ids=lambda c: c[0])
+def test_read_only_commands_refuse_a_data_dir_without_a_store(tmp_path, monkeypatch, command):
+    missing, workdir = tmp_path / "mistyped", tmp_path / "work"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    result = CliRunner().invoke(main, [*command, "--data-dir", str(missing)])
+    created = sorted(p.name for p in workdir.iterdir())
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"avoin {command[0]}: no store at {missing / 'avoin.sqlite'}" in result.stderr
+    assert not missing.exists() and created == []  # no store, no half-built release
+
+
+@pytest.mark.parametrize("command", READ_ONLY_COMMANDS, ids=lambda c: c[0])
+def test_the_data_dir_comes_from_the_environment(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, command, env={"AVOIN_DATA_DIR": "elsewhere"})
+    assert result.exit_code == 2
+    assert "no store at elsewhere/avoin.sqlite" in result.stderr
+
+
+def test_transform_refuses_a_data_dir_without_snapshots(tmp_path):
+    result = CliRunner().invoke(main, ["transform", "--data-dir", str(tmp_path / "nothing")])
+    assert result.exit_code == 2
+    assert "no snapshots in" in result.stderr
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_serve_refuses_a_directory_without_a_site(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("avoin serve: no built site in")
+
+
+def test_an_unknown_municipality_is_the_same_error_everywhere(tmp_path):
+    from transform.store import Store
+
+    Store(tmp_path / "avoin.sqlite").close()  # an empty store: search knows no town
+    harvest = CliRunner().invoke(main, ["harvest", "-m", "nosuchtown",
+                                        "--data-dir", str(tmp_path)])
+    search = CliRunner().invoke(main, ["search", "kaava", "-m", "nosuchtown",
+                                       "--data-dir", str(tmp_path)])
+    assert (harvest.exit_code, search.exit_code) == (2, 2)
+    assert "unknown municipality 'nosuchtown'; known: hameenlinna," in harvest.stderr
+    assert "unknown municipality 'nosuchtown'; known: " in search.stderr

@@ -14,10 +14,11 @@ from babel.messages.pofile import read_po
 
 from site_builder import i18n
 from site_builder.filters import format_bytes, format_date, format_datetime, format_number
-from site_builder.renderer import PROJECT_ROOT
 from tests.golden.build import build_golden_site
 from tests.golden.checks import text_of
 from transform.schema import Classification, ContentType, DocumentKind, Outcome
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # As in site_builder/locale/babel.cfg; each directory walked on its own (walking the
 # project root would walk .venv and data/ too).
@@ -183,3 +184,23 @@ def test_no_page_mixes_in_another_ui_language(golden):
     for path in (golden / "sv").rglob("*.html"):
         text = re.sub(r"\s+", " ", lxml.html.fromstring(path.read_bytes()).text_content())
         assert not [word for word in finnish_only if word in text], path
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:2])
+
+
+def test_babel_is_the_one_on_the_path():
+    """scripts/test.sh builds the golden site again under the oldest Babel that setup.cfg
+    allows, with AVOIN_EXPECTED_BABEL set: this proves that run really used it."""
+    import os
+    import re
+
+    import babel
+
+    setup_cfg = (PROJECT_ROOT / "setup.cfg").read_text(encoding="utf-8")
+    lowest, below = re.search(r"Babel>=([\d.]+),<([\d.]+)", setup_cfg).groups()
+    assert _version(lowest) <= _version(babel.__version__) < _version(below)
+    expected = os.environ.get("AVOIN_EXPECTED_BABEL")
+    if expected:
+        assert _version(babel.__version__) == _version(expected)

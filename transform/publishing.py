@@ -22,10 +22,10 @@ from datetime import date
 from pathlib import Path
 
 from transform import privacy
+from transform.resources import shipped_defaults_directory
 from transform.schema import ContentType, RecordType, split_id
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TAKEDOWNS = PROJECT_ROOT / "data" / "takedowns.toml"
+DEFAULT_TAKEDOWNS = shipped_defaults_directory() / "takedowns.toml"
 # Kuntalaki 140 §: 7 days to presumed notification + 30 days appeal period, with a margin
 # for late checking of the minutes.
 DEFAULT_RETENTION_DAYS = 60
