@@ -516,12 +516,14 @@ def _harvest(selected, sources: Sources, paths: Paths, *, host_map=None, increme
 
 
 def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
+    from transform.progress import Progress
     from transform.run import sync_municipalities, transform_pending
     from transform.store import Store
 
-    with Store(paths.store) as store:
+    with Store(paths.store) as store, Progress("transform", unit="documents") as progress:
         sync_municipalities(store, sources)
-        return transform_pending(store, paths.raw, reparse_all=reparse)
+        return transform_pending(store, paths.raw, reparse_all=reparse,
+                                 progress=progress.update_to)
 
 
 def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None = None):

@@ -10,11 +10,13 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from harvest.settings import scrapy_settings
 from harvest.sources import Source
 from harvest.spiders import spider_for
+from transform.progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +87,21 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
             crawlers.append((report, crawler))
             process.crawl(crawler, source=source)
     if crawlers:
-        process.start()
+        with Progress("harvest", unit="responses") as progress:
+            for report, crawler in crawlers:
+                crawler.signals.connect(_counter(progress, report.municipality),
+                                        signal=signals.response_received, weak=False)
+            process.start()
     for report, crawler in crawlers:
         _fill_report(report, crawler.stats.get_stats())
     return reports
+
+
+def _counter(progress: Progress, municipality: str):
+    def count_response(**_signal_arguments) -> None:
+        progress.advance(detail=municipality)
+
+    return count_response
 
 
 def _is_loopback(url: str) -> bool:

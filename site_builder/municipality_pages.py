@@ -18,6 +18,7 @@ from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
+from transform.progress import Progress
 
 LATEST_MEETINGS_ON_MUNICIPALITY = 20
 LATEST_ON_ORGANIZATION = 20
@@ -62,25 +63,31 @@ class _MunicipalityBuilder:
         self.sitemap.add(self.municipality_id, path, lastmod)
 
     def action_pages(self) -> None:
-        for action in self.records.actions:
-            path = self.renderer.urls.page_path(action["id"])
-            versions = self.records.earlier_versions.get(action["id"], [])
-            version_links = [(version, sub_page_path(path, VERSION_SEGMENT, version["version"]))
-                             for version in versions]
-            pages = [path, *(version_path for _, version_path in version_links)]
-            if (self.renderer.fingerprints.unchanged(action["id"], self._inputs(action, versions))
-                    and self.renderer.keep(pages)):
-                for page in pages:
-                    self.sitemap.add(self.municipality_id, page,
-                                     action.get("fetched_at") if page == path else None)
-                continue
-            # Paths, not URLs: the same context renders every language's tree.
-            self.render(path, "action.html", {
-                "action": action, "earlier_versions": list(reversed(version_links)),
-            }, lastmod=action.get("fetched_at"))
-            for version, version_path in version_links:
-                self.render(version_path, "action_version.html",
-                            {"action": action, "version": version})
+        with Progress(f"build {self.municipality_id}", total=len(self.records.actions),
+                      unit="decisions") as progress:
+            for action in self.records.actions:
+                self._action_page(action)
+                progress.advance()
+
+    def _action_page(self, action: dict) -> None:
+        path = self.renderer.urls.page_path(action["id"])
+        versions = self.records.earlier_versions.get(action["id"], [])
+        version_links = [(version, sub_page_path(path, VERSION_SEGMENT, version["version"]))
+                         for version in versions]
+        pages = [path, *(version_path for _, version_path in version_links)]
+        if (self.renderer.fingerprints.unchanged(action["id"], self._inputs(action, versions))
+                and self.renderer.keep(pages)):
+            for page in pages:
+                self.sitemap.add(self.municipality_id, page,
+                                 action.get("fetched_at") if page == path else None)
+            return
+        # Paths, not URLs: the same context renders every language's tree.
+        self.render(path, "action.html", {
+            "action": action, "earlier_versions": list(reversed(version_links)),
+        }, lastmod=action.get("fetched_at"))
+        for version, version_path in version_links:
+            self.render(version_path, "action_version.html",
+                        {"action": action, "version": version})
 
     def _inputs(self, action: dict, versions: list[dict]) -> dict:
         """Everything an action's pages show besides the code (fingerprints.py)."""
