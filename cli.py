@@ -575,11 +575,12 @@ def _print_harvest(reports) -> None:
     for r in reports:
         status = f"skipped: {r.skipped}" if r.skipped else ("ok" if r.ok else "FAILED")
         errors = ", ".join(f"{k} {v}" for k, v in sorted(r.errors.items()))
-        if r.robots_ignored and not r.skipped:
-            status += "; robots.txt ignored by configuration"
         rows.append((r.municipality, r.platform, str(r.pages_saved), str(r.requests_failed),
                      status + (f" ({errors})" if errors else "")))
     click.echo(_table(rows))
+    for r in reports:
+        if r.robots_ignored and not r.skipped:
+            click.echo(f"{r.municipality}: robots ignored with permission: {r.permission}")
 
 
 def _table(rows) -> str:

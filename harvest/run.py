@@ -34,6 +34,7 @@ class SourceReport:
     error_samples: list[str] = field(default_factory=list)
     skipped: str | None = None
     robots_ignored: bool = False
+    permission: str = ""  # why robots may be ignored (sources.toml), shown in the report
 
     @property
     def ok(self) -> bool:
@@ -53,6 +54,7 @@ class SourceReport:
             "skipped_known": self.skipped_known,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
             "skipped": self.skipped, "robots_ignored": self.robots_ignored,
+            "permission": self.permission,
         }
 
 
@@ -72,7 +74,8 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
     reports, crawlers = [], []
     for source in sources:
         report = SourceReport(source.id, source.platform,
-                              robots_ignored=not source.obey_robots)
+                              robots_ignored=not source.obey_robots,
+                              permission=source.permission)
         reports.append(report)
         spider_class = spider_for(source.platform)
         if not source.harvestable:

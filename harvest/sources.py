@@ -19,6 +19,8 @@ DEFAULT_SOURCES = shipped_defaults_directory() / "sources.toml"
 _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _REQUIRED = ("id", "name_fi", "name_sv", "code", "languages", "platform", "base_url")
 _LANGUAGES = {"fi", "sv"}
+_KINDS = ("municipality", "welfare_region")
+_CONFIRMABLE = (*_REQUIRED, "candidate_urls", "serves")
 
 
 class SourcesError(ValueError):
@@ -35,6 +37,13 @@ class Source:
     base_url: str
     obey_robots: bool = True
     unconfirmed: tuple[str, ...] = ()
+    # Who allowed us to ignore robots, and how (required with obey_robots = false).
+    permission: str = ""
+    # Addresses the source may answer on; `avoin sources --check` finds the one that does.
+    candidate_urls: tuple[str, ...] = ()
+    # "municipality" or "welfare_region" (a region decides for the towns in `serves`).
+    kind: str = "municipality"
+    serves: tuple[str, ...] = ()
 
     @property
     def harvestable(self) -> bool:
@@ -101,6 +110,7 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:
         raise SourcesError(f"{path}: no [[municipality]] blocks")
     sources = tuple(_parse_source(block, index, locator) for index, block in enumerate(blocks))
     _check_unique_ids(sources, locator)
+    _check_served_towns(sources, locator)
     return Sources(sources, contact, user_agent, path, timeout)
 
 
@@ -124,9 +134,23 @@ def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
     obey_robots = block.get("obey_robots", True)
     if not isinstance(obey_robots, bool):
         fail("obey_robots", "must be true or false")
+    permission = block.get("permission", "")
+    if not isinstance(permission, str) or (not obey_robots and not permission.strip()):
+        fail("permission", "obey_robots = false needs a permission note: who allowed it, when "
+                           "(or that the town runs Avoin for its own documents)")
+    candidates = block.get("candidate_urls", [])
+    if not isinstance(candidates, list) or not all(
+            isinstance(url, str) and re.match(r"^https?://", url) for url in candidates):
+        fail("candidate_urls", "must be a list of http(s) URLs")
+    kind = block.get("kind", "municipality")
+    if kind not in _KINDS:
+        fail("kind", f"must be one of {list(_KINDS)}")
+    serves = block.get("serves", [])
+    if not isinstance(serves, list) or not all(isinstance(s, str) for s in serves):
+        fail("serves", "must be a list of municipality ids")
     unconfirmed = block.get("unconfirmed", [])
-    if not isinstance(unconfirmed, list) or set(unconfirmed) - set(_REQUIRED):
-        fail("unconfirmed", f"must list field names among {list(_REQUIRED)}")
+    if not isinstance(unconfirmed, list) or set(unconfirmed) - set(_CONFIRMABLE):
+        fail("unconfirmed", f"must list field names among {list(_CONFIRMABLE)}")
     return Source(
         id=block["id"],
         name={"fi": str(block["name_fi"]), "sv": str(block["name_sv"])},
@@ -136,7 +160,24 @@ def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
         base_url=base_url if not base_url or base_url.endswith("/") else base_url + "/",
         obey_robots=obey_robots,
         unconfirmed=tuple(unconfirmed),
+        permission=permission.strip(),
+        candidate_urls=tuple(_with_slash(url) for url in candidates),
+        kind=kind,
+        serves=tuple(serves),
     )
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _check_served_towns(sources: tuple[Source, ...], locator: _Locator) -> None:
+    """A welfare region serves towns that this file names."""
+    ids = {source.id for source in sources}
+    for index, source in enumerate(sources):
+        unknown = [town for town in source.serves if town not in ids]
+        if unknown:
+            raise SourcesError(locator.message(index, "serves", f"unknown ids {unknown}"))
 
 
 def _check_unique_ids(sources: tuple[Source, ...], locator: _Locator) -> None:

@@ -19,20 +19,26 @@ languages = ["fi"]
 platform = "{platform}"
 base_url = "{base_url}"
 obey_robots = {obey}
+permission = "{permission}"
 """
 
 
-def write_sources(path: Path, sites: dict[str, str], *, obey_robots=True,
+def write_sources(path: Path, sites: dict[str, str], *, obey_robots=False,
                   contact="tests@example.invalid", platform="ktweb",
                   download_timeout=None) -> Path:
-    """A sources.toml naming each municipality -> its base URL (e.g. a replay server's)."""
+    """A sources.toml naming each municipality -> its base URL (e.g. a replay server's).
+
+    The sample sites mark their pages noindex/nofollow as real Tweb and Dynasty installs
+    do, so by default the tests play sources that granted permission (obey_robots =
+    false with a permission note); tests of robots pass ``obey_robots=True``."""
     text = f'[harvester]\ncontact = "{contact}"\nuser_agent = "AvoinBot/test ({{contact}})"\n'
     if download_timeout:
         text += f"download_timeout = {download_timeout}\n"
     for number, (municipality, base_url) in enumerate(sites.items(), 1):
         obey = obey_robots if isinstance(obey_robots, bool) else obey_robots[municipality]
         text += SOURCE_BLOCK.format(id=municipality, code=str(900 + number), base_url=base_url,
-                                    obey=str(obey).lower(), platform=platform)
+                                    obey=str(obey).lower(), platform=platform,
+                                    permission="" if obey else "tests: the replayed site allows it")
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -30,7 +30,8 @@ def harvested(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cloudnc")
     with ReplayServer(PEDERSORE) as server:
         sources = write_sources(
-            tmp / "sources.toml", {"pedersore": server.base_url}, platform="cloudnc"
+            tmp / "sources.toml", {"pedersore": server.base_url}, platform="cloudnc",
+            obey_robots=True,  # CloudNC answers JSON, with no robots directives
         )
         harvest = avoin("harvest", "--sources", sources, "--data-dir", tmp / "data")
         requests, site = server.requests, server.url

@@ -89,7 +89,8 @@ def test_requests_identify_us_with_the_contact_address(harvested):
 
 def test_robots_txt_is_fetched_first_and_obeyed(tmp_path):
     with ReplayServer(VAASA) as server:  # its robots.txt says Disallow: /
-        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url})
+        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url},
+                                obey_robots=True)
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
         paths = [r.path for r in server.requests]
     assert paths == ["/robots.txt"]
@@ -105,7 +106,7 @@ def test_robots_override_in_configuration_is_used_and_said(tmp_path):
         count = len(server.requests)
     assert result.returncode == 0, result.stdout + result.stderr
     assert count > 20
-    assert "robots.txt ignored" in result.stdout
+    assert "robots ignored with permission: tests: the replayed site allows it" in result.stdout
 
 
 def test_a_source_that_is_down_does_not_stop_the_others(tmp_path):
@@ -204,3 +205,20 @@ def test_an_item_the_source_removed_becomes_a_tombstone_but_an_error_removes_not
                          if a["origin_id"] == removed_docid)
         assert tombstone["withdrawn_at"] and "contents" not in tombstone
         assert sum(1 for a in store.actions() if a["origin_id"] == removed_docid) == 0
+
+
+def test_robots_meta_noindex_nofollow_is_honoured_when_robots_are_obeyed(tmp_path):
+    """Tweb marks every page noindex, nofollow: obeying it, nothing is saved or followed,
+    and the source fails with the reason counted (never an empty archive that looks fine)."""
+    with ReplayServer(HAMEENLINNA) as server:
+        sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url},
+                                obey_robots=True)
+        result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
+        paths = [r.path for r in server.requests]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("hameenlinna"))
+    assert result.returncode == 1 and "FAILED" in line
+    assert "robots_noindex" in line and "robots_nofollow" in line
+    assert paths[0] == "/robots.txt"  # robots.txt allows: the pages themselves forbid
+    assert not any("epj_kokl_tweb" in path for path in paths)  # no link was followed
+    with Store(tmp_path / "data" / "avoin.sqlite") as store:
+        assert store.counts()["meetings"] == 0

@@ -15,6 +15,7 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, Timeo
 
 from harvest.incremental import FetchPolicy
 from harvest.platforms import ParseError, parse_page
+from harvest.robots import NOFOLLOW, NOINDEX, page_directives
 from harvest.sources import Source
 from transform.raw import SnapshotError, load_snapshot
 from transform.schema import PageKind
@@ -91,13 +92,29 @@ class PlatformSpider(scrapy.Spider):
             self.crawler.stats.inc_value("avoin/not_modified")
             item.update(body=None, not_modified=True, sha256=previous and previous["sha256"])
             body = self.previous_body(previous)
-        yield item
+        forbidden = self.forbidden_by_page(response, body, item["media_type"])
+        if NOINDEX in forbidden:
+            self.count_error("robots_noindex", response.url, "the page says noindex")
+            yield self.failure_item(response.request, response.status,
+                                    "robots_noindex: the page says noindex (not saved)")
+        else:
+            yield item
         wanted = self.follows.get(page_kind, ())
         if body is None or (not wanted and page_kind not in LISTED):
+            return
+        if NOFOLLOW in forbidden:
+            self.count_error("robots_nofollow", response.url, "the page says nofollow")
             return
         changed = FetchPolicy.changed(previous, response.status, response.body)
         yield from self.follow_links(response.url, page_kind, response.meta["context"], wanted,
                                      body, changed)
+
+    def forbidden_by_page(self, response, body, media_type) -> frozenset[str]:
+        """noindex / nofollow that the page states, when this source obeys robots."""
+        if not self.source.obey_robots:
+            return frozenset()
+        return page_directives(body, header=_header(response, b"X-Robots-Tag"),
+                               media_type=media_type)
 
     def walk_known(self, link):
         """A known page we do not fetch again may still lead to pages we lack (a harvest
