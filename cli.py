@@ -134,20 +134,46 @@ def main():
 
 
 @main.command("sources")
+@click.option("--check", is_flag=True,
+              help="Ask each source's addresses what they are (a handful of requests each); "
+                   "writes nothing.")
+@click.option("--municipality", "-m", multiple=True, help="Only this source (repeatable).")
 @sources_option
-def sources_command(sources: Sources):
-    """List the configured municipalities.
+def sources_command(check, municipality, sources: Sources):
+    """List the configured sources; with --check, probe them: reachable, platform, organs,
+    robots verdicts, and what to write in sources.toml.
 
-    Example: avoin sources
+    Example: avoin sources --check -m kristinestad
     """
-    rows = [("id", "name (fi / sv)", "code", "langs", "platform", "base URL", "robots",
+    if check:
+        _check_sources(_select(sources, municipality), sources)
+        return
+    rows = [("id", "name (fi / sv)", "kind", "code", "langs", "platform", "base URL", "robots",
              "unconfirmed")]
     for s in sources.municipalities:
-        rows.append((s.id, f"{s.name['fi']} / {s.name['sv']}", s.code, ",".join(s.languages),
-                     s.platform, s.base_url or "-", "obey" if s.obey_robots else "IGNORED",
+        kind = "region: " + ",".join(s.serves) if s.kind == "welfare_region" else "town"
+        rows.append((s.id, f"{s.name['fi']} / {s.name['sv']}", kind, s.code,
+                     ",".join(s.languages), s.platform, s.base_url or "-",
+                     "obey" if s.obey_robots else "IGNORED (permission)",
                      "UNCONFIRMED: " + ", ".join(s.unconfirmed) if s.unconfirmed else ""))
     click.echo(_table(rows))
+    for s in sources.municipalities:
+        if s.permission:
+            click.echo(f"{s.id}: permission: {s.permission}")
     click.echo(f"\nUser-Agent: {sources.user_agent}")
+
+
+def _check_sources(selected, sources: Sources) -> None:
+    from harvest.probe import describe, http_fetcher, probe_source
+
+    fetch = http_fetcher(sources.user_agent)
+    found = 0
+    for source in selected:
+        report = probe_source(source, fetch)
+        found += report.found is not None
+        click.echo("\n".join(describe(report)))
+    click.echo(f"checked {len(selected)} sources: {found} answer as a platform we read; "
+               "nothing was written")
 
 
 @main.command("harvest")

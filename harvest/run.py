@@ -14,7 +14,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from harvest.settings import scrapy_settings
-from harvest.sources import Source
+from harvest.sources import UNKNOWN_PLATFORM, Source
 from harvest.spiders import spider_for
 from transform.progress import Progress
 
@@ -80,6 +80,8 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
         spider_class = spider_for(source.platform)
         if not source.harvestable:
             report.skipped = "no base_url in sources.toml (unconfirmed)"
+        elif source.platform == UNKNOWN_PLATFORM:
+            report.skipped = "platform unknown (avoin sources --check finds it)"
         elif spider_class is None:
             report.skipped = f"no harvester for platform {source.platform!r} yet"
         else:

@@ -20,6 +20,7 @@ _SLUG = re.compile(r"^[a-z][a-z0-9_-]*$")
 _REQUIRED = ("id", "name_fi", "name_sv", "code", "languages", "platform", "base_url")
 _LANGUAGES = {"fi", "sv"}
 _KINDS = ("municipality", "welfare_region")
+UNKNOWN_PLATFORM = "unknown"  # nobody knows it yet; the probe tries every platform
 _CONFIRMABLE = (*_REQUIRED, "candidate_urls", "serves")
 
 
@@ -123,8 +124,12 @@ def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
             fail(name, f"missing field {name!r}")
     if not isinstance(block["id"], str) or not _SLUG.match(block["id"]):
         fail("id", "must be a lower-case slug such as 'vaasa'")
-    if block["platform"] not in Platform._value2member_map_:
-        fail("platform", f"must be one of {[p.value for p in Platform]}")
+    platforms = [p.value for p in Platform]
+    if block["platform"] not in (*platforms, UNKNOWN_PLATFORM):
+        fail("platform", f"must be one of {[*platforms, UNKNOWN_PLATFORM]}")
+    if block["platform"] == UNKNOWN_PLATFORM and block["base_url"]:
+        fail("base_url", "a source on an unknown platform cannot be harvested: leave it empty "
+                         "(avoin sources --check finds the platform)")
     languages = block["languages"]
     if not isinstance(languages, list) or not languages or set(languages) - _LANGUAGES:
         fail("languages", f"must be a non-empty list of {sorted(_LANGUAGES)}")

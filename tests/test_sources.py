@@ -1,4 +1,5 @@
-"""data/sources.toml: the five municipalities, and clear errors for a bad file."""
+"""data/sources.toml: the five municipalities and two welfare regions as they really
+publish, and clear errors for a bad file."""
 
 import re
 
@@ -10,17 +11,51 @@ EXPECTED = {
     "hameenlinna": ("109", "ktweb"),
     "vaasa": ("905", "ktweb"),
     "kristinestad": ("287", "ktweb"),
-    "riihimaki": ("694", "dynasty"),
-    "pedersore": ("599", "dynasty"),
+    "riihimaki": ("694", "ktweb"),
+    "pedersore": ("599", "unknown"),
+    "omahame": ("05", "dynasty"),
+    "pohjanmaa": ("15", "dynasty"),
 }
 
 
-def test_the_five_municipalities_are_configured():
+def test_the_five_municipalities_and_two_welfare_regions_are_configured():
     sources = load_sources(DEFAULT_SOURCES)
     assert {s.id: (s.code, s.platform) for s in sources.municipalities} == EXPECTED
+    regions = {s.id: set(s.serves) for s in sources.municipalities if s.kind == "welfare_region"}
+    assert regions == {"omahame": {"riihimaki", "hameenlinna"},
+                       "pohjanmaa": {"vaasa", "pedersore", "kristinestad"}}
 
 
-@pytest.mark.parametrize("municipality", ["kristinestad", "riihimaki", "pedersore"])
+def test_what_is_not_confirmed_is_marked_and_has_addresses_to_probe():
+    sources = load_sources()
+    assert "platform" in sources.get("riihimaki").unconfirmed
+    assert "platform" in sources.get("pedersore").unconfirmed
+    for town in ("riihimaki", "kristinestad"):
+        assert sources.get(town).candidate_urls, town
+    vaasa = sources.get("vaasa")
+    assert {vaasa.base_url, *vaasa.candidate_urls} == {
+        "https://tweb.vaasa.fi/ktwebscr/", "https://tweb.vaasa.fi/ktwebbin/dbisa.dll/ktwebscr/"}
+
+
+def test_ignoring_robots_needs_a_permission_note(tmp_path):
+    path = _broken(tmp_path, "obey_robots = true", "obey_robots = false")
+    with pytest.raises(SourcesError, match="permission"):
+        load_sources(path)
+    text = path.read_text(encoding="utf-8").replace(
+        "obey_robots = false", 'obey_robots = false\npermission = "Town clerk, 1.12.2026"', 1)
+    path.write_text(text, encoding="utf-8")
+    assert load_sources(path).get("hameenlinna").permission == "Town clerk, 1.12.2026"
+
+
+def test_an_unknown_platform_cannot_have_an_address(tmp_path):
+    path = _broken(tmp_path, 'platform = "unknown"\nbase_url = ""',
+                   'platform = "unknown"\nbase_url = "https://x.example/"')
+    with pytest.raises(SourcesError, match="unknown platform"):
+        load_sources(path)
+
+
+@pytest.mark.parametrize("municipality", ["kristinestad", "riihimaki", "pedersore", "omahame",
+                                          "pohjanmaa"])
 def test_unconfirmed_values_are_marked(municipality):
     source = load_sources().get(municipality)
     assert "base_url" in source.unconfirmed
