@@ -80,10 +80,7 @@ def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> NightlyReport:
     report = NightlyReport(run_id=None, started_at=_iso(now()))
     try:
-        with RunLock(data_dir / "avoin.lock") as lock:
-            if lock.stale_taken_over:
-                report.problems.append(f"took over a stale lock of pid "
-                                       f"{lock.stale_taken_over.get('pid')}")
+        with RunLock(data_dir / "avoin.lock"):
             _run_locked(steps, report, data_dir, out, now)
     except LockBusy as error:
         report.problems.append(str(error))
