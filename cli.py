@@ -378,10 +378,12 @@ def _run_nightly(steps, paths: Paths, out: Path, sources: Sources):
     from pipeline.nightly import run_nightly
     from pipeline.notify import NotifyConfig
 
-    paths.ensure()
     report = run_nightly(steps, data_dir=paths.data_dir, out=out,
                          notify_config=NotifyConfig.load(sources.path))
-    click.echo("\n".join(report.summary_lines()))
+    if report.run_id is None:  # nothing ran (lock busy, a path not writable): say why
+        click.echo("\n".join(f"avoin nightly: {p}" for p in report.problems), err=True)
+    else:
+        click.echo("\n".join(report.summary_lines()))
     return report
 
 
