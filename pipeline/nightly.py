@@ -24,6 +24,7 @@ from pipeline.lock import LockBusy, RunLock
 from pipeline.notify import NotifyConfig, notify
 from pipeline.publish import publish, releases_dir
 from pipeline.writable import describe_not_writable, unwritable_reason
+from transform.privacy import redact_hetus
 
 logger = logging.getLogger(__name__)
 
@@ -129,12 +130,12 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
     report.transform = {**transform_report.as_dict(), "summary": str(transform_report)}
 
     def build(release: Path) -> dict:
-        summary = steps.build(release, report.as_dict())
+        summary = steps.build(release, public_report(report))
         report.published = True
         report.release = release.name
         report.finished_at = _iso(now())
         (release / "status.json").write_text(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+            json.dumps(public_report(report), ensure_ascii=False, indent=2), encoding="utf-8")
         return summary
 
     try:
@@ -146,6 +147,22 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
         report.published = False
         report.problems.append(f"build failed, site not published: {error}")
     report.exit_status = _exit_status(report)
+
+
+def public_report(report: NightlyReport) -> dict:
+    """The report as the site shows it: error messages and URLs quote harvested text, so
+    identity codes are masked there too (data/runs/ keeps the report as it was)."""
+    return _without_identity_codes(report.as_dict())
+
+
+def _without_identity_codes(value):
+    if isinstance(value, str):
+        return redact_hetus(value)
+    if isinstance(value, dict):
+        return {_without_identity_codes(k): _without_identity_codes(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_identity_codes(item) for item in value]
+    return value
 
 
 def _exit_status(report: NightlyReport) -> int:
