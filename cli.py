@@ -230,13 +230,14 @@ def parse_command(path, platform, municipality, url, page_kind):
 
     Example: avoin parse 510975521.pdf --platform ktweb --url 'https://x/ktproxy2.dll?doctype=3&docid=510975521'
     """
-    from harvest.platforms import ParseError, detect_page_kind, parse_page
+    from harvest.platforms import ParseError, detect_page_kind
+    from transform.parse_limits import parse_within_limits
 
     try:
         body = path.read_bytes()
         url = url or path.resolve().as_uri()
         kind = page_kind or detect_page_kind(platform, body, url)
-        result = parse_page(platform, kind, body, url, municipality, None)
+        result = parse_within_limits(platform, kind, body, url, municipality, None)
     except (OSError, ParseError) as error:
         click.echo(f"avoin parse: {path}: {error}", err=True)
         sys.exit(2)
@@ -428,7 +429,8 @@ def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
 
     with Store(paths.store) as store:
         sync_municipalities(store, sources)
-        return transform_pending(store, paths.raw, reparse_all=reparse)
+        return transform_pending(store, paths.raw, reparse_all=reparse,
+                                 limits=sources.parse_limits)
 
 
 def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None = None):

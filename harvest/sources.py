@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transform.parse_limits import ParseLimits
 from transform.schema import Platform
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +61,8 @@ class Sources:
     user_agent: str
     path: Path = field(default=DEFAULT_SOURCES)
     download_timeout: float | None = None  # seconds; None = the harvester's default
+    # Per document parse: time, memory, pages, inflated bytes ([parse_limits]).
+    parse_limits: ParseLimits = field(default_factory=ParseLimits)
 
     def get(self, municipality_id: str) -> Source:
         for source in self.municipalities:
@@ -94,7 +97,11 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:
         raise SourcesError(f"{path}: no [[municipality]] blocks")
     sources = tuple(_parse_source(block, index, locator) for index, block in enumerate(blocks))
     _check_unique_ids(sources, locator)
-    return Sources(sources, contact, user_agent, path, timeout)
+    try:
+        limits = ParseLimits.from_config(data.get("parse_limits", {}))
+    except ValueError as error:
+        raise SourcesError(f"{path}: [parse_limits]: {error}") from None
+    return Sources(sources, contact, user_agent, path, timeout, limits)
 
 
 def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
