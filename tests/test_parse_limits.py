@@ -61,10 +61,12 @@ def pdf_bomb(inflated_mib: int, pages: int = 1) -> bytes:
 
 def zip_bomb(inflated_mib: int) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            for _ in range(inflated_mib):
-                member.write(b"\0" * (1024 * 1024))
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(inflated_mib):
+            member.write(b"\0" * (1024 * 1024))
     return buffer.getvalue()
 
 
@@ -147,9 +149,11 @@ def test_a_parse_over_the_time_limit_is_stopped_and_the_next_one_runs(monkeypatc
 
 def test_a_parse_over_the_memory_limit_is_refused(monkeypatch):
     monkeypatch.setattr(platforms, "parse_page", _greedy)
-    with LimitedParser(ParseLimits(memory_mib=128)) as parser:
-        with pytest.raises(DocumentTooLarge, match="memory limit of 128 MiB"):
-            parser.parse("ktweb", "action", b"x", "https://x/1")
+    with (
+        LimitedParser(ParseLimits(memory_mib=128)) as parser,
+        pytest.raises(DocumentTooLarge, match="memory limit of 128 MiB"),
+    ):
+        parser.parse("ktweb", "action", b"x", "https://x/1")
 
 
 def test_a_document_over_the_input_size_is_refused_without_a_worker():
