@@ -134,8 +134,13 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
         report.published = True
         report.release = release.name
         report.finished_at = _iso(now())
-        (release / "status.json").write_text(
-            json.dumps(public_report(report), ensure_ascii=False, indent=2), encoding="utf-8")
+        report.exit_status = _exit_status(report)  # what the run will exit with, if live
+        # Imported here: the site imports STALE_AFTER from this module.
+        from site_builder.writer import write_if_changed
+
+        # Replaced, never written into: the release is hard-linked to the live one.
+        write_if_changed(release / "status.json", json.dumps(
+            public_report(report), ensure_ascii=False, indent=2).encode("utf-8"))
         return summary
 
     try:
