@@ -28,7 +28,11 @@ from dataclasses import dataclass
 _CONFUSABLES = {
     **dict(zip("АВСЕНКМОРТХУЅІЈаВсеорхуѕіј", "ABCEHKMOPTXYSIJaBceopxysij", strict=True)),
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϹϲ", "ABEZHIKMNOPTYXoCc", strict=True)),
-    "\u2795": "+", "\u02d6": "+", "\u2796": "-", "\u2212": "-", "\u02d7": "-",
+    "\u2795": "+",
+    "\u02d6": "+",
+    "\u2796": "-",
+    "\u2212": "-",
+    "\u02d7": "-",
 }
 # Block-level tags separate what they hold: "150585</p><p>-205X" is two lines to a reader.
 _BLOCK_TAG = re.compile(
@@ -53,16 +57,20 @@ def fold_character(character: str) -> str:
     if category == "Pd":
         return "-"
     folded = unicodedata.normalize("NFKC", character)
-    return "".join(_CONFUSABLES.get(c, "-" if unicodedata.category(c) == "Pd" else c)
-                   for c in folded if unicodedata.category(c) not in ("Cf", "Mn", "Me"))
+    return "".join(
+        _CONFUSABLES.get(c, "-" if unicodedata.category(c) == "Pd" else c)
+        for c in folded
+        if unicodedata.category(c) not in ("Cf", "Mn", "Me")
+    )
 
 
 def _characters_needing_folding() -> frozenset[str]:
     """Every non-ASCII character whose fold is not itself."""
     # Planes 0 and 1 hold every letter, digit and dash that folds; plane 14 tag characters.
     planes = [range(0x80, 0x20000), range(0xE0000, 0xE1000)]
-    return frozenset(chr(code) for plane in planes for code in plane
-                     if fold_character(chr(code)) != chr(code))
+    return frozenset(
+        chr(code) for plane in planes for code in plane if fold_character(chr(code)) != chr(code)
+    )
 
 
 _NEEDS_FOLDING = _characters_needing_folding()
@@ -127,16 +135,17 @@ class ReaderView:
 
     def _rewritten(self, segment: Segment, start: int, end: int, new_text: str) -> str:
         if segment.markup:
-            return self.original[segment.original_start:segment.original_end]
+            return self.original[segment.original_start : segment.original_end]
         segment_end = segment.view_start + len(segment.view_text)
         inside_from, inside_to = max(start, segment.view_start), min(end, segment_end)
         text = list(segment.view_text)
-        text[inside_from - segment.view_start:inside_to - segment.view_start] = (
-            new_text[inside_from - start:inside_to - start])
+        text[inside_from - segment.view_start : inside_to - segment.view_start] = new_text[
+            inside_from - start : inside_to - start
+        ]
         if not segment.identity:
             return "".join(text)
         # A span may begin or end inside a kept run: only its inside is rewritten.
-        return "".join(text[inside_from - segment.view_start:inside_to - segment.view_start])
+        return "".join(text[inside_from - segment.view_start : inside_to - segment.view_start])
 
 
 class _Builder:
@@ -147,8 +156,9 @@ class _Builder:
     def add(self, view_text, original_start, original_end, identity=False, markup=False):
         if not view_text and not markup:
             return  # invisible: only its absence counts
-        self.segments.append(Segment(self.length, view_text, original_start, original_end,
-                                     identity, markup))
+        self.segments.append(
+            Segment(self.length, view_text, original_start, original_end, identity, markup)
+        )
         self.length += len(view_text)
 
     def add_text(self, text: str, offset: int) -> None:
@@ -156,8 +166,12 @@ class _Builder:
         present = _NEEDS_FOLDING.intersection(text) if needs_folding(text) else ()
         for match in _runs_of(frozenset(present)).finditer(text) if present else ():
             if match.start() > position:
-                self.add(text[position:match.start()], offset + position,
-                         offset + match.start(), identity=True)
+                self.add(
+                    text[position : match.start()],
+                    offset + position,
+                    offset + match.start(),
+                    identity=True,
+                )
             for index in range(match.start(), match.end()):
                 self.add(fold_character(text[index]), offset + index, offset + index + 1)
             position = match.end()
@@ -176,7 +190,7 @@ def html_view(markup: str) -> ReaderView:
     entities decoded."""
     builder, position = _Builder(), 0
     for match in _MARKUP.finditer(markup):
-        builder.add_text(markup[position:match.start()], position)
+        builder.add_text(markup[position : match.start()], position)
         token = match.group()
         if token.startswith("&"):
             _add_entity(builder, token, match.start())
@@ -205,4 +219,3 @@ def rough_html_text(markup: str) -> str:
     """Tags dropped and entities decoded, in C: more text joins than in the true view
     (block tags too), so a code absent here is absent there."""
     return html.unescape(_TAG.sub("", markup))
-
