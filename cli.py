@@ -305,13 +305,14 @@ def parse_command(path, platform, municipality, url, page_kind):
 
     Example: avoin parse 510975521.pdf --platform ktweb --url 'https://x/ktproxy2.dll?doctype=3&docid=510975521'
     """
-    from harvest.platforms import ParseError, detect_page_kind, parse_page
+    from harvest.platforms import ParseError, detect_page_kind
+    from transform.parse_limits import parse_within_limits
 
     try:
         body = path.read_bytes()
         url = url or path.resolve().as_uri()
         kind = page_kind or detect_page_kind(platform, body, url)
-        result = parse_page(platform, kind, body, url, municipality, None)
+        result = parse_within_limits(platform, kind, body, url, municipality, None)
     except (OSError, ParseError) as error:
         click.echo(f"avoin parse: {path}: {error}", err=True)
         sys.exit(2)
@@ -495,10 +496,12 @@ def _run_nightly(steps, paths: Paths, out: Path, sources: Sources):
     from pipeline.nightly import run_nightly
     from pipeline.notify import NotifyConfig
 
-    paths.ensure()
     report = run_nightly(steps, data_dir=paths.data_dir, out=out,
                          notify_config=NotifyConfig.load(sources.path))
-    click.echo("\n".join(report.summary_lines()))
+    if report.run_id is None:  # nothing ran (lock busy, a path not writable): say why
+        click.echo("\n".join(f"avoin nightly: {p}" for p in report.problems), err=True)
+    else:
+        click.echo("\n".join(report.summary_lines()))
     return report
 
 
@@ -549,7 +552,7 @@ def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
     with Store(paths.store) as store, Progress("transform", unit="documents") as progress:
         sync_municipalities(store, sources)
         return transform_pending(store, paths.raw, reparse_all=reparse,
-                                 progress=progress.update_to)
+                                 progress=progress.update_to, limits=sources.parse_limits)
 
 
 def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None = None):

@@ -6,7 +6,9 @@ The rules, so that a night after a quiet day costs one request per listing:
   (If-None-Match / If-Modified-Since) when the server gave validators before.
 - A listing that is unchanged (304, or byte-identical to the last good fetch) lists
   nothing new: only links never fetched well before are followed (that is how a killed
-  harvest resumes, and how a document that failed last night is retried).
+  harvest resumes, and how a document that failed last night is retried), and the pages
+  of dated meetings within the recent window are re-checked, conditionally (a meeting
+  page that drops an item does not change its meeting list).
 - A changed listing: links never fetched well are followed; a known page is re-checked
   (conditionally) only when it may have changed: a meeting within the recent window
   (default 60 days, which also covers agendas of meetings still to come: the window
@@ -61,8 +63,17 @@ class FetchPolicy:
         if PageKind(link["page_kind"]) in LISTINGS:
             return True
         if not parent_changed:
-            return False
+            return self._is_recent_meeting(link, result)
         return self._is_recent(self._start_of(link, result))
+
+    def _is_recent_meeting(self, link: dict, result: dict) -> bool:
+        """A meeting page changes without its listing changing (items removed or redacted
+        during the appeal period); only a fresh copy shows what it dropped (a tombstone).
+        Undated links are not re-checked here: that would cost every quiet night."""
+        if PageKind(link["page_kind"]) is not PageKind.MEETING:
+            return False
+        start = self._start_of(link, result)
+        return start is not None and self._is_recent(start)
 
     def _start_of(self, link: dict, result: dict) -> str | None:
         """The meeting date the link belongs to: its own meeting, or the page's meeting."""

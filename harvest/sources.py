@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transform.parse_limits import ParseLimits
 from transform.resources import shipped_defaults_directory
 from transform.schema import Platform
 
@@ -70,6 +71,8 @@ class Sources:
     user_agent: str
     path: Path = field(default=DEFAULT_SOURCES)
     download_timeout: float | None = None  # seconds; None = the harvester's default
+    # Per document parse: time, memory, pages, inflated bytes ([parse_limits]).
+    parse_limits: ParseLimits = field(default_factory=ParseLimits)
 
     def get(self, municipality_id: str) -> Source:
         for source in self.municipalities:
@@ -112,7 +115,11 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> Sources:
     sources = tuple(_parse_source(block, index, locator) for index, block in enumerate(blocks))
     _check_unique_ids(sources, locator)
     _check_served_towns(sources, locator)
-    return Sources(sources, contact, user_agent, path, timeout)
+    try:
+        limits = ParseLimits.from_config(data.get("parse_limits", {}))
+    except ValueError as error:
+        raise SourcesError(f"{path}: [parse_limits]: {error}") from None
+    return Sources(sources, contact, user_agent, path, timeout, limits)
 
 
 def _parse_source(block: dict, index: int, locator: _Locator) -> Source:

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from pipeline.lock import LockBusy, RunLock
 from pipeline.notify import NotifyConfig, notify
-from pipeline.publish import publish
+from pipeline.publish import publish, releases_dir
+from pipeline.writable import describe_not_writable, unwritable_reason
+from transform.privacy import redact_hetus
 
 logger = logging.getLogger(__name__)
 
@@ -79,15 +81,11 @@ def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
                 notify_config: NotifyConfig | None = None,
                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> NightlyReport:
     report = NightlyReport(run_id=None, started_at=_iso(now()))
-    try:
-        with RunLock(data_dir / "avoin.lock") as lock:
-            if lock.stale_taken_over:
-                report.problems.append(f"took over a stale lock of pid "
-                                       f"{lock.stale_taken_over.get('pid')}")
-            _run_locked(steps, report, data_dir, out, now)
-    except LockBusy as error:
-        report.problems.append(str(error))
-        report.exit_status = EXIT_NOTHING_PUBLISHED
+    not_writable = unwritable_reason(*_places_written(data_dir, Path(out)))
+    if not_writable:  # no run file either (run_id stays None): it could not be written
+        report.problems.append(not_writable)
+    else:
+        _run_with_lock(steps, report, data_dir, out, now)
     report.finished_at = _iso(now())
     _write_run_file(report, data_dir)
     if report.exit_status != EXIT_OK and notify_config is not None:
@@ -95,6 +93,31 @@ def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
         if problem:
             report.problems.append(problem)
     return report
+
+
+def _run_with_lock(steps, report, data_dir, out, now) -> None:
+    try:
+        with RunLock(data_dir / "avoin.lock"):
+            _run_locked(steps, report, data_dir, out, now)
+    except LockBusy as error:
+        report.problems.append(str(error))
+        report.exit_status = EXIT_NOTHING_PUBLISHED
+    except OSError as error:
+        # Something became unwritable during the run (remounted read-only): one line.
+        reason = describe_not_writable(error)
+        if reason is None:
+            raise
+        report.problems.append(reason)
+        report.exit_status = EXIT_NOTHING_PUBLISHED
+
+
+def _places_written(data_dir: Path, out: Path) -> tuple[list[Path], list[Path]]:
+    """(directories, existing files) a run writes into."""
+    directories = [data_dir, data_dir / "raw", data_dir / "runs", out.parent,
+                   releases_dir(out)]
+    store = data_dir / "avoin.sqlite"
+    files = [store, Path(f"{store}-wal"), Path(f"{store}-shm"), data_dir / "avoin.lock"]
+    return directories, files
 
 
 def _run_locked(steps, report, data_dir, out, now) -> None:
@@ -107,12 +130,17 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
     report.transform = {**transform_report.as_dict(), "summary": str(transform_report)}
 
     def build(release: Path) -> dict:
-        summary = steps.build(release, report.as_dict())
+        summary = steps.build(release, public_report(report))
         report.published = True
         report.release = release.name
         report.finished_at = _iso(now())
-        (release / "status.json").write_text(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        report.exit_status = _exit_status(report)  # what the run will exit with, if live
+        # Imported here: the site imports STALE_AFTER from this module.
+        from site_builder.writer import write_if_changed
+
+        # Replaced, never written into: the release is hard-linked to the live one.
+        write_if_changed(release / "status.json", json.dumps(
+            public_report(report), ensure_ascii=False, indent=2).encode("utf-8"))
         return summary
 
     try:
@@ -124,6 +152,22 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
         report.published = False
         report.problems.append(f"build failed, site not published: {error}")
     report.exit_status = _exit_status(report)
+
+
+def public_report(report: NightlyReport) -> dict:
+    """The report as the site shows it: error messages and URLs quote harvested text, so
+    identity codes are masked there too (data/runs/ keeps the report as it was)."""
+    return _without_identity_codes(report.as_dict())
+
+
+def _without_identity_codes(value):
+    if isinstance(value, str):
+        return redact_hetus(value)
+    if isinstance(value, dict):
+        return {_without_identity_codes(k): _without_identity_codes(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_identity_codes(item) for item in value]
+    return value
 
 
 def _exit_status(report: NightlyReport) -> int:
@@ -180,11 +224,18 @@ def _write_run_file(report: NightlyReport, data_dir: Path) -> None:
     if report.run_id is None:  # the lock was busy: this run did nothing worth a file
         return
     runs = data_dir / "runs"
-    runs.mkdir(parents=True, exist_ok=True)
-    temporary = runs / f".{report.run_id}.json.tmp"
-    temporary.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
-                         encoding="utf-8")
-    os.replace(temporary, runs / f"{report.run_id}.json")
+    try:
+        runs.mkdir(parents=True, exist_ok=True)
+        temporary = runs / f".{report.run_id}.json.tmp"
+        temporary.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
+                             encoding="utf-8")
+        os.replace(temporary, runs / f"{report.run_id}.json")
+    except OSError as error:  # the data dir went read-only during the run
+        reason = describe_not_writable(error)
+        if reason is None:
+            raise
+        report.problems.append(f"no run report: {reason}")
+        report.exit_status = EXIT_NOTHING_PUBLISHED if not report.published else report.exit_status
 
 
 def _iso(moment: datetime) -> str:

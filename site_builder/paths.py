@@ -6,9 +6,12 @@ checked before it becomes a path segment:
 
 - the municipality must be a configured slug (``vaasa``);
 - the record kind must be one of the schema's id infixes (``org``, ``meeting``, ``action``);
-- the origin id is used verbatim only when it is a plain, short file name; anything else
-  (``../../etc``, ``a/b``, ``%2e%2e``, 200 characters) becomes ``~`` + a sha256 prefix.
-  ``~`` never occurs in a verbatim origin id, so a hashed segment cannot collide with one.
+- the origin id is used verbatim only when it is a plain, short, lower-case file name;
+  anything else (``../../etc``, ``a/b``, ``%2e%2e``, 200 characters, ``Caseid-A``) becomes
+  ``~`` + a sha256 prefix. ``~`` never occurs in a verbatim origin id, so a hashed segment
+  cannot collide with one, and no two segments differ only in case, so the site also
+  unpacks on a case-insensitive file system (macOS, Windows) without two records sharing
+  a folder.
 
 ``vaasa``             -> ``vaasa/index.html``
 ``vaasa:org:02``      -> ``vaasa/org/02/index.html``
@@ -47,7 +50,7 @@ RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data
                                  "status"})
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_VERBATIM_ORIGIN_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_VERBATIM_ORIGIN_ID = re.compile(r"^[a-z0-9._-]{1,64}$")
 _KNOWN_INFIXES = frozenset(ID_INFIX.values())
 _HASHED_SEGMENT_PREFIX = "~"
 _HASH_LENGTH = 16  # 64 bits: collisions are not a practical concern at archive scale

@@ -52,6 +52,18 @@ def test_parse_broken_input_is_one_line_and_exit_2(tmp_path, content):
     assert "Traceback" not in result.output + result.stderr
 
 
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_parse_deeply_nested_json_is_one_line_and_exit_2(tmp_path, depth):
+    """100,000 levels was a RecursionError traceback and exit 1 (issue 13, 6)."""
+    path = tmp_path / "deep.json"
+    path.write_bytes(b'{"value": ' + b"[" * depth + b"]" * depth + b"}")
+    result = CliRunner().invoke(main, ["parse", str(path), "--platform", "cloudnc",
+                                       "--kind", "organizations"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().endswith("JSON nested more than 64 levels deep")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_parse_missing_file_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["parse", str(tmp_path / "nope.pdf"), "--platform", "ktweb"])
     assert result.exit_code == 2

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import threading
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +19,7 @@ from harvest.run import SourceReport
 from pipeline.lock import RunLock
 from pipeline.nightly import NightlySteps, run_nightly
 from pipeline.notify import NotifyConfig
+from tests.harvesting import ROOT as PROJECT_ROOT
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 
@@ -142,3 +148,47 @@ def test_a_broken_webhook_is_reported_not_hidden(tmp_path):
                          notify_config=NotifyConfig(webhook="http://127.0.0.1:9/nothing"))
     assert report.exit_status == 1
     assert any("webhook failed" in p for p in report.problems)
+
+
+def _as_unprivileged_user() -> list[str]:
+    """Root ignores permission bits; run the command as nobody so they count."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: cannot make a directory read-only")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_a_read_only_data_dir_is_one_line_and_exit_2():
+    """It was an uncaught OSError, exit 1 ("published, some sources failed") and no report."""
+    root = Path(tempfile.mkdtemp(prefix="avoin-readonly-"))
+    try:
+        root.chmod(0o755)
+        data = root / "data"
+        (data / "raw").mkdir(parents=True)
+        for directory in (data / "raw", data):
+            directory.chmod(0o555)
+        result = subprocess.run(
+            [*_as_unprivileged_user(), sys.executable, "-m", "cli", "nightly",
+             "--data-dir", str(data), "--out", str(root / "public"),
+             "--sources", str(PROJECT_ROOT / "sample_sites" / "demo-sources.toml")],
+            capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.stderr
+        assert lines[0].startswith(f"avoin nightly: {data}") and "not writable" in lines[0]
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", str(root)], check=True)
+        shutil.rmtree(root)
+
+
+def test_a_path_going_read_only_during_the_run_is_exit_2_naming_it(tmp_path):
+    def harvest():
+        raise PermissionError(13, "Permission denied", str(tmp_path / "data" / "raw" / "ab"))
+
+    report = run_nightly(NightlySteps(harvest=harvest, transform=FakeTransformReport,
+                                      build=lambda release, status: {}),
+                         data_dir=tmp_path / "data", out=tmp_path / "public", now=lambda: NOW)
+    assert report.exit_status == 2 and not report.published
+    assert report.problems == [f"{tmp_path / 'data' / 'raw' / 'ab'} is not writable "
+                               "(Permission denied)"]

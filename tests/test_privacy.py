@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from transform.privacy import (
     EMAIL_REPLACEMENT,
-    HETU_REPLACEMENT,
     PHONE_REPLACEMENT,
     OfficialContacts,
     find_emails,
@@ -17,12 +16,15 @@ from transform.privacy import (
     find_phones,
     hetu_check_character,
     looks_like_hetu,
+    masked_hetu,
     redact_hetus,
     redact_hetus_counted,
     redact_private_contacts,
 )
+from transform.reader_view import html_view
 
 SAMPLE_HETU = "150372-958K"  # the sample site's fictional code (individual number 900-999)
+HETU_REPLACEMENT = "150372-****"  # how it is published: the layout stays
 
 
 def make_hetu(birth_date: str, sign: str, individual: str) -> str:
@@ -95,7 +97,7 @@ def test_wrong_check_character_is_kept_unless_labelled():
 ])
 def test_wrong_check_character_is_removed_after_a_label(label):
     mistyped = wrong_check(SAMPLE_HETU)
-    assert redact_hetus(f"{label} {mistyped}") == f"{label} {HETU_REPLACEMENT}"
+    assert redact_hetus(f"{label} {mistyped}") == f"{label} {masked_hetu(mistyped)}"
 
 
 def test_an_invalid_shape_cannot_hide_an_overlapping_valid_code():
@@ -266,3 +268,82 @@ def test_detectors_never_crash(text):
     redacted, counts = redact_private_contacts(text, HAMEENLINNA_OFFICIALS, "sv")
     assert set(counts) <= {"phone", "email"}
     assert redact_private_contacts(redacted, HAMEENLINNA_OFFICIALS, "sv")[1] == {}
+
+
+# --- codes in disguise (issue 13, 1) -------------------------------------------------
+
+DISGUISED = {
+    "non-breaking hyphen": "150372\u2011958K",
+    "en dash": "150372\u2013958K",
+    "minus sign": "150372\u2212958K",
+    "soft hyphen inside": "1503\u00ad72-958K",
+    "zero-width space inside": "150\u200b372-958K",
+    "word joiner inside": "150372-95\u20608K",
+    "no-break space inside": "1503\u00a072-958K",
+    "fullwidth": "\uff11\uff15\uff10\uff13\uff17\uff12\uff0d\uff19\uff15\uff18\uff2b",
+    "markup between the parts": "150372<span>-</span>958K",
+    "markup inside the date": "15<b>03</b>72-958K",
+    "entity for the sign": "150372&#8209;958K",
+    "entity for the sign, hex": "150372&#x2d;958K",
+    "check character as an entity": "150372-958&#75;",
+}
+
+
+@pytest.mark.parametrize("disguised", DISGUISED.values(), ids=DISGUISED.keys())
+def test_a_code_in_disguise_is_found_and_masked_in_its_layout(disguised):
+    text = f"Hakija {disguised}, Hämeenlinna"
+    redacted = redact_hetus(text)
+    assert find_hetus(text) == [SAMPLE_HETU]
+    assert find_hetus(redacted) == []
+    assert "150372-****" in html_view(redacted).text
+    assert redacted.startswith("Hakija ") and redacted.endswith(", Hämeenlinna")
+
+
+def test_look_alike_century_signs_are_folded():
+    code = make_hetu("020308", "A", "945")
+    for look_alike in ("\u0410", "\u0391", "\uff21"):  # Cyrillic, Greek, fullwidth A
+        disguised = code.replace("A", look_alike)
+        assert find_hetus(disguised) == [code]
+        assert redact_hetus(disguised) == "020308A****"
+
+
+def test_markup_around_a_masked_code_stays_well_formed():
+    assert redact_hetus("<p>150372<span>-</span><b>958K</b></p>") == (
+        "<p>150372<span>-</span><b>****</b></p>")
+
+
+def test_a_code_split_over_two_paragraphs_is_not_joined():
+    """A reader sees two lines; "150372" alone is no code."""
+    text = "<p>150372</p><p>-958K</p>"
+    assert redact_hetus(text) == text
+
+
+_FORMAT_CHARACTERS = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0",
+                      "\u202f", "\u2009"]
+_DASH_LIKES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63",
+               "\uff0d", "&#8209;", "<i>-</i>"]
+
+
+@st.composite
+def disguised_codes(draw):
+    """A valid code, with any mix of the disguises a reader would see through."""
+    day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
+    birth_date = f"{day:02d}{month:02d}{draw(st.integers(0, 99)):02d}"
+    code = make_hetu(birth_date, "-", f"{draw(st.integers(2, 899)):03d}")
+    pieces = [draw(st.sampled_from([c, chr(ord(c) + 0xFEE0)])) if c.isalnum() else c
+              for c in code]
+    pieces[6] = draw(st.sampled_from(_DASH_LIKES))
+    for index in draw(st.lists(st.integers(1, 10), max_size=4)):
+        pieces[index] = draw(st.sampled_from(_FORMAT_CHARACTERS + ["<span>", "</b>"])) + (
+            pieces[index])
+    return code, "".join(pieces)
+
+
+@settings(max_examples=300)
+@given(disguised_codes(), st.text(max_size=20), st.text(max_size=20))
+def test_no_code_survives_in_any_disguise(disguised, before, after):
+    code, written = disguised
+    redacted = redact_hetus(f"{before} {written} {after}")
+    assert find_hetus(redacted) == []
+    assert code not in html_view(redacted).text
+    assert redact_hetus(redacted) == redacted

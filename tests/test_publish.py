@@ -127,15 +127,71 @@ def test_lock_stops_a_second_run(tmp_path):
     path = tmp_path / "avoin.lock"
     with RunLock(path), pytest.raises(LockBusy, match="another run"):
         RunLock(path).acquire()
-    assert not path.exists()
+    RunLock(path).acquire()  # free again once released
 
 
-def test_a_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+def test_a_held_lock_whose_file_is_still_empty_is_not_taken_over(tmp_path):
+    """The old lock wrote its owner after creating the file; a second run reading the
+    empty file in between took it over (issue 13, 3)."""
     path = tmp_path / "avoin.lock"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
-    path.write_text(json.dumps({"pid": int(dead.stdout), "since": "yesterday"}))
+    with RunLock(path):
+        path.write_text("")
+        with pytest.raises(LockBusy):
+            RunLock(path).acquire()
+
+
+def test_a_lock_file_naming_a_live_unrelated_pid_does_not_block(tmp_path):
+    """A dead run's pid reused by another process blocked every night (issue 13, 4)."""
+    path = tmp_path / "avoin.lock"
+    path.write_text(json.dumps({"pid": os.getppid(), "since": "yesterday"}))
     lock = RunLock(path)
     with lock:
-        assert lock.stale_taken_over["pid"] == int(dead.stdout)
         assert json.loads(path.read_text())["pid"] == os.getpid()
+
+
+def test_the_lock_of_a_killed_run_is_free(tmp_path):
+    path = tmp_path / "avoin.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pipeline.lock import RunLock; "
+         f"RunLock({str(path)!r}).acquire(); print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockBusy, match=f"pid {holder.pid}"):
+            RunLock(path).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    with RunLock(path):
+        pass
+
+
+_OVERLAP_WORKER = """
+import os, sys
+from pipeline.lock import LockBusy, RunLock
+lock_path, inside = sys.argv[1], sys.argv[2]
+for _ in range(300):
+    try:
+        lock = RunLock(lock_path)
+        lock.acquire()
+    except LockBusy:
+        continue
+    try:
+        fd = os.open(inside, os.O_CREAT | os.O_EXCL | os.O_WRONLY)  # fails if another is in
+        os.close(fd)
+        os.unlink(inside)
+    except FileExistsError:
+        print("overlap", flush=True)
+    finally:
+        lock.release()
+"""
+
+
+def test_runs_in_a_tight_loop_never_overlap(tmp_path):
+    """The adversarial run saw 800+ overlaps in 8 s this way with the old lock."""
+    workers = [subprocess.Popen([sys.executable, "-c", _OVERLAP_WORKER,
+                                 str(tmp_path / "avoin.lock"), str(tmp_path / "inside")],
+                                stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [worker.communicate(timeout=60)[0] for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers)
+    assert "overlap" not in "".join(outputs)

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from harvest.platforms import parse_page
 from transform.privacy import (
-    HETU_REPLACEMENT,
     PHONE_REPLACEMENT,
     find_hetus,
     hetu_check_character,
+    masked_hetu,
 )
 from transform.publishing import (
     DEFAULT_TAKEDOWNS,
@@ -33,6 +33,7 @@ from transform.publishing import (
 from transform.schema import ContentType, RecordType, validate_record
 
 SAMPLE_HETU = "150372-958K"
+HETU_REPLACEMENT = masked_hetu(SAMPLE_HETU)  # "150372-****"
 DECIDED = date(2025, 3, 17)
 WITHIN_RETENTION = PublishingPolicy(today=DECIDED + timedelta(days=3))
 PAST_RETENTION = PublishingPolicy(today=DECIDED + timedelta(days=200))

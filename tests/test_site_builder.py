@@ -475,7 +475,7 @@ def test_safe_url_links_only_plain_web_addresses(url, expected):
 
 # --- paths ----------------------------------------------------------------------------------
 
-SAFE_SEGMENT = re.compile(r"^(~[0-9a-f]{16}|[A-Za-z0-9._-]{1,64})$")
+SAFE_SEGMENT = re.compile(r"^(~[0-9a-f]{16}|[a-z0-9._-]{1,64})$")
 
 
 @pytest.mark.parametrize("record_id, expected", [
@@ -483,7 +483,7 @@ SAFE_SEGMENT = re.compile(r"^(~[0-9a-f]{16}|[A-Za-z0-9._-]{1,64})$")
     ("vaasa:org:kh", "vaasa/org/kh/index.html"),
     ("vaasa:meeting:2017-5", "vaasa/meeting/2017-5/index.html"),
     ("vaasa:action:123", "vaasa/action/123/index.html"),
-    ("vaasa:action:A.b_c-1", "vaasa/action/A.b_c-1/index.html"),
+    ("vaasa:action:a.b_c-1", "vaasa/action/a.b_c-1/index.html"),
 ])
 def test_page_path_uses_plain_origin_ids_verbatim(record_id, expected):
     assert page_path(record_id, {"vaasa"}) == expected

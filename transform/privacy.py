@@ -16,7 +16,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-HETU_REPLACEMENT = "[henkilötunnus poistettu]"
+from transform.reader_view import (
+    ReaderView,
+    html_view,
+    may_be_markup,
+    needs_folding,
+    plain_view,
+    rough_html_text,
+)
+
 PHONE_REPLACEMENT = {"fi": "[puhelinnumero poistettu]", "sv": "[telefonnummer borttaget]"}
 EMAIL_REPLACEMENT = {"fi": "[sähköposti poistettu]", "sv": "[e-post borttagen]"}
 
@@ -30,6 +38,7 @@ _HETU = re.compile(_HETU_SHAPE, re.IGNORECASE)
 # Lookahead: every 11-character window, overlapping ones included.
 _HETU_WINDOWS = re.compile(f"(?=({_HETU_SHAPE}))", re.IGNORECASE)
 _HETU_LENGTH = 11
+_KEPT_PREFIX = 7  # DDMMYY and the century sign
 # A shape with a wrong check character is usually some other number, but right after one of
 # these words it is a mistyped identity code and must go as well.
 _HETU_LABEL = re.compile(
@@ -66,16 +75,26 @@ def _is_labelled(text: str, start: int) -> bool:
 
 
 def looks_like_hetu(text: str) -> bool:
-    """True when the whole string (surrounding spaces aside) is a valid identity code."""
-    match = _HETU.fullmatch(text.strip())
+    """True when the whole string (surrounding spaces aside) is a valid identity code, as
+    a reader sees it (see transform/reader_view.py)."""
+    match = _HETU.fullmatch(plain_view(text).text.strip())
     return match is not None and _is_valid_hetu(match[1], match[3], match[4])
 
 
 def find_hetus(text: str) -> list[str]:
-    """Valid identity codes in the text, in order, overlapping ones included."""
-    if not _may_hold_hetu(text):
+    """Valid identity codes a reader sees in the text (as plain text, and as HTML when it
+    may be markup), folded to ASCII, in order, overlapping ones included."""
+    found = _codes_in(plain_view(text).text)
+    if may_be_markup(text) and _markup_may_hide_code(text):
+        found += [code for code in _codes_in(html_view(text).text) if code not in found]
+    return found
+
+
+def _codes_in(view_text: str) -> list[str]:
+    if not _may_hold_hetu(view_text):
         return []
-    return [m[1] for m in _HETU_WINDOWS.finditer(text) if _is_valid_hetu(m[2], m[4], m[5])]
+    return [m[1] for m in _HETU_WINDOWS.finditer(view_text)
+            if _is_valid_hetu(m[2], m[4], m[5])]
 
 
 def _hetu_spans(text: str) -> list[tuple[int, int]]:
@@ -95,21 +114,41 @@ def _hetu_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def redact_hetus_counted(text: str) -> tuple[str, int]:
-    """redact_hetus, and how many replacements it made.
+def masked_hetu(code: str) -> str:
+    """``150585-205X`` -> ``150585-****``: the layout stays, the person's number goes.
 
-    Every 11-character window is checked, so an invalid shape cannot hide an overlapping
-    valid code. The replacement starts with "[" and ends with "]", which are neither digits,
-    century signs nor check characters, so no code can straddle it: the result contains no
-    valid code and redacting again changes nothing.
+    The kept date and century sign can never complete a code again: every code needs
+    digits after its sign, and ``*`` is neither a digit nor a check character.
     """
-    spans = _hetu_spans(text)
-    pieces, position = [], 0
-    for start, end in spans:
-        pieces += [text[position:start], HETU_REPLACEMENT]
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces), len(spans)
+    kept = code[:_KEPT_PREFIX]
+    return kept + "".join("*" if c.isalnum() else c for c in code[_KEPT_PREFIX:])
+
+
+def redact_hetus_counted(text: str) -> tuple[str, int]:
+    """redact_hetus, and how many codes it masked.
+
+    Matching runs on what a reader sees (transform/reader_view.py): the plain text with
+    disguises folded, then, when the text may be HTML, the page a browser would show.
+    Every 11-character window is checked, so an invalid shape cannot hide an overlapping
+    valid code; a masked code contains no valid one, so redacting again changes nothing.
+    """
+    redacted, found = _redact_in(plain_view(text))
+    if may_be_markup(redacted) and _markup_may_hide_code(redacted):
+        redacted, more = _redact_in(html_view(redacted))
+        found += more
+    return redacted, found
+
+
+def _markup_may_hide_code(text: str) -> bool:
+    rough = rough_html_text(text)
+    return needs_folding(rough) or _may_hold_hetu(rough)
+
+
+def _redact_in(view: ReaderView) -> tuple[str, int]:
+    spans = _hetu_spans(view.text)
+    if not spans:
+        return view.original, 0
+    return view.replace(spans, masked_hetu), len(spans)
 
 
 def redact_hetus(text: str) -> str:

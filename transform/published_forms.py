@@ -28,7 +28,7 @@ from transform.schema import RecordType
 
 _TRANSFORM_DIR = Path(__file__).resolve().parent
 # The modules whose code decides a published form.
-RULES_MODULES = ("publishing.py", "privacy.py", "published_forms.py")
+RULES_MODULES = ("publishing.py", "privacy.py", "reader_view.py", "published_forms.py")
 
 
 def rules_digest() -> str:

@@ -21,10 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harvest import platforms
 from harvest.platforms import ParseError
 from harvest.sources import Sources
 from transform.languages import link_language_versions
+from transform.parse_limits import LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
 from transform.schema import PARSER_VERSION, SchemaError
@@ -83,25 +83,21 @@ def transform_pending(
     parser_version: str = PARSER_VERSION,
     progress: Progress | None = None,
     reparse_all: bool = False,
+    limits: ParseLimits | None = None,
 ) -> TransformReport:
     """Parse every snapshot not yet parsed by ``parser_version`` and merge the records.
 
     ``reparse_all`` ignores the parse log (for a new parser version, or to re-check
-    everything). The run is recorded in the runs table with its report.
+    everything). Each document is parsed within ``limits`` (transform/parse_limits.py).
+    The run is recorded in the runs table with its report.
     """
     rows = store.pending_snapshots(parser_version, include_parsed=reparse_all)
     report = TransformReport(run_id=store.start_run(RunKind.TRANSFORM))
     merged = Counts()
     try:
-        for done, row in enumerate(rows, start=1):
-            counts, error = transform_snapshot(store, raw_dir, row, parser_version, report)
-            if error:
-                report.errors.append(error)
-            else:
-                report.documents += 1
-                merged += counts
-            if progress:
-                progress(done, len(rows))
+        with LimitedParser(limits) as parser:
+            merged += _transform_rows(store, raw_dir, rows, parser_version, report, parser,
+                                      progress)
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
     except BaseException:
@@ -113,9 +109,23 @@ def transform_pending(
     return report
 
 
+def _transform_rows(store, raw_dir, rows, parser_version, report, parser, progress) -> Counts:
+    merged = Counts()
+    for done, row in enumerate(rows, start=1):
+        counts, error = transform_snapshot(store, raw_dir, row, parser_version, report, parser)
+        if error:
+            report.errors.append(error)
+        else:
+            report.documents += 1
+            merged += counts
+        if progress:
+            progress(done, len(rows))
+    return merged
+
+
 def transform_snapshot(
     store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION,
-    report: TransformReport | None = None,
+    report: TransformReport | None = None, parser: LimitedParser | None = None,
 ) -> tuple[Counts, dict | None]:
     """Parse and merge one harvest-log row; returns (counts, error or None).
 
@@ -129,10 +139,7 @@ def transform_snapshot(
     except SnapshotError as error:
         return Counts(), _error_entry(row, error)
     try:
-        result = platforms.parse_page(
-            row["platform"], row["page_kind"], body, row["url"], row["municipality"],
-            row["context"],
-        )
+        result = _parse(parser, row, body)
         with store.transaction():
             counts = store.merge_page(result, _provenance(row, parser_version))
             withdrawn = detect_removals(store, row["page_kind"], result, row["fetched_at"])
@@ -148,6 +155,15 @@ def transform_snapshot(
         error.add_note(f"while transforming {row['url']} (raw snapshot {row['sha256']})")
         raise
     return counts, None
+
+
+def _parse(parser: LimitedParser | None, row: dict, body: bytes) -> dict:
+    arguments = (row["platform"], row["page_kind"], body, row["url"], row["municipality"],
+                 row["context"])
+    if parser is None:
+        with LimitedParser() as one_off:
+            return one_off.parse(*arguments)
+    return parser.parse(*arguments)
 
 
 def _provenance(row: dict, parser_version: str) -> dict:

@@ -22,6 +22,8 @@ Additions to the design's schema (shared/design/schema.md):
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from enum import StrEnum
 
 PARSER_VERSION = "1"
@@ -92,9 +94,23 @@ ID_INFIX = {
 }
 
 
+# Fields holding record ids; all are checked before a record reaches the store.
+_ID_FIELDS = ("id", "municipality", "organization", "meeting")
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def make_id(municipality: str, record_type: RecordType, origin_id: str) -> str:
     """Stable public id from the platform's own identifier (never a list position)."""
-    return f"{municipality}:{ID_INFIX[record_type]}:{origin_id}"
+    return f"{municipality}:{ID_INFIX[record_type]}:{normalise_origin_id(origin_id)}"
+
+
+def normalise_origin_id(origin_id) -> str:
+    """NFC, so the composed and decomposed spellings of "café-1" are one record; control
+    characters are refused (a NUL cut the id short in SQLite and on disk)."""
+    text = unicodedata.normalize("NFC", str(origin_id))
+    if _CONTROL_CHARACTER.search(text):
+        raise SchemaError(f"id {text!r} contains control characters")
+    return text
 
 
 def split_id(record_id: str) -> tuple[str, str, str]:
@@ -149,6 +165,8 @@ def validate_record(record_type: RecordType, record: dict) -> None:
         raise SchemaError(f"{record_type}: unknown fields {sorted(unknown)}")
     if "id" not in record:
         raise SchemaError(f"{record_type}: record without id")
+    for key in _ID_FIELDS:
+        _check_id(record, record.get(key))
     _check_enum(record, "document_kind", DocumentKind)
     _check_enum(record, "classification", Classification)
     _check_enum(record, "outcome", Outcome)
@@ -162,6 +180,14 @@ def validate_record(record_type: RecordType, record: dict) -> None:
     for translation in record.get("translations") or ():
         if set(translation) != set(TRANSLATION_FIELDS):
             raise SchemaError(f"{record['id']}: a translation has {TRANSLATION_FIELDS}")
+
+
+def _check_id(record: dict, value) -> None:
+    """Ids reach the store only normalised (see normalise_origin_id)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or normalise_origin_id(value) != value:
+        raise SchemaError(f"{record.get('id', '?')!r}: id {value!r} is not in NFC")
 
 
 def _check_enum(record: dict, field: str, enum: type[StrEnum]) -> None:

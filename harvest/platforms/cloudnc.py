@@ -192,11 +192,19 @@ class _CloudncPage(Page):
         """``https://tampere.cloudnc.fi/`` for an API URL; None when the URL is not one."""
         return self.url[: self.url.index(API_PATH)] if API_PATH in self.url else None
 
+
+# OData answers nest a handful of levels; far deeper is hostile or broken, and would
+# exhaust the recursion of the code that walks it.
+MAX_JSON_DEPTH = 64
+
+
 def _load_json(body: bytes):
     if not body or not body.strip():
         raise ParseError("empty response")
     try:
-        return json.loads(body.decode("utf-8-sig"))
+        data = json.loads(body.decode("utf-8-sig"))
+    except RecursionError:  # the C decoder gives up around a thousand levels
+        raise ParseError(f"JSON nested more than {MAX_JSON_DEPTH} levels deep") from None
     except UnicodeDecodeError as error:
         raise ParseError(f"not UTF-8 JSON: {error.reason} at byte {error.start}") from None
     except json.JSONDecodeError as error:
@@ -204,6 +212,21 @@ def _load_json(body: bytes):
         raise ParseError(
             f"not JSON ({error.msg} at line {error.lineno}; starts {start!r})"
         ) from None
+    if _nesting_depth(data) > MAX_JSON_DEPTH:
+        raise ParseError(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return data
+
+
+def _nesting_depth(data) -> int:
+    """Deepest nesting of lists and objects, counted without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _collection_name(data) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from transform.schema import PageKind, RecordType, make_id
+from transform.schema import PageKind, RecordType, make_id, normalise_origin_id
 
 # Ids of records parsed without a municipality (`avoin parse` without --municipality).
 UNKNOWN_MUNICIPALITY = "unknown"
@@ -22,7 +22,7 @@ class Page:
     errors: list[str] = field(default_factory=list)
 
     def record(self, record_type: RecordType, origin_id) -> dict:
-        origin_id = str(origin_id)
+        origin_id = normalise_origin_id(origin_id)
         record = {"id": self.ref(record_type, origin_id), "origin_id": origin_id}
         if self.municipality:
             record["municipality"] = self.municipality

@@ -14,9 +14,10 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 
 from harvest.incremental import FetchPolicy
-from harvest.platforms import ParseError, parse_page
+from harvest.platforms import ParseError
 from harvest.robots import NOFOLLOW, NOINDEX, page_directives
 from harvest.sources import Source
+from transform.parse_limits import LimitedParser
 from transform.raw import SnapshotError, load_snapshot
 from transform.schema import PageKind
 from transform.store import Store
@@ -45,6 +46,8 @@ class PlatformSpider(scrapy.Spider):
         self.source = source
         self.policy: FetchPolicy | None = None
         self.store: Store | None = None
+        # Pages are read for their links within the same limits as in transform.
+        self.parser = LimitedParser()
 
     def open_fetch_policy(self):
         """Incremental harvesting needs to know what we fetched before (the store)."""
@@ -141,7 +144,8 @@ class PlatformSpider(scrapy.Spider):
     def follow_links(self, url, page_kind, context, wanted, body, changed, *, stored=False):
         """Request the links worth fetching; ``stored`` = the page is our old copy."""
         try:
-            result = parse_page(self.platform, page_kind, body, url, self.source.id, context)
+            result = self.parser.parse(self.platform, page_kind, body, url, self.source.id,
+                                       context)
         except ParseError as error:
             if not stored:
                 self.count_error("parse_error", url, error)
@@ -172,6 +176,7 @@ class PlatformSpider(scrapy.Spider):
             self.count_error("empty_listing", url, "organ list yielded no organs: layout changed?")
 
     def closed(self, reason):
+        self.parser.close()
         if self.store is not None:
             self.store.close()
         stats = self.crawler.stats
