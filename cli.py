@@ -225,7 +225,12 @@ def build_command(out, base_url, paths: Paths):
     Example: avoin build --out public --base-url https://avoin.example.fi/
     """
     from pipeline.publish import publish
+    from transform.store import Store
 
+    with Store(paths.store) as store:
+        if not store.counts()["actions"]:
+            fail(f"the store {paths.store} holds no decisions yet: nothing to build "
+                 "(run avoin harvest and avoin transform first)")
     report = publish(out, lambda release: _build(paths, release, base_url=base_url))
     click.echo(f"built and published {out}/: {report}")
 

@@ -49,8 +49,13 @@ def publish(out: Path, build: Callable[[Path], object]):
     _adopt_plain_directory(out)
     remove_incomplete_releases(out)
     release = _new_release_dir(out)
-    _seed_from(current_release(out), release)
-    result = build(release)
+    try:
+        _seed_from(current_release(out), release)
+        result = build(release)
+    except BaseException:
+        # A failed build leaves nothing behind (a killed one is cleaned up next time).
+        shutil.rmtree(release, ignore_errors=True)
+        raise
     (release / COMPLETE_MARKER).write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     _point(out, release)
     prune_releases(out)

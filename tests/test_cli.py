@@ -108,6 +108,17 @@ def test_the_data_dir_comes_from_the_environment(tmp_path, monkeypatch, command)
     assert "no store at elsewhere/avoin.sqlite" in result.stderr
 
 
+def test_build_refuses_an_empty_store_and_leaves_no_release(tmp_path, monkeypatch):
+    from transform.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    Store(tmp_path / "data" / "avoin.sqlite").close()
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "holds no decisions yet" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
 def test_transform_refuses_a_data_dir_without_snapshots(tmp_path):
     result = CliRunner().invoke(main, ["transform", "--data-dir", str(tmp_path / "nothing")])
     assert result.exit_code == 2

@@ -87,7 +87,8 @@ def test_a_failing_build_leaves_the_live_site_as_it_was(tmp_path):
     with pytest.raises(RuntimeError):
         publish(out, broken)
     assert (out / "index.html").read_text() == "good"
-    # The next run removes the half-built release.
+    # The failed build left no half-built release behind.
+    assert all((r / ".release-complete").exists() for r in releases_dir(out).iterdir())
     publish(out, site_builder({}))
     assert all((r / ".release-complete").exists() for r in releases_dir(out).iterdir())
 
