@@ -1,0 +1,142 @@
+"""Visual lines for documents without a page layout of their own (DOCX, DOC, RTF, HTML).
+
+A word-processor file has paragraphs, tab stops and table cells, not positions on a page.
+We lay them out on a notional page so the one layout reader works for every format: a
+table row's cells sit side by side at their column's x (a label cell left of its text
+cell, each cell's lines zipped row by row), a tab moves text to the next tab column, and
+rows and paragraphs are separated by a gap the layout reader reads as a paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from harvest.pdftext import Fragment, VisualLine
+
+LINE_HEIGHT = 12.0  # points
+PARAGRAPH_GAP = 10.0  # more than pdftext's paragraph threshold (0.7 of a line)
+CHAR_WIDTH = 5.0  # notional width of a character, for text-only formats
+TAB_COLUMN = 250.0  # where text after a tab starts when the file gives no tab stop
+
+
+@dataclass
+class CellLine:
+    text: str
+    bold: bool = False
+    paragraph_start: bool = True
+
+
+@dataclass
+class Cell:
+    x0: float
+    width: float
+    lines: list[CellLine]
+
+
+@dataclass
+class LineBuilder:
+    """Appends lines top to bottom on page 1 (these formats have no reliable pages)."""
+
+    lines: list[VisualLine] = field(default_factory=list)
+    top: float = 0.0
+    gap_pending: bool = True
+
+    def gap(self) -> None:
+        self.gap_pending = True
+
+    def line(self, fragments: list[Fragment], paragraph_start: bool) -> None:
+        fragments = [fragment for fragment in fragments if fragment.text.strip()]
+        if not fragments:
+            return
+        if self.gap_pending:
+            self.top += PARAGRAPH_GAP
+        starts = paragraph_start or self.gap_pending
+        self.lines.append(VisualLine(1, self.top, self.top + LINE_HEIGHT, tuple(fragments), starts))
+        self.top += LINE_HEIGHT
+        self.gap_pending = False
+
+    def row(self, cells: list[Cell]) -> None:
+        """Cells side by side: line k holds each cell's k-th line."""
+        self.gap()
+        depth = max((len(cell.lines) for cell in cells), default=0)
+        for k in range(depth):
+            fragments, starts = [], False
+            for position, cell in enumerate(cells):
+                if k < len(cell.lines) and cell.lines[k].text.strip():
+                    line = cell.lines[k]
+                    fragments.append(_fragment(cell.x0, cell.width, line.text, line.bold))
+                    # A new paragraph of the text, not of the label beside it, breaks.
+                    starts = starts or (position > 0 and line.paragraph_start)
+            self.line(fragments, starts)
+        self.gap()
+
+
+def _fragment(x0: float, width: float, text: str, bold: bool) -> Fragment:
+    text = " ".join(text.split())
+    return Fragment(x0, x0 + min(width, len(text) * CHAR_WIDTH), text, bold)
+
+
+def text_fragment(x0: float, text: str, bold: bool = False) -> Fragment:
+    text = " ".join(text.split())
+    return Fragment(x0, x0 + len(text) * CHAR_WIDTH, text, bold)
+
+
+def tabbed_fragments(text: str, indent: float = 0.0, bold: bool = False) -> list[Fragment]:
+    """ "Päätös<TAB>Hyväksyttiin." -> the label at the indent, the text at the tab column."""
+    fragments = []
+    for index, part in enumerate(text.split("\t")):
+        if not part.strip():
+            continue
+        x0 = indent if index == 0 else max(TAB_COLUMN * index, indent + TAB_COLUMN)
+        fragments.append(text_fragment(x0, part, bold and index == 0))
+    return fragments
+
+
+def lines_of_plain_text(text: str) -> list[VisualLine]:
+    """Text-only output of a converter (antiword, catdoc, striprtf): blank lines separate
+    paragraphs, leading spaces indent, tabs and "|" table cells make columns."""
+    builder = LineBuilder()
+    for raw in text.splitlines():
+        if not raw.strip() or set(raw.strip()) <= set("|-+"):
+            builder.gap()
+        elif raw.lstrip().startswith("|"):
+            builder.line(_grid_fragments(raw), paragraph_start=False)
+        elif "|" in raw.rstrip().rstrip("|") or raw.rstrip().endswith("|"):
+            builder.line(_cell_fragments(raw), paragraph_start=False)
+        elif "\t" in raw:
+            indent = (len(raw) - len(raw.lstrip(" "))) * CHAR_WIDTH
+            builder.line(tabbed_fragments(raw.strip(" "), indent), paragraph_start=False)
+        else:
+            builder.line(_spaced_fragments(raw), paragraph_start=False)
+    return builder.lines
+
+
+_COLUMN_GAP = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _spaced_fragments(raw: str) -> list[Fragment]:
+    """Converters lay tab-aligned columns out with spaces: three or more split columns."""
+    return [
+        text_fragment(match.start() * CHAR_WIDTH, match.group())
+        for match in _COLUMN_GAP.finditer(raw)
+    ]
+
+
+def _grid_fragments(raw: str) -> list[Fragment]:
+    """antiword's tables: "|Label     |Text of the cell   |", cells at their character offset."""
+    fragments, offset = [], 0
+    for cell in raw.split("|"):
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            fragments.append(text_fragment((offset + lead) * CHAR_WIDTH, cell))
+        offset += len(cell) + 1
+    return fragments
+
+
+def _cell_fragments(raw: str) -> list[Fragment]:
+    """striprtf's tables: "Label|Text|": the n-th cell at the n-th tab column."""
+    cells = raw.rstrip().rstrip("|").split("|")
+    return [
+        text_fragment(TAB_COLUMN * index, cell) for index, cell in enumerate(cells) if cell.strip()
+    ]
