@@ -133,7 +133,7 @@ def read_layout(lines: list[VisualLine], document_format: DocumentFormat) -> Doc
         title=title,
         register_id=register_id,
         history=history,
-        blocks=[block for block in fold_history(blocks) if block.lines or block.label],
+        blocks=[block for block in fold_history(blocks, only_repeats=True) if block.lines],
         line_count=len(lines),
     )
 
@@ -143,7 +143,8 @@ def read_layout(lines: list[VisualLine], document_format: DocumentFormat) -> Doc
 
 def find_label_column(lines: list[VisualLine]) -> LabelColumn | None:
     """The label column, when the layout has one: rows with a short piece at the left edge
-    and text beside it, and most other lines starting at that text's x (indented body)."""
+    and text beside it, and the body text indented to that text's x, not running from the
+    left edge across it."""
     beside = Counter()
     for line in lines:
         if len(line.fragments) >= 2 and len(line.fragments[0].text) <= MAX_LABEL_CHARS:
@@ -151,10 +152,14 @@ def find_label_column(lines: list[VisualLine]) -> LabelColumn | None:
     for (left, body), rows in beside.most_common():
         if rows < _MIN_LABEL_ROWS or body <= left:
             continue
-        starts = Counter(_round(line.x0) for line in lines)
-        in_body = sum(count for x, count in starts.items() if abs(x - body) <= _SAME_X)
-        at_left = sum(count for x, count in starts.items() if abs(x - left) <= _SAME_X)
-        if in_body + rows >= at_left:  # the body is indented: not a bullet list
+        in_body = sum(1 for line in lines if abs(line.x0 - body) <= _SAME_X)
+        # Text running from the left edge across the body column: a one-column document
+        # (its bullets or "Label: text" lines only look like a column).
+        full_width = sum(
+            1 for line in lines
+            if abs(line.x0 - left) <= _SAME_X and line.fragments[0].x1 > body + _SAME_X
+        )  # fmt: skip
+        if full_width <= rows + in_body:
             return LabelColumn(left, body)
     return None
 
@@ -332,7 +337,8 @@ def _column_label_at(lines: list, index: int, column: LabelColumn) -> _LabelHit 
         texts += _beside(lines[stop])
         stop += 1
     label = " ".join(pieces)
-    if not label_kind(label) and _is_header_matter(label):
+    # An unknown piece needs text beside it: a short title or a lone line is not a label.
+    if not label_kind(label) and (_is_header_matter(label) or not texts):
         return None
     return _LabelHit(label_as_written(label), label_kind(label), texts, stop - index)
 

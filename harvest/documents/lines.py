@@ -97,13 +97,17 @@ def lines_of_plain_text(text: str) -> list[VisualLine]:
     """Text-only output of a converter (antiword, catdoc, striprtf): blank lines separate
     paragraphs, leading spaces indent, tabs and "|" table cells make columns."""
     builder = LineBuilder()
+    open_cell = None  # striprtf: the cell a row's line breaks continue, until its "|" end
     for raw in text.splitlines():
-        if not raw.strip() or set(raw.strip()) <= set("|-+"):
+        if open_cell is not None or ("|" in raw and not raw.lstrip().startswith("|")):
+            fragments, open_cell = _cell_fragments(raw, open_cell or 0)
+            builder.line(fragments, paragraph_start=False)
+            if open_cell is None:
+                builder.gap()
+        elif not raw.strip() or set(raw.strip()) <= set("|-+"):
             builder.gap()
         elif raw.lstrip().startswith("|"):
             builder.line(_grid_fragments(raw), paragraph_start=False)
-        elif "|" in raw.rstrip().rstrip("|") or raw.rstrip().endswith("|"):
-            builder.line(_cell_fragments(raw), paragraph_start=False)
         elif "\t" in raw:
             indent = (len(raw) - len(raw.lstrip(" "))) * CHAR_WIDTH
             builder.line(tabbed_fragments(raw.strip(" "), indent), paragraph_start=False)
@@ -134,9 +138,15 @@ def _grid_fragments(raw: str) -> list[Fragment]:
     return fragments
 
 
-def _cell_fragments(raw: str) -> list[Fragment]:
-    """striprtf's tables: "Label|Text|": the n-th cell at the n-th tab column."""
-    cells = raw.rstrip().rstrip("|").split("|")
-    return [
-        text_fragment(TAB_COLUMN * index, cell) for index, cell in enumerate(cells) if cell.strip()
+def _cell_fragments(raw: str, first_cell: int) -> tuple[list[Fragment], int | None]:
+    """striprtf's tables: "Label|Text|" ("|" ends a cell, the row ends after the last);
+    a cell's line breaks continue it on the next lines. Returns the fragments and the cell
+    still open at the end of the line (None when the row ended)."""
+    cells = raw.split("|")
+    fragments = [
+        text_fragment(TAB_COLUMN * (first_cell + index), cell)
+        for index, cell in enumerate(cells)
+        if cell.strip()
     ]
+    ended = raw.rstrip().endswith("|")
+    return fragments, None if ended else first_cell + len(cells) - 1

@@ -192,6 +192,7 @@ class _CloudncPage(Page):
         """``https://tampere.cloudnc.fi/`` for an API URL; None when the URL is not one."""
         return self.url[: self.url.index(API_PATH)] if API_PATH in self.url else None
 
+
 def _load_json(body: bytes):
     if not body or not body.strip():
         raise ParseError("empty response")

@@ -187,7 +187,7 @@ HISTORY_LABELS = frozenset(
 MAX_LABEL_CHARS = 60
 COLON_LABEL = re.compile(r"([^:]{2,60}):\s*(\S.*)")
 # A label wrapped at a hyphen in a narrow column: "Täytäntöönpano- tiedot".
-_WRAPPED_AT_HYPHEN = re.compile(r"(\w)- +(?=[a-zåäö])")
+_WRAPPED_AT_HYPHEN = re.compile(r"(\w) ?- +(?=[a-zåäö])")
 
 
 def label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
@@ -341,22 +341,26 @@ def language_of(sections: list[Section]) -> str | None:
     return "sv" if counts["sv"] > counts["fi"] else "fi"
 
 
-def fold_history(sections: list[Section]) -> list[Section]:
+def fold_history(sections: list[Section], only_repeats: bool = False) -> list[Section]:
     """Earlier handlings repeated under "Päätöshistoria" stay text of that one section, so
     their old proposal and decision are never taken for the current ones. Labels that are
-    not decision text (Tiedoksi, Liitteet, ...) end the history."""
+    not decision text (Tiedoksi, Liitteet, ...) end the history. ``only_repeats``: a kind
+    not seen before the history is the current one (templates that put the history first)."""
     folded: list[Section] = []
     history: Section | None = None
+    seen_before: set = set()
     for section in sections:
+        repeat = not only_repeats or section.kind in seen_before
         if is_history_label(section.label):
             history = section
             folded.append(section)
-        elif history is not None and section.kind in _HISTORY_TEXT_KINDS:
+        elif history is not None and section.kind in _HISTORY_TEXT_KINDS and repeat:
             heading = [(section.label, True)] if section.label else []
             history.lines.extend(heading + section.lines)
         else:
             history = None
             folded.append(section)
+            seen_before.add(section.kind)
     return folded
 
 
