@@ -241,3 +241,30 @@ def test_any_section_order_and_label_wrapping_parses_the_same(case):
     # An unknown label starts its own block: its text never joins the block above.
     other = next(c for c in fields["contents"] if c["label"] == "Vaikutukset")
     assert other["text"] == "Vaikutukset kuntalaisille ovat vähäiset."
+
+
+def test_parse_explain_prints_blocks_and_labels(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path = tmp_path / "item.docx"
+    path.write_bytes(t.table_docx(t.swedish_table_item()))
+    result = CliRunner().invoke(main, ["parse", str(path), "--platform", "ktweb", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "format: docx    layout: label column" in result.output
+    assert "title: 'Borgen för Exempelby Energi Ab:s investeringslån'" in result.output
+    assert "other (unknown label)      'Konsekvenser'" in result.output
+    assert "proposal                   'Förslag'" in result.output
+    assert "unknown labels: 'Konsekvenser'" in result.output
+
+
+def test_parse_explain_on_an_unreadable_file_exits_2(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path = tmp_path / "x.bin"
+    path.write_bytes(b"GIF89a")
+    result = CliRunner().invoke(main, ["parse", str(path), "--platform", "ktweb", "--explain"])
+    assert result.exit_code == 2 and "not a document format we read" in result.output
