@@ -110,6 +110,24 @@ def test_template_drift_is_reported(name):
     assert document["known_share"] > 0.8
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["fi-wide-table-doc", "fi-wide-table-docx", "fi-tab-docx"],
+        ["sv-table-docx", "sv-table-rtf", "sv-label-column-pdf"],
+        ["fi-label-column-pdf", "fi-label-column-docx"],
+    ],
+)
+def test_one_item_in_every_format_parses_the_same(names):
+    def fields(name):
+        _, action, _ = _parsed(name)
+        return {key: value for key, value in action.items() if key != "pdf_url"}
+
+    first, *others = names
+    for other in others:
+        assert fields(other) == fields(first), other
+
+
 def test_preparers_hold_only_people_even_beside_a_distribution_block():
     _, action, _ = _parsed("fi-label-column-pdf")
     contents = {c["label"]: c["text"] for c in action["contents"]}

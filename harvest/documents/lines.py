@@ -18,6 +18,7 @@ LINE_HEIGHT = 12.0  # points
 PARAGRAPH_GAP = 10.0  # more than pdftext's paragraph threshold (0.7 of a line)
 CHAR_WIDTH = 5.0  # notional width of a character, for text-only formats
 TAB_COLUMN = 250.0  # where text after a tab starts when the file gives no tab stop
+SHORT_LINE = 0.8  # share of a cell's width below which a line ending a sentence is short
 
 
 @dataclass
@@ -98,16 +99,20 @@ def lines_of_plain_text(text: str) -> list[VisualLine]:
     paragraphs, leading spaces indent, tabs and "|" table cells make columns."""
     builder = LineBuilder()
     open_cell = None  # striprtf: the cell a row's line breaks continue, until its "|" end
+    ended: set[float] = set()  # antiword grid columns whose last line ended a paragraph
     for raw in text.splitlines():
         if open_cell is not None or ("|" in raw and not raw.lstrip().startswith("|")):
+            continued = open_cell is not None  # a line break inside a cell is a paragraph
             fragments, open_cell = _cell_fragments(raw, open_cell or 0)
-            builder.line(fragments, paragraph_start=False)
+            builder.line(fragments, paragraph_start=continued)
             if open_cell is None:
                 builder.gap()
         elif not raw.strip() or set(raw.strip()) <= set("|-+"):
             builder.gap()
         elif raw.lstrip().startswith("|"):
-            builder.line(_grid_fragments(raw), paragraph_start=False)
+            fragments = _grid_fragments(raw)
+            builder.line(fragments, paragraph_start=_grid_paragraph_starts(fragments, ended))
+            ended = _grid_paragraph_ends(raw)
         elif "\t" in raw:
             indent = (len(raw) - len(raw.lstrip(" "))) * CHAR_WIDTH
             builder.line(tabbed_fragments(raw.strip(" "), indent), paragraph_start=False)
@@ -125,6 +130,23 @@ def _spaced_fragments(raw: str) -> list[Fragment]:
         text_fragment(match.start() * CHAR_WIDTH, match.group())
         for match in _COLUMN_GAP.finditer(raw)
     ]
+
+
+def _grid_paragraph_starts(fragments: list[Fragment], ended: set[float]) -> bool:
+    return any(fragment.x0 in ended for fragment in fragments)
+
+
+def _grid_paragraph_ends(raw: str) -> set[float]:
+    """Columns of an antiword grid line that end a paragraph: antiword wraps text inside a
+    cell and drops the paragraph breaks, so a short line ending a sentence is taken as the
+    end of its paragraph (as pdftext does across a page break)."""
+    ends, offset = set(), 0
+    for cell in raw.split("|"):
+        text = cell.strip()
+        if text.endswith((".", "!", "?", ":")) and len(text) < len(cell) * SHORT_LINE:
+            ends.add((offset + len(cell) - len(cell.lstrip())) * CHAR_WIDTH)
+        offset += len(cell) + 1
+    return ends
 
 
 def _grid_fragments(raw: str) -> list[Fragment]:
