@@ -174,7 +174,9 @@ def _label_piece(line: VisualLine, column: LabelColumn) -> Fragment | None:
     first = line.fragments[0]
     in_column = abs(first.x0 - column.left) <= _SAME_X and first.x1 < column.body - 1
     fits = len(first.text) <= MAX_LABEL_CHARS and not history_entry(line.text)
-    return first if in_column and fits else None
+    # Page-header rows share the layout: letterhead left, date or "Esityslista 5/2025" right.
+    header = any(map(_is_header_matter, (line.text, first.text, _beside_text(line))))
+    return first if in_column and fits and not header else None
 
 
 def _beside(line: VisualLine) -> list[str]:

@@ -146,6 +146,23 @@ LABEL_TABLE = (
             "sändlista", "beslutshistorik", "tidigare behandling", "behandlingshistorik",
         ),
     ),
+    # A minutes or agenda cover page (kansilehti / pärm), served as an unnumbered item.
+    (
+        ContentType.OTHER,
+        "fi",
+        (
+            "aika", "paikka", "kokousaika", "kokouspaikka", "saapuvilla", "läsnä", "poissa",
+            "käsitellyt asiat", "allekirjoitukset", "pöytäkirjan tarkastus", "nähtävänäolo",
+        ),
+    ),
+    (
+        ContentType.OTHER,
+        "sv",
+        (
+            "tid", "plats", "sammanträdestid", "sammanträdesplats", "närvarande", "frånvarande",
+            "behandlade ärenden", "underskrifter", "protokolljustering", "framläggande",
+        ),
+    ),
     (
         PREPARERS,
         "fi",
