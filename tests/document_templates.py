@@ -89,7 +89,7 @@ def oulu_like_item() -> Item:
             Block("Päätöshistoria", ["Kaupunginhallitus 3.3.2025 § 88"], HISTORY),
             Block("Tiivistelmä", ["Yhtiö pyytää kaupungilta takausta lainalle."],
                   ContentType.SUMMARY),
-            Block("Esittelyteksti", [LONG_FI] * 6, ContentType.PRESENTATION),
+            Block("Esittelyteksti", [LONG_FI] * 10, ContentType.PRESENTATION),
             Block("Päätösesitys", ["Kaupunginhallitus esittää, että valtuusto myöntää takauksen."],
                   ContentType.PROPOSAL),
             Block("Päätös", ["Hyväksyttiin."], ContentType.DECISION),
@@ -195,11 +195,19 @@ def swedish_own_line_item() -> Item:
 class _HeaderPdf(FPDF):
     letterhead = ""
     date_header = ""
+    stacked = False  # letterhead, then "Päivämäärä" and the date on lines of their own
 
     def header(self):
         self.set_font("Helvetica", size=9)
         self.set_xy(20, 10)
         self.cell(80, 5, self.letterhead)
+        if self.stacked:
+            word, _, when = self.date_header.partition(" ")
+            for offset, text in ((5, word), (10, when)):
+                self.set_xy(20, 10 + offset)
+                self.cell(80, 5, text)
+            self.set_y(32)
+            return
         self.set_xy(130, 10)
         self.cell(60, 5, self.date_header)
         self.set_y(25)
@@ -210,9 +218,10 @@ class _HeaderPdf(FPDF):
         self.cell(10, 5, f"{self.page_no()} ({{nb}})")
 
 
-def _pdf(item: Item) -> _HeaderPdf:
+def _pdf(item: Item, stacked_header: bool = False) -> _HeaderPdf:
     pdf = _HeaderPdf(format="A4")
     pdf.letterhead, pdf.date_header = item.letterhead, item.date_header
+    pdf.stacked = stacked_header
     pdf.set_auto_page_break(True, margin=25)
     pdf.add_page()
     return pdf
@@ -224,14 +233,18 @@ def _write(pdf: FPDF, x: float, width: float, text: str, bold=False, size=10) ->
     pdf.multi_cell(width, 5, text)
 
 
-def label_column_pdf(item: Item, label_x=20, text_x=52, label_width=30) -> bytes:
+def label_column_pdf(
+    item: Item, label_x=20, text_x=52, label_width=30, stacked_header=False, bold_title=True
+) -> bytes:
     """Labels in a left column, text beside them; title under the header at the left edge."""
-    pdf = _pdf(item)
-    _write(pdf, label_x, 170, item.title, bold=True, size=12)
+    pdf = _pdf(item, stacked_header)
+    _write(pdf, label_x, 170, item.title, bold=bold_title, size=12)
     pdf.ln(3)
     _write(pdf, label_x, 170, item.register_id)
     pdf.ln(3)
     for block in item.blocks:
+        if pdf.get_y() > pdf.h - 45:  # a label never crosses a page (its text may)
+            pdf.add_page()
         top, page = pdf.get_y(), pdf.page
         _write(pdf, label_x, label_width, block.label, bold=True)
         label_bottom = pdf.get_y()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from harvest.documents import DocumentFormat, DocumentReadError, detect_format, read_document
+from harvest.pdftext import extract_lines
 from harvest.platforms import ParseError, parse_page
 from tests import document_templates as t
 from transform.schema import ContentType, PageKind, RecordType, validate_record
@@ -48,6 +49,13 @@ TEMPLATES = {
         DocumentFormat.DOCX,
     ),
     "fi-tab-docx": (t.finnish_doc_item, lambda i: t.tab_docx(i), DocumentFormat.DOCX),
+    "fi-stacked-header-plain-title-pdf": (
+        t.oulu_like_item,
+        lambda i: t.label_column_pdf(
+            i, label_width=36, text_x=58, stacked_header=True, bold_title=False
+        ),
+        DocumentFormat.PDF,
+    ),  # fmt: skip
     "sv-own-line-pdf": (t.swedish_own_line_item, lambda i: t.own_line_pdf(i), DocumentFormat.PDF),
     "sv-label-column-pdf": (
         t.swedish_table_item,
@@ -138,17 +146,21 @@ def test_preparers_hold_only_people_even_beside_a_distribution_block():
 
 def test_label_column_pdf_repeats_letterhead_and_date_on_every_page():
     item = t.oulu_like_item()
-    reading = read_document(t.label_column_pdf(item))
+    body = t.label_column_pdf(item)
+    assert max(line.page for line in extract_lines(body)) >= 2
+    reading = read_document(body)
     assert reading.layout == "label column"
     text = " ".join(block.text for block in reading.blocks)
     assert item.letterhead not in text and "Päivämäärä" not in text
 
 
-def test_single_page_letterhead_is_not_the_title():
+@pytest.mark.parametrize("stacked", [False, True])
+@pytest.mark.parametrize("bold_title", [False, True])
+def test_single_page_letterhead_is_not_the_title(stacked, bold_title):
     item = t.oulu_like_item()
     item.blocks = item.blocks[:3]  # one page: the header is not removed as page furniture
-    reading = read_document(t.label_column_pdf(item))
-    assert reading.title == item.title
+    body = t.label_column_pdf(item, stacked_header=stacked, bold_title=bold_title)
+    assert read_document(body).title == item.title
 
 
 # --- formats and broken input ------------------------------------------------------------

@@ -217,11 +217,18 @@ def _is_header_matter(text: str) -> bool:
     )
 
 
+def _is_header_line(line: VisualLine) -> bool:
+    """Header matter as a whole, or piece by piece ("Oulun kaupunki   Päivämäärä 1.2.2025")."""
+    return _is_header_matter(line.text) or all(
+        _is_header_matter(fragment.text) for fragment in line.fragments
+    )
+
+
 def _after_date_header(lines: list[VisualLine]) -> int:
     """Index after a "Päivämäärä" header line near the top (0 when there is none): the
     letterhead and page header above it are never the title."""
     for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
-        if _DATE_HEADER.match(line.text):
+        if any(_DATE_HEADER.match(fragment.text) for fragment in line.fragments):
             return index + 1
     return 0
 
@@ -248,13 +255,14 @@ def _title_candidates(lines: list, layout: _Layout) -> list[tuple[int, int]]:
     start = None
     for index, line in enumerate(lines):
         ends_here = _label_at(lines, index, layout) is not None
-        if ends_here or line.paragraph_start or _is_header_matter(line.text):
+        header = _is_header_line(line)
+        if ends_here or line.paragraph_start or header:
             if start is not None:
                 paragraphs.append((start, index))
                 start = None
             if ends_here or len(paragraphs) == _TITLE_SEARCH_PARAGRAPHS:
                 break
-        if start is None and not _is_header_matter(line.text):
+        if start is None and not header:
             start = index
         elif start is not None and index - start >= _MAX_TITLE_LINES:
             paragraphs.append((start, index))
