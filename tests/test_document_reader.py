@@ -298,3 +298,22 @@ def test_parse_explain_on_an_unreadable_file_exits_2(tmp_path):
     path.write_bytes(b"GIF89a")
     result = CliRunner().invoke(main, ["parse", str(path), "--platform", "ktweb", "--explain"])
     assert result.exit_code == 2 and "not a document format we read" in result.output
+
+
+def test_doc_falls_back_to_catdoc_and_parses_the_same(monkeypatch):
+    from harvest.documents import readers
+
+    _doc_tools_or_skip()
+    body = t.committed("finnish_table.doc")
+    with_antiword = read_document(body).fields()
+    catdoc_only = tuple(c for c in readers.DOC_CONVERTERS if c[0] == "catdoc")
+    monkeypatch.setattr(readers, "DOC_CONVERTERS", (("no-such-antiword",), *catdoc_only))
+    assert read_document(body).fields() == with_antiword
+
+
+def test_doc_without_any_converter_is_one_clear_error(monkeypatch):
+    from harvest.documents import readers
+
+    monkeypatch.setattr(readers, "DOC_CONVERTERS", (("no-such-antiword",), ("no-such-catdoc",)))
+    with pytest.raises(ParseError, match="no-such-antiword is not installed"):
+        parse_page("ktweb", None, t.committed("finnish_table.doc"), PROXY + "5", "x", {})

@@ -224,6 +224,14 @@ def _is_header_line(line: VisualLine) -> bool:
     )
 
 
+def _is_page_header_line(line: VisualLine) -> bool:
+    """A running header repeated in the text (formats without pages print it inline):
+    letterhead or "Päivämäärä" pieces and nothing but header matter."""
+    texts = [fragment.text for fragment in line.fragments]
+    running = any(_LETTERHEAD.match(text) or _DATE_HEADER.match(text) for text in texts)
+    return running and _is_header_line(line)
+
+
 def _after_date_header(lines: list[VisualLine]) -> int:
     """Index after a "Päivämäärä" header line near the top (0 when there is none): the
     letterhead and page header above it are never the title."""
@@ -311,7 +319,7 @@ def _split_blocks(lines: list, layout: _Layout) -> tuple[list[Section], list[dic
                 blocks[-1].lines.clear()
         elif entry:
             history.append(entry)
-        else:
+        elif not _is_page_header_line(line):
             blocks[-1].lines.append((line.text, line.paragraph_start))
         index += hit.lines_used if hit else 1
     return [block for block in blocks if block.kind != REGISTER], history
@@ -328,29 +336,45 @@ def _label_at(lines: list, index: int, layout: _Layout) -> _LabelHit | None:
 
 def _column_label_at(lines: list, index: int, column: LabelColumn) -> _LabelHit | None:
     """A label in the label column, its pieces on adjacent lines joined ("Täytäntöönpano-"
-    / "tiedot"), until a piece that is a label of its own starts the next one."""
-    piece = _label_piece(lines[index], column)
-    if piece is None:
+    / "tiedot", "Valmistelijat /" / "Lisätietojen" / "antaja"): the longest run of pieces
+    that is a known label; else an unknown label up to a piece that is a label of its own."""
+    run = _adjacent_pieces(lines, index, column)
+    if not run:
         return None
-    pieces, texts = [piece.text], _beside(lines[index])
-    stop = index + 1
-    while stop < len(lines) and _adjacent(lines[stop - 1], lines[stop]):
-        following = _label_piece(lines[stop], column)
-        if following is None:
-            break
-        joined = " ".join([*pieces, following.text])
-        if label_kind(following.text) and not label_kind(joined):
-            break
-        if len(joined) > MAX_LABEL_CHARS:
-            break
-        pieces.append(following.text)
-        texts += _beside(lines[stop])
-        stop += 1
-    label = " ".join(pieces)
+    count = _known_prefix(run) or _unknown_prefix(run)
+    label = " ".join(run[:count])
+    texts = [text for line in lines[index : index + count] for text in _beside(line)]
     # An unknown piece needs text beside it: a short title or a lone line is not a label.
     if not label_kind(label) and (_is_header_matter(label) or not texts):
         return None
-    return _LabelHit(label_as_written(label), label_kind(label), texts, stop - index)
+    return _LabelHit(label_as_written(label), label_kind(label), texts, count)
+
+
+_MAX_LABEL_LINES = 4
+
+
+def _adjacent_pieces(lines: list, index: int, column: LabelColumn) -> list[str]:
+    pieces: list[str] = []
+    stop = index
+    while stop < len(lines) and len(pieces) < _MAX_LABEL_LINES:
+        if pieces and not _adjacent(lines[stop - 1], lines[stop]):
+            break
+        piece = _label_piece(lines[stop], column)
+        if piece is None or len(" ".join([*pieces, piece.text])) > MAX_LABEL_CHARS:
+            break
+        pieces.append(piece.text)
+        stop += 1
+    return pieces
+
+
+def _known_prefix(run: list[str]) -> int:
+    """Number of pieces in the longest known label the run starts with (0: none)."""
+    return max((n for n in range(1, len(run) + 1) if label_kind(" ".join(run[:n]))), default=0)
+
+
+def _unknown_prefix(run: list[str]) -> int:
+    """An unknown label ends before a piece that is a known label of its own."""
+    return next((n for n in range(1, len(run)) if label_kind(run[n])), len(run))
 
 
 def _adjacent(above: VisualLine, below: VisualLine) -> bool:

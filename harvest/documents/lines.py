@@ -100,7 +100,9 @@ def lines_of_plain_text(text: str) -> list[VisualLine]:
     builder = LineBuilder()
     open_cell = None  # striprtf: the cell a row's line breaks continue, until its "|" end
     ended: set[float] = set()  # antiword grid columns whose last line ended a paragraph
-    for raw in text.splitlines():
+    last_cell = None  # catdoc: x of the last cell of the tabbed row just read
+    raws = text.splitlines()
+    for number, raw in enumerate(raws):
         if open_cell is not None or ("|" in raw and not raw.lstrip().startswith("|")):
             continued = open_cell is not None  # a line break inside a cell is a paragraph
             fragments, open_cell = _cell_fragments(raw, open_cell or 0)
@@ -115,12 +117,27 @@ def lines_of_plain_text(text: str) -> list[VisualLine]:
             ended = _grid_paragraph_ends(raw)
         elif "\t" in raw:
             indent = (len(raw) - len(raw.lstrip(" "))) * CHAR_WIDTH
-            builder.line(tabbed_fragments(raw.strip(" "), indent), paragraph_start=False)
+            fragments = tabbed_fragments(raw.strip(" "), indent)
+            builder.line(fragments, paragraph_start=False)
+            last_cell = fragments[-1].x0 if len(fragments) > 1 else None
+            continue
+        elif last_cell is not None and not _label_wraps_onto(raw, raws[number + 1 : number + 2]):
+            # catdoc: a cell's further paragraphs follow its row on lines without a tab.
+            builder.line([text_fragment(last_cell, raw.strip())], paragraph_start=True)
+            continue
         else:
             builder.line(_spaced_fragments(raw), paragraph_start=False)
+        last_cell = None
     return builder.lines
 
 
+def _label_wraps_onto(raw: str, following: list[str]) -> bool:
+    """catdoc: "Täytäntöönpano-" alone, then "tiedot<TAB>text": the start of a label."""
+    short = len(raw.strip()) <= MAX_WRAPPED_LABEL_PIECE
+    return short and raw.strip().endswith(("-", "/")) and bool(following) and "\t" in following[0]
+
+
+MAX_WRAPPED_LABEL_PIECE = 30
 _COLUMN_GAP = re.compile(r"\S+(?: {1,2}\S+)*")
 
 

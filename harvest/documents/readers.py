@@ -130,25 +130,24 @@ def _points(length) -> float:
 # --- DOC (antiword, else catdoc) ---------------------------------------------------------
 
 
+# antiword keeps tables as a grid; catdoc reads the small files antiword refuses.
+DOC_CONVERTERS = (
+    ("antiword", "-w", "0", "-m", "UTF-8.txt"),
+    ("catdoc", "-d", "utf-8", "-w"),
+)
+
+
 def _doc_lines(body: bytes) -> list[VisualLine]:
-    """antiword keeps tables as a grid; catdoc reads the small files antiword refuses."""
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "document.doc"
         path.write_bytes(body)
         problems = []
-        for command in (
-            ["antiword", "-w", "0", "-m", "UTF-8.txt", str(path)],
-            ["catdoc", "-d", "utf-8", "-w", str(path)],
-        ):
-            text, problem = _run_converter(command)
+        for converter in DOC_CONVERTERS:
+            text, problem = _run_converter([*converter, str(path)])
             if text is not None and text.strip():
                 return lines_of_plain_text(text)
-            problems.append(problem or f"{command[0]}: no text")
+            problems.append(problem or f"{converter[0]}: no text")
     raise DocumentReadError("unreadable DOC: " + "; ".join(problems))
-
-
-def doc_converters_missing() -> list[str]:
-    return [name for name in ("antiword", "catdoc") if shutil.which(name) is None]
 
 
 def _run_converter(command: list[str]) -> tuple[str | None, str | None]:
