@@ -317,3 +317,29 @@ def test_doc_without_any_converter_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(readers, "DOC_CONVERTERS", (("no-such-antiword",), ("no-such-catdoc",)))
     with pytest.raises(ParseError, match="no-such-antiword is not installed"):
         parse_page("ktweb", None, t.committed("finnish_table.doc"), PROXY + "5", "x", {})
+
+
+_MAGIC = [b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf1 ", b"<html><body>", b""]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_MAGIC), st.binary(max_size=400))
+def test_any_bytes_are_a_reading_or_one_read_error(magic, rest):
+    if magic.startswith(b"\xd0\xcf"):
+        _doc_tools_or_skip()
+    try:
+        read_document(magic + rest)
+    except DocumentReadError as error:
+        assert "\n" not in str(error)
+
+
+def test_a_broken_docx_is_a_read_error():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<not-xml")
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(DocumentReadError, match="unreadable DOCX"):
+        read_document(buffer.getvalue())

@@ -68,13 +68,19 @@ def _pdf_lines(body: bytes) -> list[VisualLine]:
 
 
 def _docx_lines(body: bytes) -> list[VisualLine]:
-    import docx  # imported here: only Word documents need it
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
-        document = docx.Document(io.BytesIO(body))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
-        raise DocumentReadError(f"unreadable DOCX: {type(error).__name__}: {error}") from error
+        return _read_docx(body)
+    except Exception as error:
+        # python-docx signals a malformed package with many exception types (KeyError,
+        # AttributeError, XMLSyntaxError, PackageNotFoundError, ...); callers need one.
+        message = " ".join(str(error).split())[:160]
+        raise DocumentReadError(f"unreadable DOCX: {type(error).__name__}: {message}") from error
+
+
+def _read_docx(body: bytes) -> list[VisualLine]:
+    import docx  # imported here: only Word documents need it
+
+    document = docx.Document(io.BytesIO(body))
     builder = LineBuilder()
     for block in document.element.body.iterchildren():
         if block.tag.endswith("}p"):
