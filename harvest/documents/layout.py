@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from harvest.documents.formats import DocumentFormat
 from harvest.pdftext import Fragment, VisualLine, column_starts
 from harvest.platforms.sections import (
-    ATTACHMENTS,
     COLON_LABEL,
     MAX_LABEL_CHARS,
     PREPARERS,
@@ -326,12 +325,8 @@ def _split_blocks(lines: list, layout: _Layout) -> tuple[list[Section], list[dic
 
 
 def _label_at(lines: list, index: int, layout: _Layout) -> _LabelHit | None:
-    column = layout.column
-    if column is not None:
-        hit = _column_label_at(lines, index, column)
-        if hit or _label_piece(lines[index], column) is None:
-            return hit
-    return _inline_label_at(lines, index, layout.column_starts)
+    hit = _column_label_at(lines, index, layout.column) if layout.column else None
+    return hit or _inline_label_at(lines, index, layout.column_starts)
 
 
 def _column_label_at(lines: list, index: int, column: LabelColumn) -> _LabelHit | None:
@@ -417,4 +412,4 @@ def _label_splits(line: VisualLine, starts: list[float]):
             yield head, [" ".join(fragment.text for fragment in fragments[cut:])]
 
 
-__all__ = ["ATTACHMENTS", "DocumentReading", "LabelColumn", "find_label_column", "read_layout"]
+__all__ = ["DocumentReading", "LabelColumn", "find_label_column", "read_layout"]

@@ -239,17 +239,11 @@ def _html_cell_lines(element) -> list[CellLine]:
 
 
 def _html_bold(element) -> bool:
-    if element.tag in _BOLD_TAGS:
-        return True
-    first = next((e for e in element.iter() if (e.text or "").strip()), None)
-    return first is not None and (
-        first.tag in _BOLD_TAGS
-        or any(
-            ancestor.tag in _BOLD_TAGS
-            for ancestor in first.iterancestors()
-            if element in first.iterancestors() or ancestor is element
-        )
-    )
+    """Bold when the block's first text sits in <b>, <strong>, <th> or a heading."""
+    first = next((e for e in element.iter() if (e.text or "").strip()), element)
+    chain = [first, *first.iterancestors()]
+    inside = chain[: chain.index(element) + 1] if element in chain else [first]
+    return any(node.tag in _BOLD_TAGS for node in inside)
 
 
 _READERS = {
