@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -343,3 +344,24 @@ def test_a_broken_docx_is_a_read_error():
         archive.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(DocumentReadError, match="unreadable DOCX"):
         read_document(buffer.getvalue())
+
+
+SAMPLE_ITEMS = sorted(
+    (Path(__file__).parents[1] / "sample_sites/ktweb/hameenlinna/ktwebbin/ktproxy2/doctype-3").glob(
+        "*.pdf"
+    )
+)
+
+
+def test_sample_site_item_documents_keep_title_preparers_and_known_labels():
+    """The sample sites' item PDFs (another template): all read, every label known."""
+    assert len(SAMPLE_ITEMS) > 20
+    for path in SAMPLE_ITEMS:
+        body = path.read_bytes()
+        reading = read_document(body)
+        fields = reading.fields()
+        assert reading.title and not reading.unknown_labels, path.name
+        printed = any("Valmistelij" in line.text for line in extract_lines(body))
+        assert bool(fields["preparers"]) == printed, path.name
+        for person in fields["preparers"] or []:
+            assert "puh" not in person and "@" not in person, path.name
