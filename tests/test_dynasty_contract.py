@@ -349,3 +349,19 @@ def test_a_listed_date_never_replaces_the_time_the_meeting_page_gave():
     old = {"start": "2017-05-08T17:30:00+03:00"}
     assert "start" not in ranked_meeting_partial(old, {"start": "2017-05-08"})
     assert ranked_meeting_partial(old, {"start": "2017-05-09"}) == {"start": "2017-05-09"}
+
+
+def test_meeting_list_keeps_a_time_the_row_shows_and_reads_the_comment_date():
+    html = """<html><body><label class="h3">Kokouslistat<br>Tekninen lautakunta</label>
+    <!--DATA_BEGIN--><table class="tbl">
+    <tr><td class="tcDat">15.05.2017 klo 17:30</td>
+    <td class="tcDat"><a href="http://x/kokous/2017409885.HTM">Pöytäkirja</a></td></tr>
+    <!--TIETUE:2017409886-->
+    <!--2017-05-22-->
+    <tr><td class="tcDat"></td>
+    <td class="tcDat"><a href="http://x/kokous/2017409886.HTM">Esityslista</a></td></tr>
+    </table><!--DATA_END--></body></html>""".encode("cp1252")
+    result = parse_page("dynasty", None, html, "http://x/kokous/TELIN-3001.HTM", "espoo")
+    starts = {m["origin_id"]: m["start"] for m in result["meetings"]}
+    assert starts == {"2017409885": "2017-05-15T17:30:00+03:00", "2017409886": "2017-05-22"}
+    assert [o["name"] for o in result["organizations"]] == ["Tekninen lautakunta"]
