@@ -180,6 +180,8 @@ def swedish_own_line_item() -> Item:
             Block("Beskrivning", [LONG_SV], ContentType.PRESENTATION),
             Block("Framställning:", ["Bildningsnämnden godkänner de nya körtiderna."],
                   ContentType.PROPOSAL, "Framställning"),
+            Block("Ekonomiska konsekvenser:", ["Kostnaderna ökar inte."], ContentType.OTHER,
+                  "Ekonomiska konsekvenser"),
             Block("Behandling", ["Ärendet diskuterades."], ContentType.PROCEEDINGS),
             Block("Beslut", ["Förslaget godkändes."], ContentType.DECISION),
             Block("Beredare / Tilläggsuppgifter:", ["skolsekreterare Eva Prov, tfn 06 123 4567"],

@@ -396,7 +396,21 @@ def _inline_label_at(lines: list, index: int, starts: list[float]) -> _LabelHit 
     found = colon and label_kind(colon.group(1))
     if found:
         return _LabelHit(label_as_written(colon.group(1)), found, [colon.group(2)])
-    return None
+    return _unknown_heading_at(line)
+
+
+_MAX_UNKNOWN_LABEL_WORDS = 4
+
+
+def _unknown_heading_at(line: VisualLine) -> _LabelHit | None:
+    """In one column, an unknown label looks like the known ones: a short bold heading
+    ending in a colon, alone on its line. It starts an ``other`` block."""
+    text = line.text
+    short = len(text.split()) <= _MAX_UNKNOWN_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
+    heading = len(line.fragments) == 1 and line.bold and text.endswith(":") and short
+    if not heading or _is_header_matter(text) or history_entry(text):
+        return None
+    return _LabelHit(label_as_written(text), None)
 
 
 def _label_splits(line: VisualLine, starts: list[float]):
