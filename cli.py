@@ -305,14 +305,22 @@ def search_command(query, municipality, since, limit, output_format, paths: Path
 @click.option("--kind", "page_kind", default=None,
               type=click.Choice(["organizations", "meetings", "meeting", "action", "attachments"]),
               help="What the page is; guessed when omitted.")
-def parse_command(path, platform, municipality, url, page_kind):
-    """Print the schema JSON that one saved page or PDF yields.
+@click.option("--explain", is_flag=True,
+              help="For an item document (PDF, DOC, DOCX, RTF, HTML): print its blocks and "
+                   "the label each got instead of the JSON.")
+def parse_command(path, platform, municipality, url, page_kind, explain):
+    """Print the schema JSON that one saved page or item document yields.
 
     Example: avoin parse 510975521.pdf --platform ktweb --url 'https://x/ktproxy2.dll?doctype=3&docid=510975521'
+
+    Example: avoin parse item.doc --platform ktweb --explain
     """
     from harvest.platforms import ParseError, detect_page_kind
     from transform.parse_limits import parse_within_limits
 
+    if explain:
+        _explain_document(path)
+        return
     try:
         body = path.read_bytes()
         url = url or path.resolve().as_uri()
@@ -323,6 +331,17 @@ def parse_command(path, platform, municipality, url, page_kind):
         sys.exit(2)
     result.pop("links", None)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
+def _explain_document(path: Path) -> None:
+    from harvest.documents import DocumentReadError, read_document
+    from harvest.documents.explain import explain
+
+    try:
+        click.echo(explain(read_document(path.read_bytes())))
+    except (OSError, DocumentReadError) as error:
+        click.echo(f"avoin parse: {path}: {error}", err=True)
+        sys.exit(2)
 
 
 @main.command("serve")

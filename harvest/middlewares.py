@@ -26,8 +26,9 @@ class RetryAfterMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        return cls(settings.getfloat("AVOIN_RETRY_AFTER_MAX", 120.0),
-                   settings.getint("RETRY_TIMES", 2))
+        return cls(
+            settings.getfloat("AVOIN_RETRY_AFTER_MAX", 120.0), settings.getint("RETRY_TIMES", 2)
+        )
 
     async def process_response(self, request, response, spider=None):
         if response.status not in RETRY_AFTER_STATUSES:

@@ -21,8 +21,12 @@ class RawSnapshotPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        return cls(settings["AVOIN_STORE_PATH"], settings["AVOIN_RAW_DIR"],
-                   settings.getint("AVOIN_RUN_ID"), crawler.stats)
+        return cls(
+            settings["AVOIN_STORE_PATH"],
+            settings["AVOIN_RAW_DIR"],
+            settings.getint("AVOIN_RUN_ID"),
+            crawler.stats,
+        )
 
     def open_spider(self, spider=None):
         self.store = Store(self.store_path)
@@ -33,8 +37,12 @@ class RawSnapshotPipeline:
     def process_item(self, item, spider=None):
         body = item.pop("body", None)
         not_modified = item.pop("not_modified", False)
-        fields = {**item, "run_id": self.run_id, "fetched_at": _now(),
-                  "context": json.dumps(item.get("context") or {}, sort_keys=True)}
+        fields = {
+            **item,
+            "run_id": self.run_id,
+            "fetched_at": _now(),
+            "context": json.dumps(item.get("context") or {}, sort_keys=True),
+        }
         if not_modified:
             self.store.log_request(**fields)  # status 304 with the sha256 we already hold
             self.stats.inc_value("avoin/pages_unchanged")
@@ -48,8 +56,7 @@ class RawSnapshotPipeline:
                 fields["error"] = f"snapshot_write_failed: {error}"
                 self.stats.inc_value("avoin/errors/snapshot_write_failed")
         self.store.log_request(**fields)
-        self.stats.inc_value("avoin/pages_saved" if body is not None
-                                       else "avoin/requests_failed")
+        self.stats.inc_value("avoin/pages_saved" if body is not None else "avoin/requests_failed")
         return item
 
 

@@ -48,9 +48,13 @@ class SourceReport:
 
     def as_dict(self) -> dict:
         return {
-            "municipality": self.municipality, "platform": self.platform, "ok": self.ok,
-            "pages_saved": self.pages_saved, "requests_failed": self.requests_failed,
-            "requests": self.requests, "pages_unchanged": self.pages_unchanged,
+            "municipality": self.municipality,
+            "platform": self.platform,
+            "ok": self.ok,
+            "pages_saved": self.pages_saved,
+            "requests_failed": self.requests_failed,
+            "requests": self.requests,
+            "pages_unchanged": self.pages_unchanged,
             "skipped_known": self.skipped_known,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
             "skipped": self.skipped, "robots_ignored": self.robots_ignored,
@@ -58,17 +62,30 @@ class SourceReport:
         }
 
 
-def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
-                    raw_dir: str, run_id: int,
-                    host_map: dict[str, str] | None = None,
-                    incremental: bool = True,
-                    download_timeout: float | None = None) -> list[SourceReport]:
+def harvest_sources(
+    sources: list[Source],
+    *,
+    user_agent: str,
+    store_path: str,
+    raw_dir: str,
+    run_id: int,
+    host_map: dict[str, str] | None = None,
+    incremental: bool = True,
+    download_timeout: float | None = None,
+) -> list[SourceReport]:
     """Crawl every harvestable source; return one report per source (skipped ones too)."""
+
     def settings_for(source: Source) -> dict:
-        return scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
-                               run_id=run_id, host_map=host_map, incremental=incremental,
-                               download_timeout=download_timeout,
-                               loopback=bool(host_map) or _is_loopback(source.base_url))
+        return scrapy_settings(
+            user_agent=user_agent,
+            store_path=store_path,
+            raw_dir=raw_dir,
+            run_id=run_id,
+            host_map=host_map,
+            incremental=incremental,
+            download_timeout=download_timeout,
+            loopback=bool(host_map) or _is_loopback(source.base_url),
+        )
 
     process = CrawlerProcess({"LOG_INSTALL_ROOT_HANDLER": False, "LOG_LEVEL": "WARNING"})
     reports, crawlers = [], []
@@ -86,8 +103,9 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
             report.skipped = f"no harvester for platform {source.platform!r} yet"
         else:
             # Each source gets its own settings (a loopback replay needs no politeness delay).
-            configured = type(spider_class.__name__, (spider_class,),
-                              {"custom_settings": settings_for(source)})
+            configured = type(
+                spider_class.__name__, (spider_class,), {"custom_settings": settings_for(source)}
+            )
             crawler = process.create_crawler(configured)
             crawlers.append((report, crawler))
             process.crawl(crawler, source=source)
@@ -121,7 +139,7 @@ def _fill_report(report: SourceReport, stats: dict) -> None:
     report.skipped_known = stats.get("avoin/skipped_known", 0)
     report.requests_failed = stats.get("avoin/requests_failed", 0)
     prefix = "avoin/errors/"
-    report.errors = {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}
+    report.errors = {k[len(prefix) :]: v for k, v in stats.items() if k.startswith(prefix)}
     report.error_samples = stats.get("avoin/error_samples", [])
     robots_forbidden = stats.get("robotstxt/forbidden", 0)
     if robots_forbidden:

@@ -39,9 +39,17 @@ LOOPBACK = {
 }
 
 
-def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: int,
-                    host_map: dict[str, str] | None = None, loopback: bool = False,
-                    incremental: bool = True, download_timeout: float | None = None) -> dict:
+def scrapy_settings(
+    *,
+    user_agent: str,
+    store_path: str,
+    raw_dir: str,
+    run_id: int,
+    host_map: dict[str, str] | None = None,
+    loopback: bool = False,
+    incremental: bool = True,
+    download_timeout: float | None = None,
+) -> dict:
     """Settings for one source's crawl; ``host_map`` replays hosts from 127.0.0.1 (demo, tests)."""
     settings = dict(POLITE)
     if loopback:
@@ -49,12 +57,14 @@ def scrapy_settings(*, user_agent: str, store_path: str, raw_dir: str, run_id: i
     if host_map:
         settings["AVOIN_HOST_MAP"] = dict(host_map)
         settings["DOWNLOAD_HANDLERS"] = {"http": "harvest.hostmap.HostMapDownloadHandler"}
-    settings.update({
-        "USER_AGENT": user_agent,
-        "AVOIN_STORE_PATH": store_path,
-        "AVOIN_RAW_DIR": raw_dir,
-        "AVOIN_RUN_ID": run_id,
-        "AVOIN_INCREMENTAL": incremental,
-        **({"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else {}),
-    })
+    settings.update(
+        {
+            "USER_AGENT": user_agent,
+            "AVOIN_STORE_PATH": store_path,
+            "AVOIN_RAW_DIR": raw_dir,
+            "AVOIN_RUN_ID": run_id,
+            "AVOIN_INCREMENTAL": incremental,
+            **({"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else {}),
+        }
+    )
     return settings

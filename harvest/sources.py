@@ -58,8 +58,11 @@ class Source:
 
     def as_municipality_record(self) -> dict:
         return {
-            "id": self.id, "name": dict(self.name), "code": self.code,
-            "languages": list(self.languages), "platform": self.platform,
+            "id": self.id,
+            "name": dict(self.name),
+            "code": self.code,
+            "languages": list(self.languages),
+            "platform": self.platform,
             "base_url": self.base_url,
         }
 

@@ -2,7 +2,8 @@
 
 Exit status (what cron and monitoring read):
   0  every source harvested fine and the site was published;
-  1  some sources failed: the site was published with their last good data;
+  1  some sources failed, or a source's item documents read as mostly "other" (template
+     drift): the site was published with their last good data;
   2  nothing was published (the build failed, or another run holds the lock).
 
 Every run writes a JSON report to ``data/runs/<run id>.json`` and, inside the published
@@ -63,8 +64,21 @@ class NightlyReport:
                          f"{'  (' + errors + ')' if errors else ''}{stale}")
         if self.transform:
             lines.append(f"  transform: {self.transform.get('summary', '')}")
+            lines += _drift_lines(self.transform.get("templates") or {})
         lines += [f"  problem: {problem}" for problem in self.problems]
         return lines
+
+
+def _drift_lines(templates: dict) -> list[str]:
+    """Per source: item documents read, share in known sections, unknown labels, flag."""
+    lines = []
+    for source, drift in sorted(templates.items()):
+        labels = ", ".join(f"{label!r} ({n})" for label, n in drift["unknown_labels"].items())
+        lines.append(f"  documents {source}: {drift['documents']} read, "
+                     f"{drift['known_share']:.0%} in known sections"
+                     f"{'; unknown labels: ' + labels if labels else ''}"
+                     f"{'  FLAGGED' if drift['flagged'] else ''}")
+    return lines
 
 
 @dataclass
@@ -128,6 +142,8 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
     report.requests = {r.municipality: r.requests for r in source_reports}
     transform_report = steps.transform()
     report.transform = {**transform_report.as_dict(), "summary": str(transform_report)}
+    # Template drift (a source's documents read as mostly 'other') is a problem to act on.
+    report.problems += report.transform.get("problems") or []
 
     def build(release: Path) -> dict:
         summary = steps.build(release, public_report(report))
@@ -175,6 +191,8 @@ def _exit_status(report: NightlyReport) -> int:
         return EXIT_NOTHING_PUBLISHED
     if any(not h["ok"] and not h.get("skipped") for h in report.sources.values()):
         return EXIT_SOME_SOURCES_FAILED
+    if report.transform.get("problems"):
+        return EXIT_SOME_SOURCES_FAILED  # template drift: published, but someone must look
     return EXIT_OK
 
 

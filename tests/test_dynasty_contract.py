@@ -131,8 +131,15 @@ def test_meeting_list_record_field_by_field():
         "municipality": "espoo",
         "organization": "espoo:org:217668",
         "document_kind": DocumentKind.MINUTES,
+        "start": "2017-05-08",
         "source_url": f"{SITE}2017406946.HTM",
     }
+
+
+def test_meeting_list_names_its_organ():
+    (organ,) = MEETINGS["organizations"]
+    assert (organ["id"], organ["name"]) == ("espoo:org:217668", "Kaupunginhallitus")
+    assert organ["classification"] == Classification.BOARD
 
 
 @pytest.mark.parametrize("meeting", records(MEETINGS, "meetings"), ids=lambda m: m["origin_id"])
@@ -141,7 +148,8 @@ def test_every_listed_meeting(meeting):
     assert meeting["organization"] == "espoo:org:217668"
     assert meeting["document_kind"] == DocumentKind.MINUTES
     assert meeting["source_url"] == f"{SITE}{meeting['origin_id']}.HTM"
-    assert "start" not in meeting  # the list has the date only; the meeting page has the time
+    # The row shows the date (the <!--YYYY-MM-DD--> comment agrees); the time comes later.
+    assert re.fullmatch(r"20\d\d-\d\d-\d\d", meeting["start"])
 
 
 # --- 2017406946.HTM: minutes of 8.5.2017 ---------------------------------------------------
@@ -208,8 +216,7 @@ def test_appeal_instructions_are_unnumbered_actions_covering_their_ranges():
 def test_appeal_ranges_cover_every_paragraph_but_the_council_matter_139():
     cells = ["125-131133134136,137k3138140143145-146", "132, 135, 137 kohdat 1-2, 141-142, 144"]
     covered = [
-        covered_articles(appeal_coverage(cell, ALL_ARTICLES), ALL_ARTICLES)
-        for cell in cells
+        covered_articles(appeal_coverage(cell, ALL_ARTICLES), ALL_ARTICLES) for cell in cells
     ]
     assert covered[0] == ["125", "126", "127", "128", "129", "130", "131", "133", "134", "136",
                           "137", "138", "140", "143", "145", "146"]  # fmt: skip
@@ -334,3 +341,27 @@ def test_item_pages_validate_and_name_themselves(result):
         (REAL_PAGES / f"{item['origin_id']}.HTM").read_bytes(), item["source_url"]
     )
     assert asked == declared == item["origin_id"]
+
+
+def test_a_listed_date_never_replaces_the_time_the_meeting_page_gave():
+    from transform.precedence import ranked_meeting_partial
+
+    old = {"start": "2017-05-08T17:30:00+03:00"}
+    assert "start" not in ranked_meeting_partial(old, {"start": "2017-05-08"})
+    assert ranked_meeting_partial(old, {"start": "2017-05-09"}) == {"start": "2017-05-09"}
+
+
+def test_meeting_list_keeps_a_time_the_row_shows_and_reads_the_comment_date():
+    html = """<html><body><label class="h3">Kokouslistat<br>Tekninen lautakunta</label>
+    <!--DATA_BEGIN--><table class="tbl">
+    <tr><td class="tcDat">15.05.2017 klo 17:30</td>
+    <td class="tcDat"><a href="http://x/kokous/2017409885.HTM">Pöytäkirja</a></td></tr>
+    <!--TIETUE:2017409886-->
+    <!--2017-05-22-->
+    <tr><td class="tcDat"></td>
+    <td class="tcDat"><a href="http://x/kokous/2017409886.HTM">Esityslista</a></td></tr>
+    </table><!--DATA_END--></body></html>""".encode("cp1252")
+    result = parse_page("dynasty", None, html, "http://x/kokous/TELIN-3001.HTM", "espoo")
+    starts = {m["origin_id"]: m["start"] for m in result["meetings"]}
+    assert starts == {"2017409885": "2017-05-15T17:30:00+03:00", "2017409886": "2017-05-22"}
+    assert [o["name"] for o in result["organizations"]] == ["Tekninen lautakunta"]

@@ -332,3 +332,15 @@ def test_item_document_is_found_without_context_by_its_url():
     (action,) = result["actions"]
     assert action["id"] == "unknown:action:1135625"
     assert "meeting" not in action and "organization" not in action
+
+
+def test_item_document_reading_is_reported_for_drift():
+    assert ITEM["documents"] == [
+        {
+            "origin_id": "1135625",
+            "format": "pdf",
+            "layout": "single column",
+            "unknown_labels": [],
+            "known_share": 1.0,
+        }
+    ]

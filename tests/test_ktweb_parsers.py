@@ -42,7 +42,9 @@ def parse(kind, body, url, context=None, municipality=TOWN):
 
 def assert_valid(result: dict) -> None:
     """Every record fits the schema and every link has the contract's shape."""
-    assert set(result) == {"page", "organizations", "meetings", "actions", "links", "errors"}
+    assert set(result) == {
+        "page", "organizations", "meetings", "actions", "links", "errors", "documents"
+    }  # fmt: skip
     for key, record_type in (
         ("organizations", RecordType.ORGANIZATION),
         ("meetings", RecordType.MEETING),

@@ -31,9 +31,19 @@ def ranked_partial(page_kind: str | None, old: dict, partial: dict) -> dict:
             if old.get(field) and field in adjusted:
                 del adjusted[field]
     if adjusted.get("attachments") is not None and old.get("attachments"):
-        adjusted["attachments"] = merge_attachments(page_kind, old["attachments"],
-                                                    adjusted["attachments"])
+        adjusted["attachments"] = merge_attachments(
+            page_kind, old["attachments"], adjusted["attachments"]
+        )
     return adjusted
+
+
+def ranked_meeting_partial(old: dict, partial: dict) -> dict:
+    """A meeting list shows the date; the meeting page also the time. A date alone never
+    replaces a time already known for that day (it would only make a spurious version)."""
+    start, known = partial.get("start"), old.get("start")
+    if start and known and len(start) == 10 and known != start and known.startswith(start):
+        return {key: value for key, value in partial.items() if key != "start"}
+    return partial
 
 
 def merge_attachments(page_kind: str | None, old: list[dict], new: list[dict]) -> list[dict]:
@@ -51,7 +61,8 @@ def merge_attachments(page_kind: str | None, old: list[dict], new: list[dict]) -
         # The old list came from the attachment list page: keep its order and links.
         by_name = {_name_key(a): a for a in merged}
         return [by_name.get(_name_key(a), a) for a in old] + [
-            a for a in merged if _name_key(a) not in old_by_name]
+            a for a in merged if _name_key(a) not in old_by_name
+        ]
     return merged + kept
 
 

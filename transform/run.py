@@ -23,6 +23,7 @@ from pathlib import Path
 
 from harvest.platforms import ParseError
 from harvest.sources import Sources
+from transform.drift import SourceDrift, drift_problems
 from transform.languages import link_language_versions
 from transform.parse_limits import LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
@@ -42,7 +43,18 @@ class TransformReport:
     # document was merged, but the skipped part is counted and named.
     warnings: list[dict] = field(default_factory=list)  # {url, sha256, error}
     withdrawn: list[str] = field(default_factory=list)  # ids the sources stopped listing
+    # Per source: how the item documents matched the label vocabulary (transform/drift.py).
+    templates: dict[str, SourceDrift] = field(default_factory=dict)
     run_id: int | None = None
+
+    def record_documents(self, source: str | None, documents) -> None:
+        for document in documents or ():
+            self.templates.setdefault(source or "unknown", SourceDrift()).add(document)
+
+    @property
+    def problems(self) -> list[str]:
+        """Sources whose documents suddenly read as mostly 'other'."""
+        return drift_problems(self.templates)
 
     def __str__(self) -> str:
         errors = f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}"
@@ -56,6 +68,7 @@ class TransformReport:
         lines = [str(self)]
         lines += [f"  error: {error['url']}: {error['error']}" for error in self.errors]
         lines += [f"  skipped: {entry['url']}: {entry['error']}" for entry in self.warnings]
+        lines += [drift.summary(source) for source, drift in sorted(self.templates.items())]
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
@@ -64,6 +77,8 @@ class TransformReport:
             "errors": self.errors,
             "warnings": self.warnings,
             "withdrawn": self.withdrawn,
+            "templates": {source: d.as_dict() for source, d in sorted(self.templates.items())},
+            "problems": self.problems,
             **self.counts.as_dict(),
         }
 
@@ -147,6 +162,7 @@ def transform_snapshot(
         if report is not None:
             report.warnings += [_error_entry(row, m) for m in result.get("errors", ())]
             report.withdrawn += withdrawn
+            report.record_documents(row["municipality"], result.get("documents"))
     except (ParseError, SchemaError) as error:
         with store.transaction():
             store.record_parse(row, parser_version, error=str(error))

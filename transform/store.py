@@ -25,7 +25,7 @@ from pathlib import Path
 
 from transform.derive import derive_fields
 from transform.migrations import MIGRATIONS
-from transform.precedence import ranked_partial
+from transform.precedence import ranked_meeting_partial, ranked_partial
 from transform.schema import (
     FIELDS_BY_TYPE,
     ID_INFIX,
@@ -486,6 +486,8 @@ class Store:
         old = json.loads(existing["data"]) if existing else {}
         if record_type is RecordType.ACTION:
             partial = ranked_partial(page_kind, old, partial)
+        elif record_type is RecordType.MEETING:
+            partial = ranked_meeting_partial(old, partial)
         data = _schema_fields(record_type, {"municipality": municipality, **old, **partial})
         if record_type is RecordType.ACTION:
             data = self._fill_from_meeting(data)

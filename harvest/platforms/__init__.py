@@ -6,7 +6,7 @@ transform`` and by ``avoin parse``)::
     parse_page(page_kind, body, url, municipality=None, context=None) -> dict
 
 returns ``{"page": PageKind, "organizations": [...], "meetings": [...],
-"actions": [...], "links": [...]}``:
+"actions": [...], "links": [...], "errors": [...], "documents": [...]}``:
 
 - records are partial schema records (transform/schema.py): only the keys the
   page yields, always with ``id`` and ``origin_id``. Ids are built with
@@ -17,6 +17,8 @@ returns ``{"page": PageKind, "organizations": [...], "meetings": [...],
   "body": str|None, "context": dict}``. ``context`` is what the next page
   cannot tell by itself (e.g. which organ a meeting list belongs to); the
   spider stores it in the harvest log and transform hands it back.
+- ``documents`` says how each item document was read (``origin_id``, ``format``,
+  ``layout``, ``unknown_labels``, ``known_share``): the run report's template-drift lines.
 - unknown or broken input raises ``ParseError`` with a one-line message.
 
 ``detect_page_kind(body, url)`` guesses the kind for ``avoin parse`` when the

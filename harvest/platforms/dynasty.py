@@ -437,9 +437,10 @@ def _parse_meeting_list(body: bytes, page: Page) -> dict:
     rows = [row for row in _rows(html.data) if _first_targeted_link(row, MEETING)[0] is not None]
     if not rows and not html.data.xpath("//table"):
         raise ParseError("no meeting rows and no list table: not a Dynasty meeting list")
+    commented_dates = _commented_meeting_dates(decode_page(body))
     meetings, seen = [], set()
     for position, row in enumerate(rows, 1):
-        meeting = _parse_meeting_row(row, position, organ, page)
+        meeting = _parse_meeting_row(row, position, organ, page, commented_dates)
         if meeting and meeting["origin_id"] not in seen:
             seen.add(meeting["origin_id"])
             meetings.append(meeting)
@@ -447,12 +448,58 @@ def _parse_meeting_list(body: bytes, page: Page) -> dict:
         link_to(PageKind.MEETING, meeting["source_url"], {"organization": organ})
         for meeting in meetings
     ]
-    return page.result(PageKind.MEETINGS, meetings=meetings, links=links)
+    organizations = _meeting_list_organ(html, organ, page)
+    return page.result(
+        PageKind.MEETINGS, organizations=organizations, meetings=meetings, links=links
+    )
 
 
-def _parse_meeting_row(row, position: int, organ: str | None, page: Page) -> dict | None:
-    """Date cell and a link named by the document ("Pöytäkirja", "Esityslista"). The start
-    is left to the meeting page: it has the time, the list only the date."""
+# The static export writes each row's id and ISO date as comments before the row:
+# "<!--TIETUE:2017409885--> <!--2017-05-15-->".
+_ROW_DATE_COMMENT = re.compile(r"<!--\s*TIETUE:(\d+)\s*-->\s*<!--\s*(\d{4}-\d{2}-\d{2})\s*-->")
+# The list heading above the organ's name: "Kokouslistat<br>Kaupunginhallitus".
+_LIST_HEADING = re.compile(
+    r"^(kokouslistat|kokoukset|mötesförteckningar|möten|sammanträden)$", re.I
+)
+
+
+def _commented_meeting_dates(text: str) -> dict[str, str]:
+    return {match.group(1): match.group(2) for match in _ROW_DATE_COMMENT.finditer(text)}
+
+
+def _meeting_list_organ(html: _Html, organ: str | None, page: Page) -> list[dict]:
+    """The organ the list belongs to, named by the page heading (else its breadcrumb link)."""
+    if not organ:
+        return []
+    name = _meeting_list_heading_name(html) or _breadcrumb_organ_name(html, organ)
+    if not name:
+        return []
+    record = with_values(
+        page.record(RecordType.ORGANIZATION, organ),
+        name=name,
+        classification=classify_organ(name),
+    )
+    return [record]
+
+
+def _meeting_list_heading_name(html: _Html) -> str | None:
+    lines = [line.strip() for line in _header_text(html).split(" / ")]
+    names = [line for line in lines if line and not _LIST_HEADING.match(line)]
+    return names[-1] if names else None
+
+
+def _breadcrumb_organ_name(html: _Html, organ: str) -> str | None:
+    for anchor, target in _targeted_links(html.frame, ORGAN):
+        if target.id == organ and _text(anchor):
+            return _text(anchor)
+    return None
+
+
+def _parse_meeting_row(
+    row, position: int, organ: str | None, page: Page, commented_dates: dict[str, str]
+) -> dict | None:
+    """Date cell (the time where the row shows one) and a link named by the document
+    ("Pöytäkirja", "Esityslista"); the meeting page adds the time when the list has none."""
     anchor, target = _first_targeted_link(row, MEETING)
     kind = _document_kind_of(_text(anchor))
     if kind is None:
@@ -465,6 +512,7 @@ def _parse_meeting_row(row, position: int, organ: str | None, page: Page) -> dic
         page.record(RecordType.MEETING, target.id),
         organization=page.ref(RecordType.ORGANIZATION, organ),
         document_kind=kind,
+        start=parse_start(_text(row)) or commented_dates.get(target.id),
         source_url=page.absolute(anchor.get("href")),
     )
 

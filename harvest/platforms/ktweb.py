@@ -10,8 +10,9 @@ The contract is in harvest/platforms/__init__.py; the platform is described in
 - MEETING  ``pk_asil_tweb.htm?+bid=<meeting>``: item rows (§, attachment count, title
   linking ``ktproxy2.dll?doctype=3&docid=<item>``).
 - ATTACHMENTS  ``epjattn_tweb.htm?<docid>``: one item's attachment links.
-- ACTION  ``ktproxy2.dll?doctype=3&docid=<item>``: the item document, a PDF (title,
-  register number, preparers, history and labelled sections; text via harvest/pdftext.py).
+- ACTION  ``ktproxy2.dll?doctype=3&docid=<item>``: the item document, PDF, DOC, DOCX, RTF
+  or HTML (title, register number, preparers, history and labelled blocks; read by
+  harvest/documents/).
 
 Themes differ between towns (plain tables, Bootstrap), so rows are found by the links they
 carry and by cell structure, never by CSS class names.
@@ -20,44 +21,27 @@ carry and by cell structure, never by CSS class names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 
 import lxml.html
 from lxml import etree
 
-from harvest import pdftext
+from harvest import documents
 from harvest.decoding import decode_page
 from harvest.platforms import ParseError
-from harvest.platforms.page import Page, link_to, looks_like_pdf
+from harvest.platforms.page import Page, link_to, looks_like_office_document, looks_like_pdf
 from harvest.platforms.sections import (
-    COLON_LABEL,
     DATE_TIME,
     KIND_WORDS,
-    MAX_LABEL_CHARS,
-    PREPARERS,
-    PRESENTER,
-    Section,
     attachment_record,
-    attachments_in,
     classify_organ,
     confidentiality_reason,
-    contents_of,
     document_kind_in,
-    function_code_of,
-    history_entry,
-    is_register_line,
-    label_as_written,
-    label_kind,
-    language_of,
     parse_start,
-    people_in,
-    register_id_in,
     with_values,
 )
 from transform.schema import (
     Classification,
-    ContentType,
     DocumentKind,
     PageKind,
     RecordType,
@@ -109,8 +93,10 @@ def parse_page(page_kind, body: bytes, url: str, municipality=None, context=None
 
 def detect_page_kind(body: bytes, url: str = "") -> PageKind:
     """The page kind from content first (what came back), then the URL pattern."""
-    if looks_like_pdf(body):
+    if looks_like_office_document(body):
         return PageKind.ACTION
+    if _page_kind_from_url(url or "") is PageKind.ACTION:
+        return PageKind.ACTION  # an item document served as HTML
     root = _html_root(body)
     if root.xpath("//select[@name='kirjaamo']"):
         return PageKind.ORGANIZATIONS
@@ -540,25 +526,27 @@ def _is_document_href(href: str | None) -> bool:
 
 
 def _parse_action_document(body: bytes, page: Page) -> dict:
+    """The item document, whatever its format (PDF, DOC, DOCX, RTF, HTML: told by bytes)."""
     docid = _origin_id_from_url(page, _ITEM_LINK, "item document (docid)")
     try:
-        lines = pdftext.extract_lines(body)
-    except pdftext.PdfTextError as error:
-        raise ParseError(str(error)) from error
+        reading = documents.read_document(body)
+    except documents.DocumentReadError as error:
+        raise ParseError(f"item document {docid}: {error}") from error
     action = with_values(
         page.record(RecordType.ACTION, docid),
         meeting=page.ref(RecordType.MEETING, page.context.get("meeting")),
         organization=page.ref(RecordType.ORGANIZATION, page.context.get("organization")),
         pdf_url=page.url or None,
     )
-    if not lines:
+    if not reading.line_count:
         page.errors.append(f"item document {docid}: no text layer (a scanned PDF?)")
         return page.result(PageKind.ACTION, actions=[action])
-    fields = _document_fields(lines)
+    fields = reading.fields()
     # Labels tell the language; without any, trust what the spider knew.
     fields["language"] = fields["language"] or page.context.get("language")
     with_values(action, **fields)
-    return page.result(PageKind.ACTION, actions=[action])
+    diagnostics = {"origin_id": docid, **reading.diagnostics()}
+    return page.result(PageKind.ACTION, actions=[action], documents=[diagnostics])
 
 
 _PARSERS = {
@@ -568,161 +556,3 @@ _PARSERS = {
     PageKind.ATTACHMENTS: _parse_attachment_list,
     PageKind.ACTION: _parse_action_document,
 }
-
-
-# --- The decision document: title, register number, labelled sections -------------------
-# What is PDF-specific lives here (visual lines, the label column); the vocabulary (labels,
-# register numbers, history lines, people) is shared with Dynasty in sections.py.
-
-# Preparers' initials under the register number, e.g. "KN/PM/PH/HY-L".
-_INITIALS = re.compile(r"[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?(/[A-ZÅÄÖ]{1,5}(-[A-ZÅÄÖ]{1,3})?)+")
-_DATE_LINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}(\s+(klo\s+)?\d{1,2}[:.]\d{2})?", re.I)
-# Beside "Pöytäkirja" in a page header: a date, the meeting number or "page (pages)".
-_PAGE_HEADER_DETAIL = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\b\d{1,3}/\d{4}\b|\b\d+\s*\(\d+\)")
-_ARTICLE_LINE = re.compile(r"§\s*\d{1,4}|\d{1,4}\s*§")
-# The title is one of the first paragraphs, at most this long.
-_TITLE_SEARCH_PARAGRAPHS = 3
-_MAX_TITLE_LINES = 6
-
-
-@dataclass
-class _LabelHit:
-    kind: ContentType | str
-    language: str
-    label: str
-    texts: list[str]  # text on the label's own line(s), right of the label
-    lines_used: int
-
-
-def _document_fields(lines: list[pdftext.VisualLine]) -> dict:
-    columns = pdftext.column_starts(lines)
-    register_id = register_id_in(line.text for line in lines)
-    lines = _without_register_lines(lines)
-    title, lines = _split_title(lines, columns)
-    sections, history = _split_sections(lines, columns)
-    return {
-        "title": title,
-        "register_id": register_id,
-        "function_code": function_code_of(register_id),
-        "presenter": next(iter(people_in(sections, PRESENTER)), None),
-        "preparers": people_in(sections, PREPARERS) or None,
-        "history": history or None,
-        "contents": contents_of(sections) or None,
-        "attachments": attachments_in(sections) or None,
-        "language": language_of(sections),
-    }
-
-
-def _without_register_lines(lines: list) -> list:
-    """Drop the register-number line and the preparers' initials that follow it."""
-    kept, previous_was_register = [], False
-    for line in lines:
-        is_register = is_register_line(line.text)
-        if not is_register and not (previous_was_register and _INITIALS.fullmatch(line.text)):
-            kept.append(line)
-        previous_was_register = is_register
-    return kept
-
-
-def _is_header_matter(text: str) -> bool:
-    """Page-header lines above the title: dates, "§ 10", "Pöytäkirja 20.3.2017", history."""
-    return bool(
-        history_entry(text)
-        or _DATE_LINE.fullmatch(text)
-        or _ARTICLE_LINE.fullmatch(text)
-        or _INITIALS.fullmatch(text)
-        or (document_kind_in(text) and _PAGE_HEADER_DETAIL.search(text))
-    )
-
-
-def _split_title(lines: list, columns: list[float]) -> tuple[str | None, list]:
-    """The title: the first bold paragraph near the top (else the first one) before any label.
-    Lines above it are page header; only history lines among them are kept."""
-    paragraphs = _title_candidates(lines, columns)
-    if not paragraphs:
-        return None, lines
-    bold = [paragraph for paragraph in paragraphs if lines[paragraph[0]].bold]
-    start, stop = (bold or paragraphs)[0]
-    if lines[start].bold:  # a bold title ends where plain text begins
-        stop = next((i for i in range(start, stop) if not lines[i].bold), stop)
-    title = " ".join(line.text for line in lines[start:stop])
-    above = [line for line in lines[:start] if history_entry(line.text)]
-    return title, above + lines[stop:]
-
-
-def _title_candidates(lines: list, columns: list[float]) -> list[tuple[int, int]]:
-    """(start, stop) index ranges of the first paragraphs that are not header matter."""
-    paragraphs: list[tuple[int, int]] = []
-    start = None
-    for index, line in enumerate(lines):
-        ends_here = _label_at(lines, index, columns) is not None
-        if ends_here or line.paragraph_start or _is_header_matter(line.text):
-            if start is not None:
-                paragraphs.append((start, index))
-                start = None
-            if ends_here or len(paragraphs) == _TITLE_SEARCH_PARAGRAPHS:
-                break
-        if start is None and not _is_header_matter(line.text):
-            start = index
-        elif start is not None and index - start >= _MAX_TITLE_LINES:
-            paragraphs.append((start, index))
-            start = None
-    else:
-        if start is not None:
-            paragraphs.append((start, len(lines)))
-    return paragraphs
-
-
-def _split_sections(lines: list, columns: list[float]) -> tuple[list[Section], list[dict]]:
-    """Labelled sections in document order; text before the first label is presentation.
-    History lines ("Kaupunginhallitus 20.3.2017 § 10") are taken out as they come."""
-    sections = [Section(ContentType.PRESENTATION, None, None)]
-    history = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        entry = history_entry(line.text)
-        hit = None if entry else _label_at(lines, index, columns)
-        if entry:
-            history.append(entry)
-        elif hit:
-            sections.append(Section(hit.kind, hit.language, hit.label))
-            sections[-1].lines.extend((text, False) for text in hit.texts)
-        else:
-            sections[-1].lines.append((line.text, line.paragraph_start))
-        index += hit.lines_used if hit else 1
-    return sections, history
-
-
-def _label_at(lines: list, index: int, columns: list[float]) -> _LabelHit | None:
-    """A label starting on this visual line: alone, left of its text (same line), followed
-    by a colon, or wrapped over two lines in a narrow label column."""
-    line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    if following and not following.paragraph_start and abs(following.x0 - line.x0) < 2:
-        for head, rest in _label_splits(line, columns):
-            for head2, rest2 in _label_splits(following, columns):
-                found = label_kind(f"{head} {head2}")
-                if found:
-                    return _LabelHit(*found, label_as_written(f"{head} {head2}"), rest + rest2, 2)
-    for head, rest in _label_splits(line, columns):
-        found = label_kind(head)
-        if found:
-            return _LabelHit(*found, label_as_written(head), rest, 1)
-    colon = COLON_LABEL.fullmatch(line.text)
-    found = colon and label_kind(colon.group(1))
-    if found:
-        return _LabelHit(*found, label_as_written(colon.group(1)), [colon.group(2)], 1)
-    return None
-
-
-def _label_splits(line, columns: list[float]):
-    """(label candidate, text right of it) pairs: the whole line, then cuts where a
-    fragment starts a text column."""
-    fragments = line.fragments
-    yield line.text, []
-    for cut in range(len(fragments) - 1, 0, -1):
-        if any(abs(fragments[cut].x0 - column) < 1.5 for column in columns):
-            head = " ".join(fragment.text for fragment in fragments[:cut])
-            if len(head) <= MAX_LABEL_CHARS:
-                yield head, [" ".join(fragment.text for fragment in fragments[cut:])]

@@ -39,7 +39,11 @@ class Page:
         except ValueError:  # unparseable: kept as written, no link pattern will match it
             return href.strip()
 
-    def result(self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=()):
+    def result(
+        self, kind: PageKind, *, organizations=(), meetings=(), actions=(), links=(), documents=()
+    ):
+        """``documents``: how each document was read (format, layout, unknown labels, the
+        share of its text in known sections), for the run report's template-drift lines."""
         return {
             "page": kind,
             "organizations": list(organizations),
@@ -47,6 +51,7 @@ class Page:
             "actions": list(actions),
             "links": list(links),
             "errors": list(self.errors),
+            "documents": list(documents),
         }
 
 
@@ -58,3 +63,12 @@ def link_to(kind: PageKind, url: str, context: dict, method="GET", body=None) ->
 
 def looks_like_pdf(body: bytes) -> bool:
     return body[:1024].lstrip().startswith(b"%PDF-")
+
+
+def looks_like_office_document(body: bytes) -> bool:
+    """A PDF, Word (DOC, DOCX) or RTF file: an item document, never an HTML page."""
+    from harvest.documents.formats import DocumentFormat, detect_format
+
+    return detect_format(body) in (
+        DocumentFormat.PDF, DocumentFormat.DOC, DocumentFormat.DOCX, DocumentFormat.RTF
+    )  # fmt: skip

@@ -88,13 +88,27 @@ def classify_organ(name: str) -> Classification:
 # ContentType, or the name of the action field its lines fill.
 PREPARERS, PRESENTER, ATTACHMENTS = "preparers", "presenter", "attachments"
 DECISION_MAKER = "decision_maker"  # who made an officeholder decision
+REGISTER = "register_id"  # "Dnro": the diary number stands beside it
+# One fi/sv vocabulary for every platform and template; variants real towns use.
 LABEL_TABLE = (
-    (ContentType.SUMMARY, "fi", ("tiivistelmä",)),
+    (ContentType.SUMMARY, "fi", ("tiivistelmä", "asian tiivistelmä")),
     (ContentType.SUMMARY, "sv", ("sammandrag",)),
-    (ContentType.PRESENTATION, "fi", ("esittelyteksti", "selostus", "perustelut")),
-    (ContentType.PRESENTATION, "sv", ("beskrivning", "föredragning", "motivering")),
-    (ContentType.PROPOSAL, "fi", ("päätösehdotus", "esitys", "ehdotus")),
-    (ContentType.PROPOSAL, "sv", ("beslutsförslag", "förslag")),
+    (
+        ContentType.PRESENTATION,
+        "fi",
+        ("esittelyteksti", "selostus", "perustelut", "asian selostus", "asian valmistelu"),
+    ),
+    (
+        ContentType.PRESENTATION,
+        "sv",
+        ("beskrivning", "föredragning", "motivering", "beredning", "ärendebeskrivning"),
+    ),
+    (
+        ContentType.PROPOSAL,
+        "fi",
+        ("päätösehdotus", "päätösesitys", "esitys", "ehdotus", "esittelijän ehdotus"),
+    ),
+    (ContentType.PROPOSAL, "sv", ("beslutsförslag", "förslag", "framställning")),
     (ContentType.PROCEEDINGS, "fi", ("käsittely",)),
     (ContentType.PROCEEDINGS, "sv", ("behandling",)),
     (ContentType.DECISION, "fi", ("päätös",)),
@@ -102,34 +116,95 @@ LABEL_TABLE = (
     (
         ContentType.APPEAL,
         "fi",
-        ("muutoksenhaku", "muutoksenhakuohje", "muutoksenhakuohjeet", "oikaisuvaatimusohje"),
+        (
+            "muutoksenhaku", "muutoksenhakuohje", "muutoksenhakuohjeet",
+            "oikaisuvaatimusohje", "muutoksenhakukielto",
+        ),
     ),
     (
         ContentType.APPEAL,
         "sv",
-        ("besvärsanvisning", "besvärsanvisningar", "sökande av ändring", "omprövningsanvisning"),
+        (
+            "besvärsanvisning", "besvärsanvisningar", "sökande av ändring",
+            "omprövningsanvisning", "ändringssökande", "anvisning för ändringssökande",
+        ),
     ),
-    (ContentType.OTHER, "fi", ("täytäntöönpano", "tiedoksi", "oheismateriaali", "päätöshistoria")),
-    (ContentType.OTHER, "sv", ("verkställighet", "för kännedom", "delgivning", "beslutshistorik")),
-    (PREPARERS, "fi", ("valmistelija", "valmistelijat", "lisätiedot", "lisätietojen antaja")),
-    (PREPARERS, "sv", ("beredare", "mer information", "ytterligare information")),
+    (
+        ContentType.OTHER,
+        "fi",
+        (
+            "täytäntöönpano", "täytäntöönpanotiedot", "tiedoksi", "tiedoksianto", "ote",
+            "otteet", "jakelu", "oheismateriaali", "päätöshistoria", "aiempi käsittely",
+            "aikaisempi käsittely", "käsittelyhistoria",
+        ),
+    ),
+    (
+        ContentType.OTHER,
+        "sv",
+        (
+            "verkställighet", "för kännedom", "delgivning", "delgivningsmaterial", "utdrag",
+            "sändlista", "beslutshistorik", "tidigare behandling", "behandlingshistorik",
+        ),
+    ),
+    # A minutes or agenda cover page (kansilehti / pärm), served as an unnumbered item.
+    (
+        ContentType.OTHER,
+        "fi",
+        (
+            "aika", "paikka", "kokousaika", "kokouspaikka", "saapuvilla", "läsnä", "poissa",
+            "käsitellyt asiat", "allekirjoitukset", "pöytäkirjan tarkastus", "nähtävänäolo",
+        ),
+    ),
+    (
+        ContentType.OTHER,
+        "sv",
+        (
+            "tid", "plats", "sammanträdestid", "sammanträdesplats", "närvarande", "frånvarande",
+            "behandlade ärenden", "underskrifter", "protokolljustering", "framläggande",
+        ),
+    ),
+    (
+        PREPARERS,
+        "fi",
+        (
+            "valmistelija", "valmistelijat", "lisätiedot", "lisätietojen antaja",
+            "lisätietojen antajat", "lisätietoja antaa", "lisätietoja antavat",
+        ),
+    ),
+    (
+        PREPARERS,
+        "sv",
+        (
+            "beredare", "mer information", "ytterligare information", "tilläggsuppgifter",
+            "tilläggsuppgifter ges av", "upplysningar",
+        ),
+    ),
     (PRESENTER, "fi", ("esittelijä",)),
     (PRESENTER, "sv", ("föredragande",)),
     (ATTACHMENTS, "fi", ("liitteet", "liite")),
     (ATTACHMENTS, "sv", ("bilagor", "bilaga")),
     (DECISION_MAKER, "fi", ("päättäjä", "päätöksentekijä")),
     (DECISION_MAKER, "sv", ("beslutsfattare",)),
-)
+    (REGISTER, "fi", ("dno", "dnro", "diaarinumero", "asianumero")),
+    (REGISTER, "sv", ("dnr", "diarienummer", "ärendenummer")),
+)  # fmt: skip
 _LABELS = {label: (kind, language) for kind, language, labels in LABEL_TABLE for label in labels}
 # "Kaupunginjohtajan esitys", "Esittelijän päätösehdotus", "Stadsdirektörens förslag".
 _LABEL_PATTERNS = (
-    (re.compile(r"\w+n (esitys|päätösehdotus)"), (ContentType.PROPOSAL, "fi")),
+    (re.compile(r"\w+n (esitys|päätösehdotus|päätösesitys|ehdotus)"), (ContentType.PROPOSAL, "fi")),
     (re.compile(r"\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
 )
 # The heading under which earlier handlings of the matter are repeated.
-HISTORY_LABELS = frozenset({"päätöshistoria", "beslutshistorik"})
+HISTORY_LABELS = frozenset(
+    {
+        "päätöshistoria", "beslutshistorik", "aiempi käsittely", "aikaisempi käsittely",
+        "käsittelyhistoria", "tidigare behandling", "behandlingshistorik",
+    }
+)  # fmt: skip
 MAX_LABEL_CHARS = 60
 COLON_LABEL = re.compile(r"([^:]{2,60}):\s*(\S.*)")
+# A label wrapped at a hyphen in a narrow column: "Täytäntöönpano- tiedot".
+_WRAPPED_AT_HYPHEN = re.compile(r"(\w) ?- +(?=[a-zåäö])")
 
 
 def label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
@@ -137,11 +212,17 @@ def label_kind(candidate: str) -> tuple[ContentType | str, str] | None:
     when both parts name the same thing ("Valmistelijat / Lisätietojen antaja")."""
     if len(candidate) > MAX_LABEL_CHARS:
         return None
-    key = " ".join(candidate.lower().split()).strip(" :/")
-    parts = {_single_label_kind(part.strip()) for part in key.split("/") if part.strip()}
-    if len(parts) == 1 and None not in parts:
-        return parts.pop()
+    key = label_key(candidate)
+    found = [_single_label_kind(part.strip()) for part in key.split("/") if part.strip()]
+    if found and None not in found and len({kind for kind, _ in found}) == 1:
+        return found[0]
     return None
+
+
+def label_key(candidate: str) -> str:
+    """Lower case, whitespace and hyphen wraps undone, trailing colon and slashes off."""
+    key = " ".join(candidate.lower().split()).strip(" :/")
+    return _WRAPPED_AT_HYPHEN.sub(r"\1", key)
 
 
 def _single_label_kind(label: str) -> tuple[ContentType | str, str] | None:
@@ -154,11 +235,11 @@ def _single_label_kind(label: str) -> tuple[ContentType | str, str] | None:
 
 
 def label_as_written(text: str) -> str:
-    return " ".join(text.split()).rstrip(" :/")
+    return _WRAPPED_AT_HYPHEN.sub(r"\1", " ".join(text.split())).rstrip(" :/")
 
 
 def is_history_label(label: str | None) -> bool:
-    return bool(label) and label.lower() in HISTORY_LABELS
+    return bool(label) and label_key(label) in HISTORY_LABELS
 
 
 # --- Sections to schema fields -----------------------------------------------------------
@@ -166,10 +247,20 @@ def is_history_label(label: str | None) -> bool:
 
 @dataclass
 class Section:
+    """A labelled block of a document: what it holds, its label as written, its lines, and
+    where it starts (page, distance from the top)."""
+
     kind: ContentType | str
     language: str | None
     label: str | None
     lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
+    known: bool = True  # False: a label not in the vocabulary (kind is OTHER)
+    page: int | None = None
+    top: float | None = None
+
+    @property
+    def text(self) -> str:
+        return section_text(self.lines)
 
 
 def section_text(lines: list[tuple[str, bool]]) -> str:
@@ -200,15 +291,58 @@ _CONTACT_DETAILS = re.compile(
 
 
 def people_in(sections: list[Section], kind: str) -> list[str]:
-    """Names with titles from preparer/presenter sections, contact details cut off."""
+    """Names with titles from preparer/presenter sections, contact details cut off. A line
+    broken inside a phone number ("puh. 044 703" / "1236 ja ...") is joined first; what
+    does not look like a person (a distribution note, a heading) is left out."""
     names: list[str] = []
     for section in (section for section in sections if section.kind == kind):
-        for text, _ in section.lines:
-            for part in text.split(";"):
-                name = person_name(part)
-                if name and name not in names:
-                    names.append(name)
+        for entry in _person_entries([text for text, _ in section.lines]):
+            name = person_name(entry)
+            if _looks_like_person(name) and name not in names:
+                names.append(name)
     return names
+
+
+_CONTINUED_LINE_END = re.compile(
+    r"(?:[,/-]|\b(?:puh|puhelin|p|tel|tfn|gsm|telefon)\.?:?|\b(?:ja|och))$", re.I
+)
+_PEOPLE_JOINER = re.compile(r"\s*;\s*|\s+(?:ja|och)\s+")
+_CONTACT_IN = re.compile(r"\d{3}|@")
+
+
+def _person_entries(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for text in (" ".join(line.split()) for line in lines):
+        continues = joined and (
+            _CONTINUED_LINE_END.search(joined[-1])
+            or (joined[-1][-1:].isdigit() and text[:1].isdigit())
+        )
+        if continues:
+            joined[-1] = f"{joined[-1]} {text}"
+        elif text:
+            joined.append(text)
+    return [entry for line in joined for entry in _split_people(line)]
+
+
+def _split_people(line: str) -> list[str]:
+    """ "A, puh. 1; B" and "A, puh. 044 703 1236 ja konsernicontroller B" are two people;
+    "hallinto- ja talousjohtaja C" is one (no contact details before the "ja")."""
+    entries: list[str] = []
+    position = 0
+    for joiner in _PEOPLE_JOINER.finditer(line):
+        left = line[position : joiner.start()]
+        if ";" in joiner.group() or _CONTACT_IN.search(left):
+            entries.append(left)
+            position = joiner.end()
+    entries.append(line[position:])
+    return [entry for entry in entries if entry.strip()]
+
+
+def _looks_like_person(name: str) -> bool:
+    """A title and a name: a few words, at least two of them capitalised, no sentence."""
+    words = name.split()
+    capitalised = [word for word in words if word[:1].isupper()]
+    return 2 <= len(words) <= 10 and len(capitalised) >= 2 and ":" not in name
 
 
 def person_name(text: str) -> str:
@@ -224,22 +358,26 @@ def language_of(sections: list[Section]) -> str | None:
     return "sv" if counts["sv"] > counts["fi"] else "fi"
 
 
-def fold_history(sections: list[Section]) -> list[Section]:
+def fold_history(sections: list[Section], only_repeats: bool = False) -> list[Section]:
     """Earlier handlings repeated under "Päätöshistoria" stay text of that one section, so
     their old proposal and decision are never taken for the current ones. Labels that are
-    not decision text (Tiedoksi, Liitteet, ...) end the history."""
+    not decision text (Tiedoksi, Liitteet, ...) end the history. ``only_repeats``: a kind
+    not seen before the history is the current one (templates that put the history first)."""
     folded: list[Section] = []
     history: Section | None = None
+    seen_before: set = set()
     for section in sections:
+        repeat = not only_repeats or section.kind in seen_before
         if is_history_label(section.label):
             history = section
             folded.append(section)
-        elif history is not None and section.kind in _HISTORY_TEXT_KINDS:
+        elif history is not None and section.kind in _HISTORY_TEXT_KINDS and repeat:
             heading = [(section.label, True)] if section.label else []
             history.lines.extend(heading + section.lines)
         else:
             history = None
             folded.append(section)
+            seen_before.add(section.kind)
     return folded
 
 
@@ -296,6 +434,16 @@ _HISTORY = (
 )
 
 
+_HISTORY_LABEL_PREFIX = re.compile(
+    r"^(?:" + "|".join(sorted(HISTORY_LABELS, key=len, reverse=True)) + r")\s*:?\s+", re.I
+)
+
+
+def _without_history_label(organ: str) -> str:
+    """ "Päätöshistoria Kaupunginhallitus" (label beside the first entry) -> the organ."""
+    return _HISTORY_LABEL_PREFIX.sub("", organ).strip()
+
+
 def history_entry(text: str) -> dict | None:
     """ "Kaupunginhallitus 20.3.2017 § 10" (or "... 10 § 20.3.2017") -> history entry."""
     for pattern in _HISTORY:
@@ -307,7 +455,7 @@ def history_entry(text: str) -> dict | None:
             except ValueError:
                 return None
             return {
-                "organization": match.group("org"),
+                "organization": _without_history_label(match.group("org")),
                 "date": when,
                 "article_number": match.group("art"),
             }

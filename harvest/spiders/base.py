@@ -54,14 +54,16 @@ class PlatformSpider(scrapy.Spider):
         settings = self.crawler.settings
         if settings.getbool("AVOIN_INCREMENTAL", True):
             self.store = Store(settings["AVOIN_STORE_PATH"])
-            self.policy = FetchPolicy(self.store,
-                                      recent_days=settings.getint("AVOIN_RECENT_DAYS", 60))
+            self.policy = FetchPolicy(
+                self.store, recent_days=settings.getint("AVOIN_RECENT_DAYS", 60)
+            )
 
     async def start(self):
         self.open_fetch_policy()
         if not self.source.obey_robots:
-            logger.warning("%s: robots.txt is ignored for this source by configuration",
-                           self.source.id)
+            logger.warning(
+                "%s: robots.txt is ignored for this source by configuration", self.source.id
+            )
         for page_kind, path in self.start_pages:
             yield self.page_request(page_kind, self.source.base_url + path)
 
@@ -77,9 +79,16 @@ class PlatformSpider(scrapy.Spider):
         headers = FetchPolicy.conditional_headers(previous)
         if body:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        return scrapy.Request(url, method=method, body=body, headers=headers, meta=meta,
-                              callback=self.parse_page_response, errback=self.failed_request,
-                              dont_filter=False)
+        return scrapy.Request(
+            url,
+            method=method,
+            body=body,
+            headers=headers,
+            meta=meta,
+            callback=self.parse_page_response,
+            errback=self.failed_request,
+            dont_filter=False,
+        )
 
     def parse_page_response(self, response):
         page_kind = PageKind(response.meta["page_kind"])
@@ -109,8 +118,9 @@ class PlatformSpider(scrapy.Spider):
             self.count_error("robots_nofollow", response.url, "the page says nofollow")
             return
         changed = FetchPolicy.changed(previous, response.status, response.body)
-        yield from self.follow_links(response.url, page_kind, response.meta["context"], wanted,
-                                     body, changed)
+        yield from self.follow_links(
+            response.url, page_kind, response.meta["context"], wanted, body, changed
+        )
 
     def forbidden_by_page(self, response, body, media_type) -> frozenset[str]:
         """noindex / nofollow that the page states, when this source obeys robots."""
@@ -126,12 +136,18 @@ class PlatformSpider(scrapy.Spider):
         wanted = self.follows.get(page_kind, ())
         if not wanted:
             return
-        previous = self.policy.previous(link["url"], link.get("method") or "GET",
-                                        link.get("body"))
+        previous = self.policy.previous(link["url"], link.get("method") or "GET", link.get("body"))
         body = self.previous_body(previous)
         if body is not None:
-            yield from self.follow_links(link["url"], page_kind, link.get("context") or {},
-                                         wanted, body, changed=False, stored=True)
+            yield from self.follow_links(
+                link["url"],
+                page_kind,
+                link.get("context") or {},
+                wanted,
+                body,
+                changed=False,
+                stored=True,
+            )
 
     def previous_body(self, previous) -> bytes | None:
         raw_dir = self.crawler.settings["AVOIN_RAW_DIR"]
@@ -157,14 +173,19 @@ class PlatformSpider(scrapy.Spider):
         for link in result.get("links", ()):
             if PageKind(link["page_kind"]) not in wanted:
                 continue
-            if self.policy and not self.policy.should_fetch(link, parent_changed=changed,
-                                                            result=result):
+            if self.policy and not self.policy.should_fetch(
+                link, parent_changed=changed, result=result
+            ):
                 self.crawler.stats.inc_value("avoin/skipped_known")
                 yield from self.walk_known(link)
                 continue
-            yield self.page_request(link["page_kind"], link["url"],
-                                        method=link.get("method") or "GET",
-                                        body=link.get("body"), context=link.get("context"))
+            yield self.page_request(
+                link["page_kind"],
+                link["url"],
+                method=link.get("method") or "GET",
+                body=link.get("body"),
+                context=link.get("context"),
+            )
 
     def count_listing(self, page_kind, url, result):
         records = LISTED.get(page_kind)
@@ -182,9 +203,13 @@ class PlatformSpider(scrapy.Spider):
         stats = self.crawler.stats
         meeting_lists = f"avoin/listings/{PageKind.MEETINGS}/"
         if stats.get_value(meeting_lists + "empty") and not stats.get_value(
-                meeting_lists + "nonempty"):
-            self.count_error("empty_listing", self.source.base_url,
-                             "every meeting list was empty: layout changed?")
+            meeting_lists + "nonempty"
+        ):
+            self.count_error(
+                "empty_listing",
+                self.source.base_url,
+                "every meeting list was empty: layout changed?",
+            )
 
     def page_item(self, response, page_kind):
         request = response.request
