@@ -15,6 +15,7 @@ from scrapy.crawler import CrawlerProcess
 from harvest.settings import scrapy_settings
 from harvest.sources import Source
 from harvest.spiders import spider_for
+from transform.parse_limits import ParseLimits
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,10 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
                     raw_dir: str, run_id: int,
                     host_map: dict[str, str] | None = None,
                     incremental: bool = True,
-                    download_timeout: float | None = None) -> list[SourceReport]:
-    """Crawl every harvestable source; return one report per source (skipped ones too)."""
+                    download_timeout: float | None = None,
+                    parse_limits: ParseLimits | None = None) -> list[SourceReport]:
+    """Crawl every harvestable source; return one report per source (skipped ones too).
+    Pages are read for their links within ``parse_limits`` (transform/parse_limits.py)."""
     def settings_for(source: Source) -> dict:
         return scrapy_settings(user_agent=user_agent, store_path=store_path, raw_dir=raw_dir,
                                run_id=run_id, host_map=host_map, incremental=incremental,
@@ -83,7 +86,7 @@ def harvest_sources(sources: list[Source], *, user_agent: str, store_path: str,
                               {"custom_settings": settings_for(source)})
             crawler = process.create_crawler(configured)
             crawlers.append((report, crawler))
-            process.crawl(crawler, source=source)
+            process.crawl(crawler, source=source, parse_limits=parse_limits)
     if crawlers:
         process.start()
     for report, crawler in crawlers:
