@@ -119,6 +119,10 @@ class LimitedParser:
             raise DocumentTooLarge(
                 f"the parser died (memory limit {self.limits.memory_mib} MiB)"
             ) from None
+        return self._result(outcome, value, url)
+
+    def _result(self, outcome: str, value, url: str) -> dict:
+        """The worker's answer: the parse result, or the error it stands for, raised."""
         if outcome == "ok":
             return value
         if outcome == "too large":
