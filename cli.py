@@ -561,7 +561,7 @@ def _harvest(selected, sources: Sources, paths: Paths, *, host_map=None, increme
                               store_path=str(paths.store),
                               download_timeout=sources.download_timeout,
                               raw_dir=str(paths.raw), run_id=run_id, host_map=host_map,
-                              incremental=incremental)
+                              incremental=incremental, parse_limits=sources.parse_limits)
     with Store(paths.store) as store:
         status = "ok" if all(r.ok or r.skipped for r in reports) else "partial"
         store.finish_run(run_id, status, {"sources": [r.as_dict() for r in reports]})

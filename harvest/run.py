@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from harvest.settings import scrapy_settings
 from harvest.sources import UNKNOWN_PLATFORM, Source
 from harvest.spiders import spider_for
+from transform.parse_limits import ParseLimits
 from transform.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -72,8 +73,10 @@ def harvest_sources(
     host_map: dict[str, str] | None = None,
     incremental: bool = True,
     download_timeout: float | None = None,
+    parse_limits: ParseLimits | None = None,
 ) -> list[SourceReport]:
-    """Crawl every harvestable source; return one report per source (skipped ones too)."""
+    """Crawl every harvestable source; return one report per source (skipped ones too).
+    Pages are read for their links within ``parse_limits`` (transform/parse_limits.py)."""
 
     def settings_for(source: Source) -> dict:
         return scrapy_settings(
@@ -108,7 +111,7 @@ def harvest_sources(
             )
             crawler = process.create_crawler(configured)
             crawlers.append((report, crawler))
-            process.crawl(crawler, source=source)
+            process.crawl(crawler, source=source, parse_limits=parse_limits)
     if crawlers:
         with Progress("harvest", unit="responses") as progress:
             for report, crawler in crawlers:

@@ -3,7 +3,8 @@
 No step is faked (tests/test_nightly.py fakes them to test the orchestration): each night
 is the command cron runs, against Hämeenlinna's sample site on a replay server.
 
-1. a first night: everything fetched, published, exit 0;
+1. a first night: everything fetched, published, exit 0; one item PDF is a bomb (a small
+   file inflating to 300 MiB), which is one "document too large" error, every night;
 2. a quiet night: listings (and recent meeting pages) re-checked, nothing changes, exit 0;
 3. the source drops 3 items from a recent meeting page: 3 tombstones, exit 0;
 4. the source is down: exit 1, the site published with the last good data;
@@ -34,6 +35,7 @@ from pipeline.publish import COMPLETE_MARKER, current_release, releases_dir
 from site_builder.paths import page_path
 from tests.harvesting import ROOT, SAMPLE_SITES, avoin, write_sources
 from tests.test_incremental import NEW_BID, add_meeting
+from tests.test_parse_limits import pdf_bomb
 from transform.store import Store
 
 pytestmark = pytest.mark.slow
@@ -41,6 +43,7 @@ pytestmark = pytest.mark.slow
 TOWN = "hameenlinna"
 NEW_MEETING = f"{TOWN}:meeting:{NEW_BID}-minutes"
 DROPPED = 3
+BOMB = f"/ktwebbin/ktproxy2.dll?doctype=3&docid={NEW_BID}05"
 
 
 def tree(path: Path) -> dict[str, str]:
@@ -73,7 +76,11 @@ class Nights:
         self.sources: Path | None = None
 
     def serving(self):
-        server = ReplayServer(self.site, port=self.port)
+        bomb = self.tmp / "bomb.pdf"
+        if not bomb.exists():
+            bomb.write_bytes(pdf_bomb(300))
+        faults = {BOMB: {"body_file": bomb, "content_type": "application/pdf"}}
+        server = ReplayServer(self.site, port=self.port, faults=faults)
         server.start()
         self.port = urlsplit(server.url).port
         self.sources = write_sources(self.tmp / "sources.toml", {TOWN: server.base_url})
@@ -155,6 +162,8 @@ def test_a_first_night_fetches_builds_and_publishes(nights):
     assert (nights_.out / "fi" / page_path(NEW_MEETING)).is_file()
     assert any(path.startswith("pagefind/") for path in runs["first_tree"])
     assert (nights_.data / "runs" / "1.json").is_file()
+    assert any(BOMB in request.path for request in requests)
+    assert "document too large: streams inflate to over 256 MiB" in result.stdout
 
 
 def test_a_quiet_night_changes_nothing(nights):

@@ -23,7 +23,6 @@ from transform.parse_limits import (
     DocumentTooLarge,
     LimitedParser,
     ParseLimits,
-    ParserCrashed,
     check_inflated_size,
 )
 from transform.raw import save_snapshot
@@ -163,14 +162,37 @@ def test_a_document_over_the_input_size_is_refused_without_a_worker():
         assert parser._worker is None
 
 
+def test_a_worker_ends_with_its_parent():
+    """A run killed with SIGKILL must not leave a worker behind (holding its pipes open)."""
+    script = (
+        "import os, signal; from transform.parse_limits import LimitedParser; "
+        "p = LimitedParser(); p._start(); "
+        "print(p._worker.pid, flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == -9
+    worker = int(done.stdout)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{worker}").exists() or "Z" in _process_state(worker)
+
+
+def _process_state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+
+
 def test_parse_errors_pass_through_and_bugs_are_not_called_input(monkeypatch):
     with LimitedParser() as parser:
         with pytest.raises(ParseError, match="unknown platform"):
             parser.parse("nope", "action", b"x", "https://x/1")
         monkeypatch.setattr(platforms, "parse_page", _buggy)
         parser.close()  # the next worker is forked with the buggy parser
-        with pytest.raises(ParserCrashed, match="KeyError: 'a bug'"):
+        with pytest.raises(KeyError, match="a bug") as raised:
             parser.parse("ktweb", "action", b"x", "https://x/1")
+        assert "in the parse worker, on https://x/1" in raised.value.__notes__[0]
 
 
 def test_a_bomb_in_a_run_is_one_counted_error_and_the_run_goes_on(tmp_path):

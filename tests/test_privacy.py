@@ -347,3 +347,13 @@ def test_no_code_survives_in_any_disguise(disguised, before, after):
     assert find_hetus(redacted) == []
     assert code not in html_view(redacted).text
     assert redact_hetus(redacted) == redacted
+
+
+@pytest.mark.parametrize("markup", [
+    f'<a title="{SAMPLE_HETU}" href="https://x/?h={SAMPLE_HETU}">liite</a>',  # in a tag
+    f"<p>x &amp;{SAMPLE_HETU}</p>",  # beside an entity
+    f"<p>{SAMPLE_HETU}</p>",
+])
+def test_a_plain_code_in_or_beside_markup_is_masked(markup):
+    redacted = redact_hetus(markup)
+    assert SAMPLE_HETU not in redacted and HETU_REPLACEMENT in redacted

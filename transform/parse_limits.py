@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import pickle
 import re
 import resource
 import traceback
@@ -31,6 +32,7 @@ from harvest.platforms import ParseError
 from transform.schema import SchemaError
 
 MIB = 1024 * 1024
+_PARENT_CHECK_SECONDS = 1.0
 _CHUNK = 64 * 1024
 _PDF_STREAM = re.compile(rb"stream\r?\n")
 # A page object; "/Pages" (the page tree) must not count.
@@ -117,13 +119,19 @@ class LimitedParser:
             raise DocumentTooLarge(
                 f"the parser died (memory limit {self.limits.memory_mib} MiB)"
             ) from None
+        return self._result(outcome, value, url)
+
+    def _result(self, outcome: str, value, url: str) -> dict:
+        """The worker's answer: the parse result, or the error it stands for, raised."""
         if outcome == "ok":
             return value
         if outcome == "too large":
             self.close()  # after a MemoryError the worker is best replaced
             raise DocumentTooLarge(value)
         if outcome == "bug":
-            raise ParserCrashed(f"the {platform} parser failed on {url}:\n{value}")
+            error, worker_traceback = value
+            error.add_note(f"in the parse worker, on {url}:\n{worker_traceback}")
+            raise error
         raise _PARSE_ERRORS[outcome](value)
 
     def close(self) -> None:
@@ -142,20 +150,37 @@ class LimitedParser:
         # fork: the worker starts at once with the parsers already imported.
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        self._worker = context.Process(target=_serve, args=(theirs, self.limits), daemon=True)
+        self._worker = context.Process(target=_serve, args=(theirs, ours, self.limits), daemon=True)
         self._worker.start()
         theirs.close()
         self._connection = ours
 
 
-def _serve(connection, limits: ParseLimits) -> None:
+def _serve(connection, parents_end, limits: ParseLimits) -> None:
+    # The fork copied the parent's end too: closed here, so the parent's death is an EOF.
+    parents_end.close()
+    parent = os.getppid()
     _cap_address_space(limits.memory_mib * MIB)
     while True:
+        # Also watch the parent itself: another worker forked later may hold our pipe open.
+        while not connection.poll(_PARENT_CHECK_SECONDS):
+            if os.getppid() != parent:
+                os._exit(0)
         try:
             request = connection.recv()
         except EOFError:
             os._exit(0)
-        connection.send(_parse_one(request, limits))
+        connection.send(_reply_for(request, limits))
+
+
+def _reply_for(request, limits: ParseLimits) -> tuple[str, object]:
+    outcome, value = _parse_one(request, limits)
+    if outcome == "bug":
+        try:  # the parent re-raises the parser's own exception when it can travel
+            pickle.dumps(value[0])
+        except Exception:
+            value = (ParserCrashed(value[1]), value[1])
+    return outcome, value
 
 
 def _parse_one(request, limits: ParseLimits) -> tuple[str, object]:
@@ -172,8 +197,8 @@ def _parse_one(request, limits: ParseLimits) -> tuple[str, object]:
     except (ParseError, SchemaError) as error:
         name = "SchemaError" if isinstance(error, SchemaError) else "ParseError"
         return name, str(error)
-    except Exception:  # a bug in a parser: the parent raises it, it is not bad input
-        return "bug", traceback.format_exc()
+    except Exception as error:  # a bug in a parser: the parent raises it, not bad input
+        return "bug", (error, traceback.format_exc())
 
 
 def _cap_address_space(extra: int) -> None:

@@ -74,11 +74,23 @@ def _characters_needing_folding() -> frozenset[str]:
 
 
 _NEEDS_FOLDING = _characters_needing_folding()
+# Finnish and Swedish text is Latin-1 (ä, ö, å, é): tested as bytes, ten times faster.
+_LATIN1_NEEDING_FOLDING = re.compile(
+    b"["
+    + b"".join(re.escape(bytes([ord(c)])) for c in sorted(_NEEDS_FOLDING) if ord(c) < 0x100)
+    + b"]"
+)
 
 
 def needs_folding(text: str) -> bool:
-    """Whether the view of ``text`` differs from it (cheap: most texts stop at isascii)."""
-    return not text.isascii() and not _NEEDS_FOLDING.isdisjoint(text)
+    """Whether the view of ``text`` differs from it (most texts stop at isascii/latin-1)."""
+    if text.isascii():
+        return False
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return not _NEEDS_FOLDING.isdisjoint(text)
+    return _LATIN1_NEEDING_FOLDING.search(encoded) is not None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -215,7 +227,7 @@ def may_be_markup(text: str) -> bool:
     return "<" in text or "&" in text
 
 
-def rough_html_text(markup: str) -> str:
-    """Tags dropped and entities decoded, in C: more text joins than in the true view
-    (block tags too), so a code absent here is absent there."""
-    return html.unescape(_TAG.sub("", markup))
+def split_markup(markup: str) -> tuple[str, str]:
+    """(the text between the tags, joined; the tags, one per line), in C. The text joins
+    more than the true view does (block tags too), so a code absent there is absent here."""
+    return _TAG.sub("", markup), "\n".join(_TAG.findall(markup))

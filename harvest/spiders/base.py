@@ -17,7 +17,7 @@ from harvest.incremental import FetchPolicy
 from harvest.platforms import ParseError
 from harvest.robots import NOFOLLOW, NOINDEX, page_directives
 from harvest.sources import Source
-from transform.parse_limits import LimitedParser
+from transform.parse_limits import LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
 from transform.schema import PageKind
 from transform.store import Store
@@ -41,13 +41,13 @@ class PlatformSpider(scrapy.Spider):
     # page kind -> the kinds of links found on it that we fetch next
     follows: dict[PageKind, tuple[PageKind, ...]] = {}
 
-    def __init__(self, source: Source, **kwargs):
+    def __init__(self, source: Source, parse_limits: ParseLimits | None = None, **kwargs):
         super().__init__(name=f"{self.platform}-{source.id}", **kwargs)
         self.source = source
         self.policy: FetchPolicy | None = None
         self.store: Store | None = None
         # Pages are read for their links within the same limits as in transform.
-        self.parser = LimitedParser()
+        self.parser = LimitedParser(parse_limits)
 
     def open_fetch_policy(self):
         """Incremental harvesting needs to know what we fetched before (the store)."""
