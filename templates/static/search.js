@@ -5,19 +5,34 @@
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 const EXCERPT_WORDS = 30;
+// Results whose text is read and checked against every query word (site_builder/
+// search_text.py explains the index-only blocks): Pagefind also answers a word it does not
+// have with words it starts with ("päiväkoti" -> "päivä"), which we drop.
+const VERIFY_LIMIT = 60;
+const BLOCK_MARK = "⁂";
+const GROUP_MARK = "|";
+const WORD = /[\p{L}\p{N}]+(?:[-./:][\p{L}\p{N}]+)*/gu;
+// A word matches a query word when they share this much of the query word's beginning:
+// inflection changes a Finnish or Swedish word's end, not its start.
+const SHARED_START = 0.6;
+const CHANGED_END = 5;  // the longest Finnish case and possessive endings ("-issaan")
+const WIDE_SCREEN = "(min-width: 40em)";
 
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const results = document.getElementById("search-results");
 const more = document.getElementById("search-more");
+const browse = document.getElementById("search-browse");
+const filtersToggle = document.getElementById("search-filters-toggle");
 const selects = [...form.querySelectorAll("select[data-filter]")];
 const text = form.dataset;  // the page's UI strings, in its language
 const uiLanguage = document.documentElement.lang;
 const languageTrees = form.dataset.languages.split(" ");  // the site's first path segments
 
 let pagefind = null;
-let current = { results: [], shown: 0 };
+let ready = null;  // resolves when the index is loaded: a search asked for earlier waits
+let current = { entries: [], shown: 0 };
 let searchNumber = 0;  // a slower, older search must not overwrite a newer one
 let timer = null;
 
@@ -89,8 +104,7 @@ async function fillFilters(available) {
     select.value = values.includes(wanted.get(select.name)) ? wanted.get(select.name) : "";
     select.closest(".search-filter").hidden = values.length === 0;
   }
-  const fieldset = form.querySelector(".search-filters");
-  fieldset.hidden = selects.every((select) => select.closest(".search-filter").hidden);
+  filtersToggle.hidden = selects.every((select) => select.closest(".search-filter").hidden);
 }
 
 function byLabel(key) {
@@ -137,26 +151,81 @@ function rememberInUrl(query, filters) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-async function runSearch() {
+async function runSearch(focusCount = false) {
   const number = ++searchNumber;
   const query = input.value.trim();
   const filters = chosenFilters();
   rememberInUrl(query, filters);
-  if (!query && Object.keys(filters).length === 0) {
-    current = { results: [], shown: 0 };
+  if (!query) {  // nothing to count: the browse links instead
+    current = { entries: [], shown: 0 };
     results.replaceChildren();
     more.hidden = true;
     status.textContent = "";
+    browse.hidden = false;
     return;
   }
+  browse.hidden = true;
   status.textContent = text.searching;
-  const found = await pagefind.search(query || null, { filters });
+  await ready;
+  const found = await pagefind.search(query, { filters });
+  const entries = await checkedEntries(found.results, queryWords(query), query);
   if (number !== searchNumber) return;
-  current = { results: found.results, shown: 0 };
+  current = { entries, shown: 0, words: queryWords(query) };
   results.replaceChildren();
   await showMore(false);
   if (number !== searchNumber) return;
-  status.textContent = countText(found.results.length, query);
+  status.textContent = countText(entries.length, query);
+  if (focusCount) status.focus();
+}
+
+function queryWords(query) {
+  return (query.toLowerCase().match(WORD) || []);
+}
+
+// The first VERIFY_LIMIT results read and kept only when every query word is in them
+// (as written, or as a base form or part in the index-only blocks); an exact match of
+// an identifier or a quoted phrase first. Results past the limit follow unchecked.
+async function checkedEntries(found, words, query) {
+  const head = found.slice(0, VERIFY_LIMIT);
+  const records = await Promise.all(head.map((result) => result.data()));
+  const kept = records.map((record) => ({ record, parsed: parsedContent(record) }))
+    .filter((entry) => words.every((word) => entry.parsed.words.some((w) => related(word, w))));
+  if (wantsExactMatch(query)) {
+    const phrase = ` ${words.join(" ")} `;
+    kept.sort((a, b) => exactMatch(b, phrase) - exactMatch(a, phrase));  // stable
+  }
+  return [...kept, ...found.slice(VERIFY_LIMIT).map((result) => ({ result }))];
+}
+
+function wantsExactMatch(query) {
+  return /["\d]/.test(query);
+}
+
+function exactMatch(entry, phrase) {
+  const haystack = ` ${entry.parsed.visibleWords.join(" ")} ${
+    (entry.record.meta.keys || "").toLowerCase().match(WORD)?.join(" ") || ""} `;
+  return haystack.includes(phrase) ? 1 : 0;
+}
+
+// A record's indexed text: what the reader sees, then the analysed forms in groups,
+// each the word as written followed by its base forms and parts.
+function parsedContent(record) {
+  const [visible, ...blocks] = record.content.split(BLOCK_MARK);
+  const groups = blocks.join(" ").split(GROUP_MARK)
+    .map((group) => group.toLowerCase().match(WORD) || []).filter((group) => group.length);
+  const visibleWords = visible.toLowerCase().match(WORD) || [];
+  const words = [...new Set([...visibleWords, ...groups.flat(),
+                             ...(record.meta.keys || "").toLowerCase().match(WORD) || []])];
+  return { visible, visibleWords, groups, words };
+}
+
+function related(queryWord, word) {
+  if (word === queryWord) return true;
+  let shared = 0;
+  while (shared < queryWord.length && queryWord[shared] === word[shared]) shared++;
+  if (shared === queryWord.length) return true;  // the word goes on: an inflection, a compound
+  return queryWord.length > 3 && shared >= Math.max(3, Math.ceil(queryWord.length * SHARED_START),
+                                                    queryWord.length - CHANGED_END);
 }
 
 function countText(count, query) {
@@ -165,18 +234,22 @@ function countText(count, query) {
 }
 
 async function showMore(moveFocus) {
-  const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  const batch = current.entries.slice(current.shown, current.shown + PAGE_SIZE);
   const number = searchNumber;
-  const records = await Promise.all(batch.map((result) => result.data()));
+  const entries = await Promise.all(batch.map(async (entry) => {
+    if (entry.record) return entry;
+    const record = await entry.result.data();
+    return { record, parsed: parsedContent(record) };
+  }));
   if (number !== searchNumber) return;
-  const items = records.map(resultItem);
+  const items = entries.map((entry) => resultItem(entry, current.words));
   results.append(...items);
   current.shown += batch.length;
-  more.hidden = current.shown >= current.results.length;
+  more.hidden = current.shown >= current.entries.length;
   if (moveFocus && items.length) items[0].querySelector("a").focus();
 }
 
-function resultItem(record) {
+function resultItem({ record, parsed }, words) {
   const item = document.createElement("li");
   item.className = "search-result";
   const heading = document.createElement("h2");
@@ -198,7 +271,7 @@ function resultItem(record) {
   const excerpt = document.createElement("p");
   excerpt.className = "excerpt";
   if (otherLanguage) excerpt.lang = otherLanguage;
-  excerpt.append(...markedText(record.excerpt));
+  excerpt.append(...excerptOf(parsed, words));
   item.append(excerpt);
   return item;
 }
@@ -242,20 +315,35 @@ function formatDate(isoDate) {
   return Number.isNaN(day.getTime()) ? isoDate : dateFormat.format(day);
 }
 
-// Pagefind's excerpt is escaped text with <mark> around matching words. Keep exactly that:
-// text nodes and <mark> elements, rebuilt here, so no other markup can get through.
-function markedText(excerptHtml) {
-  const parsed = new DOMParser().parseFromString(`<p>${excerptHtml}</p>`, "text/html");
-  const nodes = [];
-  for (const node of parsed.body.firstChild.childNodes) {
-    if (node.nodeName === "MARK") {
+// The excerpt: visible text around the first word that matches, with the matching words
+// marked. A word matches as written, or because one of its analysed forms does
+// (tuloveroprosentiksi for "veroprosentti"). Built as text nodes and <mark> elements,
+// so harvested text never becomes markup.
+function excerptOf(parsed, words) {
+  const matching = new Set();
+  for (const group of parsed.groups) {
+    if (words.some((word) => group.some((form) => related(word, form)))) matching.add(group[0]);
+  }
+  const isMatch = (token) => {
+    const word = token.toLowerCase().match(WORD)?.[0] || "";
+    return word !== "" && (matching.has(word) || words.some((query) => related(query, word)));
+  };
+  const tokens = parsed.visible.split(/\s+/).filter(Boolean);
+  const first = Math.max(0, tokens.findIndex(isMatch));
+  const start = Math.max(0, first - Math.floor(EXCERPT_WORDS / 3));
+  const shown = tokens.slice(start, start + EXCERPT_WORDS);
+  const nodes = start > 0 ? [document.createTextNode("… ")] : [];
+  shown.forEach((token, index) => {
+    if (index > 0) nodes.push(document.createTextNode(" "));
+    if (isMatch(token)) {
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
+      mark.textContent = token;
       nodes.push(mark);
     } else {
-      nodes.push(document.createTextNode(node.textContent));
+      nodes.push(document.createTextNode(token));
     }
-  }
+  });
+  if (start + EXCERPT_WORDS < tokens.length) nodes.push(document.createTextNode(" …"));
   return nodes;
 }
 
@@ -266,23 +354,26 @@ function searchSoon() {
 
 async function start() {
   form.hidden = false;
+  filtersToggle.open = matchMedia(WIDE_SCREEN).matches;
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
+  // Listening before the index is loaded: Enter then waits for it instead of reloading.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    runSearch(true);
+  });
+  input.addEventListener("input", searchSoon);
+  for (const select of selects) select.addEventListener("change", () => runSearch());
+  more.addEventListener("click", () => showMore(true));
+  ready = loadPagefind();
+  runSearch();
   try {
-    await loadPagefind();
+    await ready;
   } catch (error) {
     status.textContent = text.failed;
     throw error;
   }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    runSearch();
-  });
-  input.addEventListener("input", searchSoon);
-  for (const select of selects) select.addEventListener("change", runSearch);
-  more.addEventListener("click", () => showMore(true));
-  if (input.value || Object.keys(chosenFilters()).length) runSearch();
 }
 
 start();
