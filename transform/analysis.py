@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -44,6 +45,7 @@ MIN_PART_LENGTH = 3
 # Swedish joins compound parts with a linking letter (skatte-sats, detaljplane-ändring).
 SWEDISH_LINKING_LETTERS = "esuao"
 CACHE_SIZE = 200_000
+SWITCH = "AVOIN_SEARCH_ANALYSIS"
 
 # A word: letters and digits, with inner hyphens, dots or slashes kept (register numbers,
 # "LED-valaisin"); the same rule as the tokenizer of the Whoosh analyzer.
@@ -74,7 +76,16 @@ def query_forms(word: str, language: str | None) -> list[str]:
     return _unique([lowered, *_analysed(lowered, language, parts=False)])
 
 
+def analysis_enabled() -> bool:
+    """AVOIN_SEARCH_ANALYSIS=off: Snowball stems only and no index-only blocks, as before
+    the analysis (for measuring what it costs, or as an escape hatch)."""
+    return os.environ.get(SWITCH, "on") != "off"
+
+
 def _analysed(word: str, language: str | None, parts: bool) -> tuple[str, ...]:
+    if not analysis_enabled():
+        languages = (language,) if language in LANGUAGES else LANGUAGES
+        return tuple(stem(word, code) for code in languages)
     if not any(character.isalpha() for character in word):
         return ()  # numbers and register numbers are matched as written
     languages = (language,) if language in LANGUAGES else LANGUAGES
@@ -336,6 +347,8 @@ def warn_if_degraded(stream=None) -> list[str]:
 def analysed_terms(text: str, language: str | None) -> list[list[str]]:
     """For each word of ``text`` that analysis adds to: [word, form, form, ...]. What the
     browser index is fed beside the text (site_builder), one group per distinct word."""
+    if not analysis_enabled():
+        return []
     groups: dict[str, list[str]] = {}
     for token in tokens(text):
         lowered = token.text.lower()
@@ -384,5 +397,5 @@ def analysis_signature() -> str:
     """Changes when what the analysis yields may change (this code, a missing analyser):
     pages that carry the analysis are then rendered again."""
     source = Path(__file__).read_bytes()
-    state = "\n".join(analysers_missing()).encode("utf-8")
+    state = "\n".join([*analysers_missing(), str(analysis_enabled())]).encode("utf-8")
     return hashlib.sha256(source + b"\0" + state).hexdigest()[:16]

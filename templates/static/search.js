@@ -156,7 +156,7 @@ async function runSearch(focusCount = false) {
   const query = input.value.trim();
   const filters = chosenFilters();
   rememberInUrl(query, filters);
-  if (!query) {  // nothing to count: the browse links instead
+  if (!query && Object.keys(filters).length === 0) {  // nothing to count: browse links instead
     current = { entries: [], shown: 0 };
     results.replaceChildren();
     more.hidden = true;
@@ -167,7 +167,7 @@ async function runSearch(focusCount = false) {
   browse.hidden = true;
   status.textContent = text.searching;
   await ready;
-  const found = await pagefind.search(query, { filters });
+  const found = await pagefind.search(query || null, { filters });  // null: filters alone
   const entries = await checkedEntries(found.results, queryWords(query), query);
   if (number !== searchNumber) return;
   current = { entries, shown: 0, words: queryWords(query) };
