@@ -21,6 +21,11 @@ not indexed at all (``transform.search.is_search_result``).
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
+from transform import analysis
+from transform import search as whoosh_search
 from transform.analysis import analysed_terms
 from transform.search import AGENDA_BOOST, NO_REGISTER_ID_BOOST, is_search_result
 
@@ -30,6 +35,15 @@ TITLE_WEIGHT = 7.0  # Pagefind's own weight for an <h1>
 BODY_WEIGHT = 1.0
 KEY_WEIGHT = 10.0  # the most Pagefind allows: an identifier is the strongest evidence
 FORMS_WEIGHT = 0.8  # a base form or a part is a little weaker than the word as written
+
+
+def signature() -> str:
+    """Changes with anything here that shapes an action page but is not the builder's
+    own code: the analysis (its code, a missing analyser, the switch) and what counts as
+    a result. Part of the build's fingerprint salt, so such a change renders pages anew."""
+    digest = hashlib.sha256(analysis.analysis_signature().encode("utf-8"))
+    digest.update(Path(whoosh_search.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def analysed_block(text: str | None, language: str | None) -> str:

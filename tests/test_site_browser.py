@@ -409,7 +409,8 @@ def test_filters_work_across_bundles_and_languages_in_the_pages_words(page, base
     """A year's records sit in several bundles (one per municipality), Finnish and Swedish
     ones in separate indexes: a filter sees them all. The options are the codes the index
     has, in the search page's language."""
-    actions = [a for a in records["actions"] if not a.get("withdrawn_at") and a.get("date")]
+    actions = [a for a in records["actions"]
+               if not a.get("withdrawn_at") and a.get("date") and is_search_result(a)]
     year = min(a["date"][:4] for a in actions)
     of_year = [a for a in actions if a["date"].startswith(year)]
     organ = next(o for o in records["organizations"]
