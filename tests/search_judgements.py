@@ -143,6 +143,18 @@ JUDGED = [
     Judged(
         "opetussuunnitelma", "fi", "genitive", _ids("kristinestad:2319003", "kristinestad:2319053")
     ),
+    Judged("kunnossapidon urakka", "fi", "inflected inner part and a word", TALVIKUNNOSSAPITO),
+    Judged("veroprosentin", "fi", "inflected inner part", TULOVERO),
+    Judged("avustus", "fi", "base form of a genitive", _ids("riihimaki:3003")),
+    Judged("liikennemerkit", "fi", "plural of an inflected compound", _ids("riihimaki:3102")),
+    # Known miss in the browser: Snowball stems kaavoja to kaavo-, and the browser cannot
+    # run Voikko (README, Search, Limits). Kept so that the figures say so.
+    Judged(
+        "kaavoja",
+        "fi",
+        "plural partitive, stem change a/o",
+        ASEMAKAAVA + _ids("hameenlinna:3120103", "hameenlinna:3120153", "hameenlinna:3199005"),
+    ),
     Judged(
         "tontin myynti", "fi", "two words", _ids("riihimaki:2026110201-5", "riihimaki:2026110202-5")
     ),
@@ -203,6 +215,7 @@ JUDGED = [
         _ids("kristinestad:2334504", "kristinestad:2334554"),
     ),
     Judged("pensionärer", "sv", "plural", _ids("kristinestad:2298005", "kristinestad:2298055")),
+    Judged("tomter", "sv", "plural", _ids("pedersore:720405")),
     Judged("KRS/321/10.02.03/2026", "sv", "register number", DETALJPLANEANDRING),
     Judged("§ 204 stadsstyrelsen", "sv", "section and organ", DETALJPLANEANDRING),
     # Words in no record: nothing, not the records that have their parts.

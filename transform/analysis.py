@@ -105,7 +105,23 @@ def _analyse(word: str, language: str, parts: bool) -> tuple[str, ...]:
     if parts:
         for analysis in analyses:
             forms.extend(analysis.parts_and_suffixes())
+            forms.extend(written_endings(word, analysis))
     return tuple(forms)
+
+
+def written_endings(word: str, analysis: Analysis) -> list[str]:
+    """The word as written from each inner part on (talvikunnossapidon -> kunnossapidon,
+    pidon): a searcher's inflected compound part matches it as typed, which matters in
+    the browser, where a query is only stemmed."""
+    endings = []
+    start = 0
+    for part in analysis.parts[:-1]:
+        start += len(part)
+        if word[:start] != analysis.base[:start]:
+            break  # the written word no longer follows the base form
+        if len(word) - start >= MIN_PART_LENGTH:
+            endings.append(word[start:])
+    return endings
 
 
 def stem(word: str, language: str) -> str:
