@@ -271,7 +271,7 @@ function resultItem({ record, parsed }, words) {
   const excerpt = document.createElement("p");
   excerpt.className = "excerpt";
   if (otherLanguage) excerpt.lang = otherLanguage;
-  excerpt.append(...excerptOf(parsed, words));
+  excerpt.append(...excerptOf(bodyOf(parsed.visible, record.meta.title), parsed.groups, words));
   item.append(excerpt);
   return item;
 }
@@ -315,20 +315,28 @@ function formatDate(isoDate) {
   return Number.isNaN(day.getTime()) ? isoDate : dateFormat.format(day);
 }
 
+// The indexed text begins with the title (Pagefind ends it with a full stop); the excerpt
+// is about the text below it, which the title does not repeat.
+function bodyOf(visible, title) {
+  const start = visible.trimStart();
+  if (!title || !start.startsWith(title)) return visible;
+  return start.slice(title.length).replace(/^[.\s]+/, "");
+}
+
 // The excerpt: visible text around the first word that matches, with the matching words
 // marked. A word matches as written, or because one of its analysed forms does
 // (tuloveroprosentiksi for "veroprosentti"). Built as text nodes and <mark> elements,
 // so harvested text never becomes markup.
-function excerptOf(parsed, words) {
+function excerptOf(text, groups, words) {
   const matching = new Set();
-  for (const group of parsed.groups) {
+  for (const group of groups) {
     if (words.some((word) => group.some((form) => related(word, form)))) matching.add(group[0]);
   }
   const isMatch = (token) => {
     const word = token.toLowerCase().match(WORD)?.[0] || "";
     return word !== "" && (matching.has(word) || words.some((query) => related(query, word)));
   };
-  const tokens = parsed.visible.split(/\s+/).filter(Boolean);
+  const tokens = text.split(/\s+/).filter(Boolean);
   const first = Math.max(0, tokens.findIndex(isMatch));
   const start = Math.max(0, first - Math.floor(EXCERPT_WORDS / 3));
   const shown = tokens.slice(start, start + EXCERPT_WORDS);
