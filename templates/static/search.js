@@ -5,15 +5,14 @@
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 const EXCERPT_WORDS = 30;
-// Results whose text is read and checked against every query word (site_builder/
-// search_text.py explains the index-only blocks): Pagefind also answers a word it does not
-// have with words it starts with ("päiväkoti" -> "päivä"), which we drop.
-const VERIFY_LIMIT = 60;
+// Results read to put an exact match (a register number, § and organ, a phrase) first.
+const EXACT_CHECK_LIMIT = 60;
 const BLOCK_MARK = "⁂";
 const GROUP_MARK = "|";
 const WORD = /[\p{L}\p{N}]+(?:[-./:][\p{L}\p{N}]+)*/gu;
-// A word matches a query word when they share this much of the query word's beginning:
-// inflection changes a Finnish or Swedish word's end, not its start.
+// Which words an excerpt marks: those sharing this much of a query word's beginning
+// (inflection changes a Finnish or Swedish word's end, not its start). Only for marking:
+// what is a result, Pagefind decides (searchEveryTerm).
 const SHARED_START = 0.6;
 const CHANGED_END = 5;  // the longest Finnish case and possessive endings ("-issaan")
 const WIDE_SCREEN = "(min-width: 40em)";
@@ -30,7 +29,7 @@ const text = form.dataset;  // the page's UI strings, in its language
 const uiLanguage = document.documentElement.lang;
 const languageTrees = form.dataset.languages.split(" ");  // the site's first path segments
 
-let pagefind = null;
+let instances = [];  // one Pagefind instance per index language
 let ready = null;  // resolves when the index is loaded: a search asked for earlier waits
 let current = { entries: [], shown: 0 };
 let searchNumber = 0;  // a slower, older search must not overwrite a newer one
@@ -57,21 +56,63 @@ function labelOf(key, code) {
 }
 
 // The index comes in bundles (one per municipality and year, site_builder/search.py), each
-// with a Finnish and/or a Swedish index. One is loaded with pagefind.js, all the others
-// are merged into it, so a search covers every record whatever the page's language.
+// with a Finnish and/or a Swedish index. One Pagefind instance per language merges that
+// language's index of every bundle: a merged index searches with its instance's stemmer,
+// so Finnish and Swedish each get their own. A search asks every instance.
 async function loadPagefind() {
   const listing = await fetch(new URL("pagefind/bundles.json", siteRoot), { cache: "no-cache" });
   if (!listing.ok) throw new Error(`pagefind/bundles.json: HTTP ${listing.status}`);
   const { bundles } = await listing.json();
-  const primary = bundles.find((bundle) => uiLanguage in bundle.languages) || bundles[0];
-  pagefind = await import(bundleUrl(primary, "pagefind.js"));
-  await pagefind.options(instanceOptions(primary));
-  const loaded = loadedLanguage(primary);
-  await Promise.all(bundles.flatMap((bundle) => Object.keys(bundle.languages)
-    .filter((language) => bundle !== primary || language !== loaded)
-    .map((language) => pagefind.mergeIndex(bundleUrl(bundle, ""),
-                                           { language, ...instanceOptions(bundle) }))));
-  await fillFilters(await pagefind.filters());
+  const languages = [...new Set(bundles.flatMap((bundle) => Object.keys(bundle.languages)))];
+  for (const language of languages) {  // one after the other: WebAssembly set-up is not
+    instances.push(await languageInstance(bundles, language));  // safe side by side
+  }
+  await fillFilters(mergedFilters(await Promise.all(instances.map((one) => one.filters()))));
+}
+
+async function languageInstance(bundles, language) {
+  const own = bundles.filter((bundle) => language in bundle.languages);
+  // A module of its own (the query string makes it one): instances of one module share
+  // their WebAssembly, and with it one language's stemmer.
+  const module = await import(`${bundleUrl(own[0], "pagefind.js")}?language=${language}`);
+  const instance = inLanguage(language, () => module.createInstance(
+    { basePath: bundleUrl(own[0], ""), ...instanceOptions(own[0]) }));
+  await instance.init();
+  await Promise.all(own.slice(1).map((bundle) => instance.mergeIndex(
+    bundleUrl(bundle, ""), { language, ...instanceOptions(bundle) })));
+  return instance;
+}
+
+// Pagefind takes an instance's language from <html lang> when it is created, and only
+// then: the attribute is set and restored in the same task, before anything is drawn.
+function inLanguage(language, create) {
+  const root = document.documentElement;
+  const pageLanguage = root.lang;
+  root.lang = language;
+  try {
+    return create();
+  } finally {
+    root.lang = pageLanguage;
+  }
+}
+
+function mergedFilters(all) {
+  const merged = {};
+  for (const filters of all) {
+    for (const [key, counts] of Object.entries(filters)) {
+      merged[key] = merged[key] || {};
+      for (const [value, count] of Object.entries(counts)) {
+        merged[key][value] = (merged[key][value] || 0) + count;
+      }
+    }
+  }
+  return merged;
+}
+
+// Every instance's results, best score first.
+async function searchAll(term, filters) {
+  const found = await Promise.all(instances.map((one) => one.search(term, { filters })));
+  return found.flatMap((search) => search.results).sort((a, b) => b.score - a.score);
 }
 
 // An absolute URL: Pagefind skips a merge whose path is a prefix of the loaded bundle's,
@@ -84,14 +125,6 @@ function instanceOptions(bundle) {
   // The digest changes with the bundle's pages: the browser may cache its entry file.
   return { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS,
            metaCacheTag: bundle.digest.slice(0, 16) };
-}
-
-// The language pagefind.js loads from its own bundle: the page's, or else (as Pagefind
-// chooses) the one with the most pages.
-function loadedLanguage(bundle) {
-  if (uiLanguage in bundle.languages) return uiLanguage;
-  const counts = Object.entries(bundle.languages);
-  return counts.reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
 }
 
 async function fillFilters(available) {
@@ -167,8 +200,8 @@ async function runSearch(focusCount = false) {
   browse.hidden = true;
   status.textContent = text.searching;
   await ready;
-  const found = await pagefind.search(query || null, { filters });  // null: filters alone
-  const entries = await checkedEntries(found.results, queryWords(query), query);
+  const found = await searchEveryTerm(query, filters);
+  const entries = await exactFirst(found, queryWords(query), query);
   if (number !== searchNumber) return;
   current = { entries, shown: 0, words: queryWords(query) };
   results.replaceChildren();
@@ -182,19 +215,39 @@ function queryWords(query) {
   return (query.toLowerCase().match(WORD) || []);
 }
 
-// The first VERIFY_LIMIT results read and kept only when every query word is in them
-// (as written, or as a base form or part in the index-only blocks); an exact match of
-// an identifier or a quoted phrase first. Results past the limit follow unchecked.
-async function checkedEntries(found, words, query) {
-  const head = found.slice(0, VERIFY_LIMIT);
+// Pagefind answers a word its index lacks with pieces of it ("päiväkoti" -> "päivä" and
+// "koti", "kirjastoauto" -> "kirjasto" and "auto") or with longer words it starts; a word
+// in quotes it matches only as indexed (written or an analysed form, stemmed). So every
+// term is also searched alone in quotes, and a result must be found by each of them.
+async function searchEveryTerm(query, filters) {
+  const ranked = await searchAll(query || null, filters);
+  const terms = queryTerms(query);
+  if (!terms.length) return ranked;
+  const found = await Promise.all(terms.map((term) => searchAll(`"${term}"`, filters)));
+  const idSets = found.map((results) => new Set(results.map((result) => result.id)));
+  return ranked.filter((result) => idSets.every((ids) => ids.has(result.id)));
+}
+
+// The user's quoted phrases as they are, and every other word on its own.
+function queryTerms(query) {
+  const terms = [];
+  const unquoted = query.replace(/"([^"]*)"/g, (match, phrase) => {
+    if (phrase.trim()) terms.push(phrase.trim());
+    return " ";
+  });
+  return [...terms, ...(unquoted.match(WORD) || [])];
+}
+
+// With a number or a phrase in the query, the results whose text or keys hold it as
+// written come first (Pagefind's order kept within each group).
+async function exactFirst(found, words, query) {
+  if (!wantsExactMatch(query)) return found.map((result) => ({ result }));
+  const head = found.slice(0, EXACT_CHECK_LIMIT);
   const records = await Promise.all(head.map((result) => result.data()));
-  const kept = records.map((record) => ({ record, parsed: parsedContent(record) }))
-    .filter((entry) => words.every((word) => entry.parsed.words.some((w) => related(word, w))));
-  if (wantsExactMatch(query)) {
-    const phrase = ` ${words.join(" ")} `;
-    kept.sort((a, b) => exactMatch(b, phrase) - exactMatch(a, phrase));  // stable
-  }
-  return [...kept, ...found.slice(VERIFY_LIMIT).map((result) => ({ result }))];
+  const checked = records.map((record) => ({ record, parsed: parsedContent(record) }));
+  const phrase = ` ${words.join(" ")} `;
+  checked.sort((a, b) => exactMatch(b, phrase) - exactMatch(a, phrase));  // stable
+  return [...checked, ...found.slice(EXACT_CHECK_LIMIT).map((result) => ({ result }))];
 }
 
 function wantsExactMatch(query) {
