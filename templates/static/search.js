@@ -199,7 +199,11 @@ async function runSearch(focusCount = false) {
   }
   browse.hidden = true;
   status.textContent = text.searching;
-  await ready;
+  try {
+    await ready;
+  } catch {
+    return;  // start() has said that search could not be loaded
+  }
   const found = await searchEveryTerm(query, filters);
   const entries = await exactFirst(found, queryWords(query), query);
   if (number !== searchNumber) return;
