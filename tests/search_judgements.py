@@ -147,8 +147,8 @@ JUDGED = [
     Judged("veroprosentin", "fi", "inflected inner part", TULOVERO),
     Judged("avustus", "fi", "base form of a genitive", _ids("riihimaki:3003")),
     Judged("liikennemerkit", "fi", "plural of an inflected compound", _ids("riihimaki:3102")),
-    # Known misses in the browser (this and asemakaavoja): Snowball stems kaavoja to kaavo-,
-    # and the browser cannot run Voikko (README, Search, Limits). Kept: the figures say so.
+    # Snowball stems kaavoja to kaavo-: found in the browser through the plural forms the
+    # index gets (analysis.finnish_inflections), as the browser cannot run Voikko.
     Judged(
         "kaavoja",
         "fi",

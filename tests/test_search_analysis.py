@@ -113,3 +113,19 @@ def test_keys_and_weights_rank_decisions_above_agenda_copies():
 ])
 def test_unnumbered_meeting_pages_are_not_results(action, is_result):
     assert is_search_result(action) is is_result
+
+
+@pytest.mark.parametrize(("base", "expected"), [
+    ("kaava", {"kaavan", "kaavoja", "kaavoissa"}),
+    ("lautakunta", {"lautakunnan", "lautakuntia", "lautakunnissa"}),  # gradation nt/nn
+    ("urakka", {"urakan", "urakoita", "urakoissa"}),
+])
+def test_browser_index_gets_forms_in_the_other_stems(analysers, base, expected):
+    """Pagefind only stems a query: kaavoja must meet a form stemmed like it."""
+    assert expected <= set(analysis.finnish_inflections(base))
+    assert analysis.finnish_inflections("xqzzva") == []  # nothing Voikko does not confirm
+
+
+def test_browser_block_carries_the_inflected_forms(analysers):
+    assert "kaavoja" in analysed_block("Asemakaavan muutos", "fi")
+    assert "kaavoja" not in analysed_block("Detaljplanen", "sv")

@@ -371,8 +371,93 @@ def analysed_terms(text: str, language: str | None) -> list[list[str]]:
         if lowered in groups:
             continue
         forms = index_forms(token.text, language)
+        if language in (FINNISH, None):
+            forms = _unique(
+                [
+                    *forms,
+                    *(inflected for form in forms for inflected in finnish_inflections(form)),
+                ]
+            )
         groups[lowered] = forms if len(forms) > 1 else []
     return [forms for forms in groups.values() if forms]
+
+
+# -- inflected forms for the browser -------------------------------------------------------
+
+# The browser cannot analyse a query; Pagefind only stems it, and Snowball does not undo
+# Finnish stem changes: kaavoja stems to kaavo-, lautakunnan to lautakunn-, while kaava
+# and lautakunta stem to kaav-, lautakunt-. So the browser's index also gets, for each
+# base form, a few singular and plural forms in the other stems, each made by rule
+# from the base form and kept only when Voikko reads it back as that word: a searched
+# inflection then meets a form with its own stem.
+WEAK_GRADES = (
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("nt", "nn"),
+    ("rt", "rr"),
+    ("k", ""),
+    ("p", "v"),
+    ("t", "d"),
+)
+VOWEL = re.compile(r"[aeiouyäö]$")
+
+
+def finnish_inflections(base: str) -> list[str]:
+    """Genitive singular, partitive plural and inessive plural forms of a Finnish noun or
+    adjective, those of the candidates Voikko confirms; [] for anything else."""
+    if len(base) < 4 or not base.isalpha() or not VOWEL.search(base):
+        return []
+    return list(_finnish_inflections(base))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _finnish_inflections(base: str) -> tuple[str, ...]:
+    if not FINNISH_ANALYSER.available() or not analysis_enabled():
+        return ()
+    weak = _weak_grade(base)
+    candidates = (
+        [f"{weak}n", f"{base}n"],  # kaavan, lautakunnan, kadun
+        [
+            stem + ending
+            for stem in (base[:-1], weak[:-1])
+            for ending in ("oja", "öjä", "ia", "iä", "eja", "ejä", "oita", "öitä", "ita", "itä")
+        ]
+        + [f"{base}ja", f"{base}jä", f"{base}ita", f"{base}itä"],  # kaavoja, tontteja, urakoita
+        [
+            stem + ending
+            for stem in (weak[:-1], weak)
+            for ending in ("oissa", "öissä", "issa", "issä", "eissa", "eissä")
+        ],  # lautakunnissa, kaduissa
+    )
+    numbers = ("singular", "plural", "plural")
+    # Every confirmed form: a word may have two plurals (urakoita, urakkoja).
+    return tuple(
+        form
+        for forms, number in zip(candidates, numbers, strict=True)
+        for form in dict.fromkeys(forms)
+        if _reads_as(form, base, number)
+    )
+
+
+def _weak_grade(base: str) -> str:
+    """lautakunta -> lautakunna, tontti -> tonti, katu -> kadu: the consonant before the
+    last vowel weakened (the rule; Voikko judges the result)."""
+    stem, vowel = base[:-1], base[-1]
+    for strong, weak in WEAK_GRADES:
+        if stem.endswith(strong) and len(stem) > len(strong):
+            return stem[: -len(strong)] + weak + vowel
+    return base
+
+
+def _reads_as(form: str, base: str, number: str) -> bool:
+    return any(
+        (reading.get("BASEFORM") or "").lower() == base and reading.get("NUMBER") == number
+        for reading in FINNISH_ANALYSER._load().analyze(form)
+    )
 
 
 # -- the Whoosh analyzer -------------------------------------------------------------------
