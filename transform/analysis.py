@@ -1,8 +1,9 @@
 """Language analysis for both searches: words to base forms and compound parts.
 
 One function, two uses. ``index_forms(word, language)`` is what a word is indexed as: the
-word itself, its base forms and, for a compound, its parts and the parts' suffixes
-(tuloveroprosentiksi → tuloveroprosentti, veroprosentti, prosentti, vero, tulo).
+word itself, its base forms and, for a compound, its parts, every run of parts, and the
+word as written from each inner part on (tuloveroprosentiksi → tuloveroprosentti,
+veroprosentti, tulovero, prosentti, vero, tulo, veroprosentiksi, prosentiksi).
 ``query_forms(word, language)`` is what a searched word looks for: the word and its base
 forms only. A query is never split into parts, so "päiväkoti" finds a record that says
 "päiväkoti" (in any inflection, or as the end of a longer compound), not every record that
@@ -16,7 +17,9 @@ says "päivä" and "koti".
   forms (ändring, detaljplan).
 - Anything else, an unknown word, or a missing analyser: the Snowball stem, as before.
 
-A missing analyser is not silent: ``analysers_missing()`` names it, and the site build and
+The browser's index also gets ``finnish_inflections`` of each form (kaavoja for kaava),
+because the browser only stems a query. ``whoosh_analyzer`` puts the same functions into
+Whoosh. A missing analyser is not silent: ``analysers_missing()`` names it, and the site build and
 ``avoin search`` print it (``warn_if_degraded``). Analyses are cached per word; the
 vocabulary of an archive is small next to its text.
 """
