@@ -7,7 +7,8 @@ Whoosh index uses:
 
 - the analysed title and body: one group per word that analysis adds to, the word as
   written first, then its forms (``tuloveroprosentiksi tuloveroprosentti veroprosentti
-  prosentti vero tulo |``). Each block starts with ``⁂``; neither mark is a word to Pagefind.
+  prosentti vero tulo … |``), with Voikko-confirmed inflections of Finnish forms
+  (kaavoja for kaava: the browser only stems a query, and Snowball stems the two apart). Each block starts with ``⁂``; neither mark is a word to Pagefind.
   ``static/search.js`` reads the groups back to build excerpts from the visible text: a
   match on a form is shown (and marked) on the word it came from.
 - the keys: register number, § with the organ's name, so that "§ 406 kaupunginhallitus"
