@@ -282,6 +282,9 @@ def search_command(query, municipality, since, limit, output_format, paths: Path
         fail(str(error))
     except ValueError:
         fail(f"--since {since!r} is not a date like 2024-01-31")
+    from transform.analysis import warn_if_degraded
+
+    warn_if_degraded()  # without Voikko or Hunspell: stemming only, and it says so
     index_dir = search_index.index_directory(paths.data_dir)
     if not index_dir.exists():
         click.echo(f"building the search index in {index_dir}/ (a large archive takes minutes, "

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs Avoin into .venv with the exact versions in requirements.lock, and the Debian
-# packages it needs when we are root: Voikko (Finnish morphology for search), antiword and
-# catdoc (old Word .doc item documents), and with --test also chromium (browser tests).
+# packages it needs when we are root: Voikko and Hunspell's Swedish dictionary (search
+# analysis), antiword and catdoc (old Word .doc item documents), and with --test also
+# chromium (browser tests).
 #   bash scripts/install.sh          # the package itself, as users get it (pip install .)
 #   bash scripts/install.sh --test   # editable, with the test extras (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-}
-system_packages=(libvoikko1 voikko-fi antiword catdoc)
+system_packages=(libvoikko1 voikko-fi hunspell-sv antiword catdoc)
 if [ "$mode" = --test ]; then
     system_packages+=(chromium fonts-dejavu-core)
 fi

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from site_builder import i18n
+from site_builder import i18n, search_text
 from site_builder.downloads import read_dump_index, schema_tables_if_available
 from site_builder.fingerprints import FINGERPRINT_FILE, PageFingerprints, code_digest
 from site_builder.parallel import GroupSettings, build_groups
@@ -36,6 +36,7 @@ from site_builder.renderer import TEMPLATES_DIR, PageRenderer, search_page_avail
 from site_builder.sitemap import SitemapCollector, robots_txt
 from site_builder.status import status_context
 from site_builder.writer import SiteWriter
+from transform.analysis import warn_if_degraded
 from transform.publishing import REDACTION_KEYS, PublishingPolicy
 
 STATIC_SOURCE_DIR = TEMPLATES_DIR / "static"
@@ -115,8 +116,10 @@ def build_site(
     published = PublishedStore(store, policy)
     municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
     writer = SiteWriter(out_dir)
+    warn_if_degraded()  # the search index without base forms: said on every build
     settings = GroupSettings(base_url, [m["id"] for m in municipalities], policy,
-                             code_digest(TEMPLATES_DIR, base_url, search_page_available()))
+                             code_digest(TEMPLATES_DIR, base_url, search_page_available(),
+                                         search_text.signature()))
     fingerprints = PageFingerprints(writer.out_dir, settings.fingerprint_salt)
     renderer = PageRenderer(SiteUrls(base_url, settings.municipality_ids), writer, fingerprints)
     sitemap = SitemapCollector()

@@ -19,6 +19,7 @@ from site_builder.filters import register_filters
 from site_builder.fingerprints import PageFingerprints
 from site_builder.markup import TEMPLATE_GLOBALS
 from site_builder.paths import SiteUrls, language_path
+from site_builder.search_text import SEARCH_TEXT_GLOBALS
 from site_builder.structured_data import action_json_ld
 from site_builder.writer import SiteWriter
 from transform.resources import templates_directory
@@ -182,4 +183,5 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
     register_filters(environment)
     environment.globals["action_json_ld"] = action_json_ld
     environment.globals.update(TEMPLATE_GLOBALS)
+    environment.globals.update(SEARCH_TEXT_GLOBALS)
     return environment

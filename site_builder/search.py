@@ -20,8 +20,9 @@ size, one per municipality and year (``vaasa-2025``; records without a date in
 ``vaasa-undated``), each indexed by a Pagefind run of its own into ``pagefind/<bundle>/``,
 up to two runs at a time (two cores). Pagefind gets a scratch directory of hard links to
 just that bundle's pages, at their paths relative to the site root, so results keep their
-real URLs. The browser loads one bundle's ``pagefind.js`` and merges the other bundles
-into it (Pagefind's ``mergeIndex``); ``pagefind/bundles.json`` names them.
+real URLs. The browser runs one Pagefind instance per index language, each merging that
+language's index of every bundle (Pagefind's ``mergeIndex``); ``pagefind/bundles.json``
+names them.
 
 **Incremental.** A page's bundle is read from the page itself (its municipality and year
 filters) and cached by the page's size and mtime (``.avoin-page-bundles.json``): the site

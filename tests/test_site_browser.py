@@ -41,6 +41,8 @@ from tests.browser import (
 from tests.golden.build import POLICY as GOLDEN_POLICY
 from tests.golden.build import STATUS
 from tests.golden.store import FakeStore, site_records
+from tests.test_search_analysis import require_analysers
+from transform.search import is_search_result
 from transform.store import Store
 
 try:
@@ -168,12 +170,14 @@ def action_url(record: dict, language: str, municipalities: list[str]) -> str:
 
 def test_each_record_is_indexed_once_in_its_own_language(public, records):
     """Swedish records in the Swedish index, the others in the Finnish one, none twice;
-    one bundle per municipality and year."""
+    one bundle per municipality and year. A meeting's unnumbered pages (cover, signatures,
+    appeal instructions) are not results, so not indexed."""
     listing = json.loads((public / "pagefind" / "bundles.json").read_text("utf-8"))
     indexed = Counter()
     for bundle in listing["bundles"]:
         indexed.update(bundle["languages"])
-    actions = [a for a in records["actions"] if not a.get("withdrawn_at")]
+    actions = [a for a in records["actions"]
+               if not a.get("withdrawn_at") and is_search_result(a)]
     assert indexed == Counter("sv" if a.get("language") == "sv" else "fi" for a in actions)
     assert {bundle["name"] for bundle in listing["bundles"]} == {
         f"{a['municipality']}-{a['date'][:4] if a.get('date') else 'undated'}" for a in actions}
@@ -406,7 +410,8 @@ def test_filters_work_across_bundles_and_languages_in_the_pages_words(page, base
     """A year's records sit in several bundles (one per municipality), Finnish and Swedish
     ones in separate indexes: a filter sees them all. The options are the codes the index
     has, in the search page's language."""
-    actions = [a for a in records["actions"] if not a.get("withdrawn_at") and a.get("date")]
+    actions = [a for a in records["actions"]
+               if not a.get("withdrawn_at") and a.get("date") and is_search_result(a)]
     year = min(a["date"][:4] for a in actions)
     of_year = [a for a in actions if a["date"].startswith(year)]
     organ = next(o for o in records["organizations"]
@@ -455,3 +460,66 @@ def test_search_page_without_javascript_points_to_the_browse_pages(browser, base
         assert page.locator("main a[href^='/fi/']").count() >= 2  # home and municipalities
     finally:
         context.close()
+
+
+# --- the search page's behaviour (issue 15) -------------------------------------------------
+
+def test_enter_before_the_index_is_ready_waits_and_focuses_the_count(page, base_url,
+                                                                     site_pages):
+    """No reload (the field keeps its text, the URL no ?q= from a form GET) and the count,
+    once there, has the focus, so a screen reader reads it next."""
+    slow_index = []
+    page.route("**/pagefind/bundles.json",
+               lambda route: (slow_index.append(1), page.wait_for_timeout(1500),
+                              route.continue_()))
+    page.goto(base_url + site_pages[("fi", "search")].path, wait_until="commit")
+    page.get_by_role("searchbox").fill("talousarvio")
+    page.get_by_role("searchbox").press("Enter")
+    wait_for_count(page, "talousarvio")
+    assert slow_index, "the index was not loaded through the slowed route"
+    assert page.get_by_role("searchbox").input_value() == "talousarvio"
+    assert page.evaluate("document.activeElement.id") == "search-status"
+
+
+def test_an_empty_query_shows_the_browse_links_not_a_count(page, base_url, site_pages):
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    browse = page.locator("#search-browse")
+    expect(browse).to_be_visible()
+    assert browse.get_by_role("link").count() >= 1
+    search(page, "talousarvio")
+    expect(browse).to_be_hidden()
+    page.get_by_role("searchbox").fill("")
+    page.get_by_role("searchbox").press("Enter")
+    expect(browse).to_be_visible()
+    expect(page.locator("#search-status")).to_have_text("")
+
+
+def test_filters_fold_into_a_disclosure_on_a_phone(browser, base_url, site_pages):
+    context, narrow = open_page(browser, NARROW_WIDTH)
+    try:
+        narrow.goto(base_url + site_pages[("fi", "search")].path)
+        expect(narrow.locator("#search-filters-toggle")).to_be_visible()
+        expect(narrow.locator("#filter-municipality")).to_be_hidden()
+        narrow.locator("#search-filters-toggle summary").click()
+        expect(narrow.locator("#filter-municipality")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_a_compound_part_finds_the_word_and_the_excerpt_marks_it(page, base_url, site_pages):
+    """"veroprosentti" is in no record as such; "Tuloveroprosentti", "tuloveroprosentiksi"
+    are. The excerpt is the record's text with that word marked, not metadata. The page
+    with its results and the filters' disclosure still passes axe."""
+    require_analysers()
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    assert search(page, "veroprosentti")
+    assert axe_violations(page) == []
+    marked = page.locator("#search-results .excerpt mark").all_inner_texts()
+    assert any("veroprosent" in word.lower() for word in marked), marked
+    excerpt = page.locator("#search-results .excerpt").first.inner_text()
+    assert "⁂" not in excerpt and "|" not in excerpt
+
+
+def test_a_word_in_no_record_finds_nothing(page, base_url, site_pages):
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    assert search(page, "päiväkoti") == []

@@ -247,7 +247,7 @@ def test_action_page_gives_the_search_index_its_filters_and_metadata(site):
     metadata = {element.get("data-pagefind-meta")
                 for element in page.cssselect("[data-pagefind-meta]")}
     assert metadata == {"language:fi", "title", "date:2017-03-20", "municipality:vaasa",
-                        "organ:vaasa:org:kh", "section", "kind:minutes"}
+                        "organ:vaasa:org:kh", "section", "kind:minutes", "keys"}
     assert _text(page.cssselect("[data-pagefind-meta=title]")[0]) == "Talousarviomuutos 2017"
     assert _text(page.cssselect("[data-pagefind-meta=section]")[0]) == "§ 12"
     assert page.cssselect("time")[0].get("data-pagefind-sort") == "date:2017-03-20"

@@ -6,11 +6,18 @@ content hash plus the publishing state that changes what may be shown), and an u
 re-reads only actions whose key differs. Text is indexed as the publishing rules let it
 out, so a search never shows what the site and the dumps withhold.
 
-Language: each action's title and text go to fields analysed for its language, with
-snowball stemming (``title_fi``/``text_fi`` or ``title_sv``/``text_sv``; an action
-whose language is unknown goes to both), and a query searches both: "asemakaavan" finds
-"asemakaava", "detaljplanen" finds "detaljplan". ``register_id`` (diaarinumero /
-diarienummer) is one exact token, so "2751/10.02.03/2015" finds exactly that case.
+Language: each action's title and text go to fields analysed for its language by
+``transform/analysis.py``, the same analysis the browser index gets (``title_fi``/
+``text_fi`` or ``title_sv``/``text_sv``; an action whose language is unknown goes to
+both): every word under its base forms and compound parts, a query word under its base
+forms, so "veroprosentti" finds "tuloveroprosentiksi" and "detaljplan" finds
+"detaljplaneändringen", while "päiväkoti" does not find "päivä … koti". ``register_id``
+(diaarinumero / diarienummer) is one exact token, so "2751/10.02.03/2015" finds exactly
+that case; ``section`` is the § number, so "§ 406 kaupunginhallitus" finds that item.
+
+What is a result: a meeting's unnumbered pages (cover, signatures, appeal instructions)
+are not indexed; an agenda copy ranks below the minutes that decided it, and an
+organising item without a register number below a case (``result_boost``).
 """
 
 from __future__ import annotations
@@ -26,12 +33,12 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as whoosh_query
-from whoosh.analysis import LanguageAnalyzer, StandardAnalyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.common import QueryParserError
 
+from transform.analysis import whoosh_analyzer
 from transform.publishing import PublishingPolicy, publishable
 from transform.schema import RecordType
 from transform.store import Store
@@ -39,12 +46,15 @@ from transform.store import Store
 INDEX_DIR = "index"
 STATE_FILE = "indexed.json"
 # Bump when the schema or what goes into a document changes: the index is then rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 LANGUAGES = ("fi", "sv")
 SEARCHED_FIELDS = (
-    "title_fi", "title_sv", "text_fi", "text_sv", "register_id", "organ",
+    "title_fi", "title_sv", "text_fi", "text_sv", "register_id", "organ", "section",
 )
 FIELD_BOOSTS = {"title_fi": 2.0, "title_sv": 2.0, "register_id": 3.0}
+# Minutes (the decision) over the agenda that proposed it; a case over an organising item.
+AGENDA_BOOST = 0.6
+NO_REGISTER_ID_BOOST = 0.5
 FILTER_FIELDS = ("municipality", "organization", "date", "outcome", "language", "id")
 FORMATS = ("table", "csv", "json")
 HIT_FIELDS = (
@@ -100,16 +110,18 @@ def search_schema() -> Schema:
         "register_id": ID(stored=True),
         "municipality": ID(stored=True),
         "organization": ID(stored=True),
-        "organ": TEXT(stored=True, analyzer=StandardAnalyzer()),
+        "organ": TEXT(stored=True, analyzer=whoosh_analyzer(None), multitoken_query="or"),
+        "section": ID(),
         "date": ID(stored=True, sortable=True),
         "outcome": ID(stored=True),
         "language": ID(stored=True),
         "title": STORED(),
     }
     for language in LANGUAGES:
-        analyzer = LanguageAnalyzer(language)  # snowball stemmer + stop words
-        fields[f"title_{language}"] = TEXT(analyzer=analyzer)
-        fields[f"text_{language}"] = TEXT(analyzer=analyzer, stored=True)  # for snippets
+        analyzer = whoosh_analyzer(language)
+        # A query word's base forms are alternatives: any of them matches.
+        fields[f"title_{language}"] = TEXT(analyzer=analyzer, multitoken_query="or")
+        fields[f"text_{language}"] = TEXT(analyzer=analyzer, stored=True, multitoken_query="or")
     return Schema(**fields)
 
 
@@ -165,6 +177,10 @@ def _write_changes(store: Store, index_dir: Path, policy: PublishingPolicy,
         organization["id"]: organization.get("name")
         for organization in store.organizations(include_withdrawn=True)
     }
+    meeting_kinds = {
+        meeting["id"]: meeting.get("document_kind")
+        for meeting in store.meetings(include_withdrawn=True)
+    }
     writer = index.writer(limitmb=256)
     try:
         for record_id in removed:
@@ -172,19 +188,35 @@ def _write_changes(store: Store, index_dir: Path, policy: PublishingPolicy,
         for record_id in changed:
             record = store.action(record_id)
             published = publishable(RecordType.ACTION, record, policy) if record else None
-            if published is None:
+            if published is None or not is_search_result(published):
                 writer.delete_by_term("id", record_id)
             elif record_id in indexed:
-                writer.update_document(**action_document(published, organ_names))
+                writer.update_document(**action_document(published, organ_names, meeting_kinds))
             else:  # new: no old document to look for
-                writer.add_document(**action_document(published, organ_names))
+                writer.add_document(**action_document(published, organ_names, meeting_kinds))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
 
 
-def action_document(action: dict, organ_names: dict[str, str | None]) -> dict:
+def is_search_result(action: dict) -> bool:
+    """False for a meeting's unnumbered pages: the cover, the signatures, the appeal
+    instructions. They repeat every meeting's boilerplate and would crowd out the items.
+    An officeholder decision (no meeting) is a result with or without a number."""
+    return not (action.get("meeting") and not action.get("article_number"))
+
+
+def result_boost(action: dict, document_kind: str | None) -> float:
+    """How much a matching action counts next to others: the minutes' item (the decision)
+    over the agenda's copy, a case with a register number over an organising item
+    (legality and quorum, minute checkers, notifications)."""
+    boost = AGENDA_BOOST if document_kind == "agenda" else 1.0
+    return boost if action.get("register_id") else boost * NO_REGISTER_ID_BOOST
+
+
+def action_document(action: dict, organ_names: dict[str, str | None],
+                    meeting_kinds: dict[str, str | None] | None = None) -> dict:
     """The Whoosh document of one (published) action; absent values are left out."""
     language = action.get("language")
     languages = (language,) if language in LANGUAGES else LANGUAGES
@@ -201,6 +233,8 @@ def action_document(action: dict, organ_names: dict[str, str | None]) -> dict:
         "outcome": action.get("outcome"),
         "language": language,
         "title": action.get("title"),
+        "section": action.get("article_number"),
+        "_boost": result_boost(action, (meeting_kinds or {}).get(action.get("meeting"))),
     }
     for code in languages:
         document[f"title_{code}"] = action.get("title")
@@ -234,7 +268,8 @@ def parse_query(text: str) -> whoosh_query.Query:
     """The Whoosh query for ``text``, or SearchQueryError. Whoosh itself is forgiving to
     a fault (an unclosed bracket silently becomes a search word), so what it would
     misread is refused here with a reason."""
-    stripped = text.strip()
+    # "§ 406": the sign is how people write a section; the number is what is indexed.
+    stripped = text.replace("§", " ").strip()
     if not stripped:
         raise SearchQueryError("the query is empty")
     problem = _syntax_problem(stripped)
