@@ -53,6 +53,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from site_builder.writer import write_if_changed
+from transform.progress import Progress
 
 PAGEFIND_DIR = "pagefind"
 BUNDLES_FILE = "bundles.json"
@@ -306,6 +307,7 @@ def index_bundles(site: Path, target: Path, bundles: list[Bundle],
         return indexed
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target))
     pool = ThreadPoolExecutor(PARALLEL_RUNS)
+    progress = Progress("search index", total=len(bundles), unit="bundles")
     try:
         runs = {pool.submit(_index_in_scratch, site, scratch, bundle): bundle
                 for bundle in bundles}
@@ -313,7 +315,9 @@ def index_bundles(site: Path, target: Path, bundles: list[Bundle],
             bundle = runs[run]
             indexed[bundle.name] = _publish_bundle(bundle, run.result(), target, report)
             shutil.rmtree(scratch / bundle.name)
+            progress.advance(detail=bundle.name)
     finally:
+        progress.close()
         pool.shutdown(cancel_futures=True)  # after a failure, start no other run
         shutil.rmtree(scratch, ignore_errors=True)
     report.reindexed = True

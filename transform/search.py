@@ -39,6 +39,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.qparser.common import QueryParserError
 
 from transform.analysis import whoosh_analyzer
+from transform.progress import Progress
 from transform.publishing import PublishingPolicy, publishable
 from transform.schema import RecordType
 from transform.store import Store
@@ -182,10 +183,12 @@ def _write_changes(store: Store, index_dir: Path, policy: PublishingPolicy,
         for meeting in store.meetings(include_withdrawn=True)
     }
     writer = index.writer(limitmb=256)
+    progress = Progress("staff search index", total=len(changed), unit="decisions")
     try:
         for record_id in removed:
             writer.delete_by_term("id", record_id)
         for record_id in changed:
+            progress.advance()
             record = store.action(record_id)
             published = publishable(RecordType.ACTION, record, policy) if record else None
             if published is None or not is_search_result(published):
@@ -197,6 +200,8 @@ def _write_changes(store: Store, index_dir: Path, policy: PublishingPolicy,
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        progress.close()
     writer.commit()
 
 
