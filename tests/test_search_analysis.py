@@ -81,7 +81,7 @@ def test_identifiers_and_unknown_words_are_kept_as_written(analysers):
 
 
 def test_without_an_analyser_words_are_stemmed_and_the_build_says_so(monkeypatch, capsys):
-    monkeypatch.setattr(analysis.FINNISH_ANALYSER, "_voikko", None)
+    monkeypatch.setattr(analysis.FINNISH_ANALYSER, "_tool", None)
     monkeypatch.setattr(analysis.FINNISH_ANALYSER, "_problem", "Voikko (Finnish) is missing")
     analysis._analyse.cache_clear()
     try:

@@ -168,11 +168,11 @@ def compound_spans(parts: tuple[str, ...]) -> list[str]:
     ]
 
 
-class FinnishAnalyser:
-    """Voikko, when libvoikko and the voikko-fi dictionary are installed."""
+class _LazyAnalyser:
+    """An analyser whose tool is opened on first use; what is missing is said once."""
 
     def __init__(self) -> None:
-        self._voikko = None
+        self._tool = None
         self._problem: str | None = None
 
     def available(self) -> bool:
@@ -183,16 +183,27 @@ class FinnishAnalyser:
         return self._problem
 
     def _load(self):
-        if self._voikko is None and self._problem is None:
-            try:
-                import libvoikko
+        if self._tool is None and self._problem is None:
+            self._tool, self._problem = self._open()
+        return self._tool
 
-                self._voikko = libvoikko.Voikko(FINNISH)
-            except (ImportError, OSError) as error:  # the binding, the C library
-                self._problem = f"Voikko (Finnish) is missing: {error}"
-            except libvoikko.VoikkoException as error:  # the dictionary
-                self._problem = f"Voikko (Finnish) has no dictionary: {error}"
-        return self._voikko
+    def _open(self) -> tuple[object | None, str | None]:
+        """(the tool, None) or (None, what is missing)."""
+        raise NotImplementedError
+
+
+class FinnishAnalyser(_LazyAnalyser):
+    """Voikko, when libvoikko and the voikko-fi dictionary are installed."""
+
+    def _open(self):
+        try:
+            import libvoikko
+
+            return libvoikko.Voikko(FINNISH), None
+        except (ImportError, OSError) as error:  # the binding, the C library
+            return None, f"Voikko (Finnish) is missing: {error}"
+        except libvoikko.VoikkoException as error:  # the dictionary
+            return None, f"Voikko (Finnish) has no dictionary: {error}"
 
     def analyse(self, word: str) -> list[Analysis]:
         readings = [reading for reading in self._load().analyze(word) if reading.get("BASEFORM")]
@@ -252,35 +263,18 @@ def _finnish_part_bases(wordbases: str, parts: tuple[str, ...]) -> tuple[str, ..
     )
 
 
-class SwedishAnalyser:
+class SwedishAnalyser(_LazyAnalyser):
     """Hunspell's Swedish dictionary read by spylls."""
 
-    def __init__(self) -> None:
-        self._dictionary = None
-        self._problem: str | None = None
-
-    def available(self) -> bool:
-        return self._load() is not None
-
-    def problem(self) -> str | None:
-        self._load()
-        return self._problem
-
-    def _load(self):
-        if self._dictionary is None and self._problem is None:
-            path = _swedish_dictionary_path()
-            try:
-                from spylls.hunspell import Dictionary
-            except ImportError as error:
-                self._problem = f"spylls (Swedish) is missing: {error}"
-                return None
-            if path is None:
-                self._problem = (
-                    "the Swedish Hunspell dictionary is missing (Debian package hunspell-sv)"
-                )
-                return None
-            self._dictionary = Dictionary.from_files(str(path))
-        return self._dictionary
+    def _open(self):
+        path = _swedish_dictionary_path()
+        try:
+            from spylls.hunspell import Dictionary
+        except ImportError as error:
+            return None, f"spylls (Swedish) is missing: {error}"
+        if path is None:
+            return None, "the Swedish Hunspell dictionary is missing (Debian package hunspell-sv)"
+        return Dictionary.from_files(str(path)), None
 
     def analyse(self, word: str) -> list[Analysis]:
         return self._dictionary_analyses(word) or self._split_in_two(word)
