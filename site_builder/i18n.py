@@ -47,6 +47,8 @@ OUTCOME_LABELS = {
     Outcome.RETURNED: N_("Returned for preparation"),
     Outcome.REJECTED: N_("Rejected"),
     Outcome.NOTED: N_("Noted"),
+    Outcome.DECIDED: N_("Decided"),
+    Outcome.PROCEDURAL: N_("Procedural"),
     Outcome.UNKNOWN: N_("Unknown"),
 }
 CONTENT_TYPE_LABELS = {

@@ -24,6 +24,7 @@ from pathlib import Path
 from harvest import platforms
 from harvest.platforms import ParseError
 from harvest.sources import Sources
+from transform.items import link_items
 from transform.languages import link_language_versions
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
@@ -104,6 +105,7 @@ def transform_pending(
                 progress(done, len(rows))
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
+        link_items(store)  # items and matters follow the actions just merged
     except BaseException:
         store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())
         raise

@@ -74,6 +74,12 @@ class Outcome(StrEnum):
     RETURNED = "returned"
     REJECTED = "rejected"
     NOTED = "noted"
+    # An officeholder's decision ("Päätän...", "Hyväksyn...", "Myönnän..."): there is no
+    # proposal to approve or amend, the person decided.
+    DECIDED = "decided"
+    # Opening, lawful meeting, minute checkers, agenda approval, cover, signature and
+    # appeal pages (transform/procedural.py): runs the meeting, decides no matter.
+    PROCEDURAL = "procedural"
     UNKNOWN = "unknown"
 
 
@@ -84,12 +90,26 @@ class RecordType(StrEnum):
     ACTION = "action"
 
 
+class DerivedType(StrEnum):
+    """Records the store derives from actions after every transform run (transform/items.py),
+    never parsed from a page."""
+
+    ITEM = "item"
+    MATTER = "matter"
+
+
+class ItemStatus(StrEnum):
+    DECIDED = "decided"  # minutes or an officeholder decision hold the decision
+    PENDING = "pending"  # only the agenda is in: not decided yet
+
+
 # Id infixes: "<municipality>:<infix>:<origin_id>".
 ID_INFIX = {
     RecordType.ORGANIZATION: "org",
     RecordType.MEETING: "meeting",
     RecordType.ACTION: "action",
 }
+DERIVED_ID_INFIX = {DerivedType.ITEM: "item", DerivedType.MATTER: "matter"}
 
 
 def make_id(municipality: str, record_type: RecordType, origin_id: str) -> str:
@@ -122,6 +142,27 @@ ATTACHMENT_FIELDS = (
     "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
+# An item: one § of one meeting, or one officeholder decision. Its documents (agenda,
+# minutes, each language) are actions; ``decision_document`` is the one the item page
+# shows (the minutes in the municipality's main language when there are minutes).
+ITEM_FIELDS = (
+    "id", "municipality", "organization", "meeting", "date", "article_number", "title",
+    "register_id", "matter", "status", "outcome", "procedural", "decision_document",
+    "documents", "votes", "dissents", "origin_id",
+)
+ITEM_DOCUMENT_FIELDS = ("action", "document_kind", "language")
+# One vote as the proceedings report it: the counts (majority/minority when only
+# "äänin 9-4" is written), the two proposals put to the vote, and the sentence itself.
+VOTE_FIELDS = (
+    "yes", "no", "blank", "absent", "majority", "minority", "yes_proposal",
+    "no_proposal", "text",
+)
+# A matter (asia / ärende): every item of one register id (diaarinumero) in a
+# municipality, across organs and years, oldest first.
+MATTER_FIELDS = (
+    "id", "municipality", "register_id", "title", "items", "first_date", "last_date",
+    "origin_id",
+)
 TRANSLATION_FIELDS = ("language", "id")
 # Added by the store to every record.
 PROVENANCE_FIELDS = (
