@@ -44,9 +44,9 @@ import pyarrow.parquet as pq
 
 from transform import changes as change_log
 from transform.export_items import derived_rows, published_derived
+from transform.items import matter_id
 from transform.published_forms import PublishedForms
 from transform.publishing import PublishingPolicy
-from transform.items import matter_id
 from transform.schema import DerivedType, RecordType
 from transform.schema_docs import (
     ACTIONS,

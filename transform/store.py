@@ -28,9 +28,9 @@ from transform.migrations import MIGRATIONS
 from transform.precedence import ranked_partial
 from transform.schema import (
     FIELDS_BY_TYPE,
-    DerivedType,
     ID_INFIX,
     PROVENANCE_FIELDS,
+    DerivedType,
     PageKind,
     RecordType,
     SchemaError,
