@@ -292,6 +292,7 @@ def register_filters(environment: Environment) -> None:
         "content_body": content_body,
         "safe_url": safe_url,
         "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS),
+        "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES),
         "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),

@@ -51,6 +51,18 @@ OUTCOME_LABELS = {
     Outcome.PROCEDURAL: N_("Procedural"),
     Outcome.UNKNOWN: N_("Unknown"),
 }
+# What follows "<organ> decided on <date>:" at the top of an item page.
+OUTCOME_PHRASES = {
+    Outcome.APPROVED_AS_PROPOSED: N_("approved as proposed"),
+    Outcome.AMENDED: N_("approved with amendments"),
+    Outcome.TABLED: N_("tabled for a later meeting"),
+    Outcome.RETURNED: N_("returned for further preparation"),
+    Outcome.REJECTED: N_("rejected the proposal"),
+    Outcome.NOTED: N_("noted for information"),
+    Outcome.DECIDED: N_("decided as the decision text below says"),
+    Outcome.PROCEDURAL: N_("a procedural item of the meeting"),
+    Outcome.UNKNOWN: N_("see the decision text below"),
+}
 CONTENT_TYPE_LABELS = {
     ContentType.SUMMARY: N_("Summary"),
     ContentType.PRESENTATION: N_("Presentation"),

@@ -14,6 +14,16 @@ from collections.abc import Iterable
 
 from site_builder.feeds import FEED_SIZE, atom_feed
 from site_builder.filters import localized, year_of
+from site_builder.item_pages import (
+    SiteItems,
+    items_by_organization,
+    linked_history,
+    meeting_count,
+    proposal_and_decision,
+    site_items,
+    with_twin_names,
+    word_diff,
+)
 from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
@@ -31,8 +41,12 @@ VERSION_SEGMENT = "version"
 def build_municipality_pages(
     records: MunicipalityRecords, renderer: PageRenderer, sitemap: SitemapCollector
 ) -> list[dict]:
-    """Writes the municipality's pages; returns its latest actions for the home page."""
+    """Writes the municipality's pages; returns its latest decisions (items) for the home
+    page."""
     municipality = records.municipality
+    items = site_items(municipality, records.organizations, records.meetings, records.actions)
+    records.organizations = with_twin_names(records.organizations, records.meetings,
+                                            records.actions)
     renderer.shared_context["municipality_by_id"][municipality["id"]] = municipality
     renderer.shared_context["organization_by_id"].update(
         (organization["id"], organization) for organization in records.organizations)
@@ -40,19 +54,23 @@ def build_municipality_pages(
         "municipality": municipality,
         "meeting_by_id": {meeting["id"]: meeting for meeting in records.meetings},
         "action_by_id": {action["id"]: action for action in records.actions},
+        "item_of_action": items.item_of_action,
     }
-    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context)
+    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context, items)
     builder.action_pages()
+    builder.item_pages()
+    builder.matter_pages()
     builder.meeting_pages()
     builder.organization_pages()
     builder.municipality_page()
-    return current_actions(records.actions)[:LATEST_FOR_HOME]
+    return items.decisions()[:LATEST_FOR_HOME]
 
 
 class _MunicipalityBuilder:
     def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
-                 sitemap: SitemapCollector, page_context: dict):
+                 sitemap: SitemapCollector, page_context: dict, items: SiteItems):
         self.records = records
+        self.items = items
         self.renderer = renderer
         self.sitemap = sitemap
         self.page_context = page_context
@@ -101,7 +119,39 @@ class _MunicipalityBuilder:
                               for organization_id in sorted(filter(None, organization_ids))],
             "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
             "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
+            "item": self.items.item_of_action.get(action["id"]),
         }
+
+    def item_pages(self) -> None:
+        """One page per item: the decision first, then its documents and the rest."""
+        action_by_id = self.page_context["action_by_id"]
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        for item in self.items.items:
+            shown = action_by_id[item["decision_document"]]
+            proposal, decision = proposal_and_decision(item, action_by_id)
+            matter_items = self.items.items_of_matter(item["matter"])
+            self.render(self.renderer.urls.page_path(item["id"]), "item.html", {
+                "item": item, "action": shown, "decision_text": decision,
+                "diff": word_diff(proposal, decision, item["outcome"] == "amended")
+                if item["status"] == "decided" else None,
+                "documents": [(document, action_by_id[document["action"]])
+                              for document in item["documents"]],
+                "history": linked_history(shown, item, matter_items, organization_by_id),
+                "matter": self.items.matter_by_id.get(item["matter"]),
+                "matter_items": matter_items,
+            }, lastmod=item["fetched_at"])
+
+    def matter_pages(self) -> None:
+        """One page and one feed per matter: every handling, oldest first."""
+        for matter in self.items.matters:
+            path = self.renderer.urls.page_path(matter["id"])
+            handled = self.items.items_of_matter(matter["id"])
+            self.render(path, "matter.html", {
+                "matter": matter, "handlings": handled,
+                "feed_path": sub_page_path(path, file_name=FEED_FILE),
+            })
+            self._feed(path, matter["title"] or matter["register_id"],
+                       list(reversed(handled)))
 
     def render_if_changed(self, key: str, path: str, template_name: str, context: dict,
                           inputs: dict) -> None:
@@ -125,14 +175,16 @@ class _MunicipalityBuilder:
             self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
                                    "meeting.html", context, {
                                        **context, "municipality": self.records.municipality,
-                                       "organization": self._organization(meeting)})
+                                       "organization": self._organization(meeting),
+                                       "items": [self.items.item_of_action.get(action["id"])
+                                                 for action in context["actions"]]})
 
     def organization_pages(self) -> None:
         meetings_by_organization = group_by(self.records.meetings, "organization")
-        decisions_by_organization = group_by(
-            actions_without_meeting(self.records.actions), "organization")
-        actions_by_organization = group_by(current_actions(self.records.actions),
-                                           "organization")
+        decisions = self.items.decisions()
+        decisions_by_organization = items_by_organization(
+            [item for item in decisions if not item["meeting"]])
+        items_of_organization = items_by_organization(decisions)
         for organization in self.records.organizations:
             meetings = meetings_by_organization.get(organization["id"], [])
             decisions = decisions_by_organization.get(organization["id"], [])
@@ -145,7 +197,7 @@ class _MunicipalityBuilder:
                 "feed_path": sub_page_path(path, file_name=FEED_FILE),
             })
             self._feed(path, organization["name"],
-                       actions_by_organization.get(organization["id"], []))
+                       items_of_organization.get(organization["id"], []))
 
     def _year_pages(self, organization: dict, path: str, meetings: list[dict],
                     decisions: list[dict]) -> list[tuple]:
@@ -175,7 +227,8 @@ class _MunicipalityBuilder:
                 self.render_if_changed(page, page, "organization_year.html", context, {
                     **context, "municipality": self.records.municipality,
                     "organizations": self._organizations_of(year_decisions[window])})
-            summary.append((year, page_paths[0], len(year_meetings), len(year_decisions)))
+            summary.append((year, page_paths[0], meeting_count(year_meetings),
+                            len(year_decisions)))
         return summary
 
     def _organization(self, record: dict) -> dict | None:
@@ -194,10 +247,11 @@ class _MunicipalityBuilder:
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
         })
-        self._feed(path, municipality["name"], current_actions(self.records.actions))
+        self._feed(path, municipality["name"], self.items.decisions())
 
     def _feed(self, page_path: str, name, actions: list[dict]) -> None:
-        """The latest actions of a municipality or organ as Atom, in every UI language."""
+        """The latest decisions (items) of a municipality, organ or matter as Atom, in every
+        UI language."""
         latest = actions[:FEED_SIZE]
         context = self.renderer.shared_context
 
@@ -234,20 +288,10 @@ def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
     return pairs
 
 
-def current_actions(actions: Iterable[dict]) -> list[dict]:
-    """Actions still published by the source: tombstones are not news."""
-    return [action for action in actions if not action.get("withdrawn_at")]
-
-
 def in_agenda_order(actions: Iterable[dict]) -> list[dict]:
     """Actions by their ordering in the document; unordered ones last, as the store gave them."""
     return sorted(actions, key=lambda action: (action.get("ordering") is None,
                                                action.get("ordering") or 0))
-
-
-def actions_without_meeting(actions: Iterable[dict]) -> list[dict]:
-    """Officeholder decisions: made by one person, not in a meeting."""
-    return [action for action in actions if not action.get("meeting")]
 
 
 def by_year(records: list[dict], date_field: str) -> list[tuple[int | None, list[dict]]]:

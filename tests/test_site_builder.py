@@ -105,11 +105,14 @@ def test_root_sends_visitors_to_the_finnish_home_and_offers_all_three(site):
 def test_home_lists_latest_decisions_newest_first_and_links_municipalities(site):
     home = _html(site, "fi/index.html")
     decisions = [_text(link) for link in home.cssselect("#latest-heading + ul > li > a")]
+    # Each decided item once (agenda, minutes and the Swedish minutes are one item); the
+    # agenda-only "Ilmoitusasiat" is not decided yet.
     assert decisions == [
-        "Budgetändring 2017", "Talousarviomuutos 2017", "Talousarviomuutos 2017",
-        "Ändring av budgeten 2017",
+        "Budgetändring 2017", "Talousarviomuutos 2017",
         'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>',
-        "Rakennuslupa, Kauppapuistikko 1", "Ilmoitusasiat"]
+        "Talousarviomuutos 2017", "Rakennuslupa, Kauppapuistikko 1"]
+    assert home.cssselect("#latest-heading + ul > li > a")[1].get("href") == (
+        "/fi/vaasa/item/kh-20170320-12/")
     hrefs = [link.get("href") for link in home.cssselect(".municipality-list a")]
     assert hrefs == ["/fi/kristinestad/", "/fi/vaasa/"]
     assert "Kristiinankaupunki (Kristinestad)" in _text(home)
@@ -134,6 +137,7 @@ def test_municipality_page_lists_organs_and_latest_meetings(site):
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Esityslista",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja svenska",
+        "Kaupunginhallitus 3/2017 6.3.2017 klo 16.00 Pöytäkirja",
         "Kaupunginhallitus 4/2016 7.11.2016 klo 16.00 Esityslista"]
     assert page.cssselect("#meetings-heading + ul > li")[2].cssselect("span[lang=sv]")
 
@@ -142,7 +146,8 @@ def test_organ_page_links_one_page_per_year_with_counts(site):
     page = _page(site, "vaasa:org:kh")
     years = [(_text(li.cssselect("a")[0]), li.cssselect("a")[0].get("href"),
               _text(li.cssselect(".meta")[0])) for li in page.cssselect(".years li")]
-    assert years == [("2017", "/fi/vaasa/org/kh/2017/", "3 kokousta"),
+    # Meetings held, not documents: the agenda and two minutes of 5/2017 are one meeting.
+    assert years == [("2017", "/fi/vaasa/org/kh/2017/", "2 kokousta"),
                      ("2016", "/fi/vaasa/org/kh/2016/", "1 kokous")]
     year = _html(site, "fi/vaasa/org/kh/2016/index.html")
     assert _text(year.cssselect("h1")[0]) == "Kaupunginhallitus 2016"
@@ -155,7 +160,7 @@ def test_long_years_continue_on_numbered_pages(tmp_path, records, monkeypatch):
     first = _html(tmp_path, "fi/vaasa/org/kh/2017/index.html")
     second = _html(tmp_path, "fi/vaasa/org/kh/2017/2/index.html")
     assert len(first.cssselect("#meetings-heading + ul > li")) == 2
-    assert len(second.cssselect("#meetings-heading + ul > li")) == 1
+    assert len(second.cssselect("#meetings-heading + ul > li")) == 2
     assert _text(second.cssselect("h1")[0]) == "Kaupunginhallitus 2017, sivu 2"
     assert [a.get("href") for a in first.cssselect(".pagination a")] == ["/fi/vaasa/org/kh/2017/2/"]
 
@@ -164,7 +169,8 @@ def test_officeholder_decisions_are_listed_on_their_organ_page(site):
     page = _page(site, "vaasa:org:rvj")
     assert "Uusimmat viranhaltijapäätökset" in _text(page)
     links = [a.get("href") for a in page.cssselect("#decisions-heading ~ ul a")]
-    assert links == ["/fi/" + page_path("vaasa:action:%2e%2e").removesuffix("index.html")]
+    # The decision's item page (an unnumbered decision's item keeps its document's id).
+    assert links == ["/fi/" + page_path("vaasa:item:x%2e%2e").removesuffix("index.html")]
     assert not page.cssselect("#meetings-heading")  # an officeholder has no meetings
     year = _html(site, "fi/vaasa/org/rvj/2017/index.html")
     assert "Viranhaltijapäätökset" in _text(year)
@@ -379,7 +385,9 @@ def test_withdrawn_action_keeps_its_title_but_not_its_text(tmp_path, records):
     assert not page.cssselect("section.content, ul.attachments, ul.versions")
     assert not page.cssselect("[data-pagefind-body], script")  # not indexed, no JSON-LD
     home = [_text(a) for a in _html(tmp_path, "fi/index.html").cssselect("#latest-heading + ul a")]
-    assert home.count("Talousarviomuutos 2017") == 1  # only the agenda's item is news now
+    # The item is still news, shown by its Swedish minutes now; the earlier handling stays.
+    assert home.count("Ändring av budgeten 2017") == 1
+    assert home.count("Talousarviomuutos 2017") == 1
 
 
 def test_about_page_names_the_sources_and_the_licence(site):
@@ -743,3 +751,49 @@ def test_an_empty_municipality_still_gets_a_valid_page(tmp_path, records):
     page = _page(tmp_path, "vaasa")
     assert "Ei vielä toimielimiä." in _text(page) and "Ei vielä kokouksia." in _text(page)
     assert "Ei vielä päätöksiä." in _text(_html(tmp_path, "fi/index.html"))
+
+
+# --- items and matters (issue 14) -----------------------------------------------------------
+
+def test_item_page_puts_the_decision_first(site):
+    page = _html(site, "fi/vaasa/item/kh-20170320-12/index.html")
+    lead = _text(page.cssselect("p.decision-lead")[0])
+    assert lead == "Kaupunginhallitus päätti 20.3.2017: hyväksyttiin esityksen mukaisesti."
+    main = page.cssselect("main")[0]
+    headings = [_text(h) for h in main.cssselect("h2")]
+    assert headings[0] == "Päätös"  # the decision before facts, documents and full text
+    documents = [a.get("href") for a in page.cssselect("#documents-heading + ul a")]
+    assert documents == ["/fi/vaasa/action/123-agenda/", "/fi/vaasa/action/123/",
+                         "/fi/vaasa/action/123-sv/"]
+
+
+def test_item_page_links_the_earlier_handling_and_the_matter(site):
+    page = _html(site, "fi/vaasa/item/kh-20170320-12/index.html")
+    history = page.cssselect("#history-heading + ul a")
+    assert [a.get("href") for a in history] == ["/fi/vaasa/item/kh-20170306-3/"]
+    timeline = [_text(li) for li in page.cssselect("#matter-heading + ol > li")]
+    assert len(timeline) == 2 and timeline[0].startswith("6.3.2017 Kaupunginhallitus § 3")
+    matter = _html(site, "fi/vaasa/matter/VD-1545-00.04.00-2017/index.html")
+    assert [a.get("href") for a in matter.cssselect("#handlings-heading + ol a")] == [
+        "/fi/vaasa/item/kh-20170306-3/", "/fi/vaasa/item/kh-20170320-12/"]
+    assert (site / "fi/vaasa/matter/VD-1545-00.04.00-2017/feed.atom").is_file()
+
+
+def test_item_page_shows_the_vote_as_a_table_and_the_dissent(site):
+    page = _html(site, "sv/vaasa/item/kh-20170306-3/index.html")
+    rows = [[_text(cell) for cell in row] for row in page.cssselect("table.votes tr")]
+    assert rows == [["Ja (esitystä)", "4"], ["Nej (palautusehdotusta)", "7"], ["Blankt", "1"]]
+    assert "Jäsen Aho jätti päätöksestä eriävän mielipiteen." in _text(
+        page.cssselect("#dissents-heading + ul")[0])
+    assert "återremitterades" in _text(page.cssselect("p.decision-lead")[0])
+
+
+def test_agenda_only_item_says_it_is_not_decided_yet(site):
+    page = _html(site, "fi/" + page_path("vaasa:item:kh-20161107-40"))
+    assert _text(page.cssselect("p.decision-lead")[0]).startswith(
+        "Ei vielä päätetty – käsitellään 7.11.2016")
+
+
+def test_every_document_links_its_item(site):
+    page = _page(site, "vaasa:action:123-agenda")
+    assert page.cssselect("p.item-link a")[0].get("href") == "/fi/vaasa/item/kh-20170320-12/"
