@@ -176,8 +176,13 @@ class _MunicipalityBuilder:
                                    "meeting.html", context, {
                                        **context, "municipality": self.records.municipality,
                                        "organization": self._organization(meeting),
-                                       "items": [self.items.item_of_action.get(action["id"])
+                                       # the page links items by id only
+                                       "items": [self._item_id(action)
                                                  for action in context["actions"]]})
+
+    def _item_id(self, action: dict) -> str | None:
+        item = self.items.item_of_action.get(action["id"])
+        return item["id"] if item else None
 
     def organization_pages(self) -> None:
         meetings_by_organization = group_by(self.records.meetings, "organization")
