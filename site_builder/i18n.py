@@ -63,6 +63,17 @@ OUTCOME_PHRASES = {
     Outcome.PROCEDURAL: N_("a procedural item of the meeting"),
     Outcome.UNKNOWN: N_("see the decision text below"),
 }
+DUMP_FORMAT_LABELS = {
+    "excel-csv": N_("CSV for Excel"), "csv": N_("CSV"), "parquet": N_("Parquet"),
+    "jsonl": N_("JSON lines"), "sqlite": N_("SQLite database"),
+    "datapackage": N_("Data package description"), "json": N_("JSON"),
+}
+DUMP_TABLE_LABELS = {
+    "items": N_("Decisions, one row per item"), "matters": N_("Matters"),
+    "actions": N_("Documents: agenda and minutes items"), "attachments": N_("Attachments"),
+    "meetings": N_("Meetings"), "organizations": N_("Organs"),
+    "municipalities": N_("Municipalities"), "changes": N_("Change log"),
+}
 CONTENT_TYPE_LABELS = {
     ContentType.SUMMARY: N_("Summary"),
     ContentType.PRESENTATION: N_("Presentation"),

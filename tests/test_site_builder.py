@@ -95,11 +95,38 @@ def test_build_report_counts_every_file(tmp_path, records):
     assert str(report) == f"{len(files)} files, {len(files)} written, 0 unchanged"
 
 
-def test_root_sends_visitors_to_the_finnish_home_and_offers_all_three(site):
+def test_root_lets_the_visitor_choose_each_language_described_in_itself(site):
     root = _html(site, "index.html")
-    assert root.get("lang") == "fi"
-    assert root.cssselect('meta[http-equiv="refresh"]')[0].get("content") == "0; url=/fi/"
+    assert not root.cssselect('meta[http-equiv="refresh"]')  # nobody is sent to Finnish
     assert [a.get("href") for a in root.cssselect(".language-choice a")] == ["/fi/", "/sv/", "/en/"]
+    choices = root.cssselect(".language-choice li")
+    assert [choice.get("lang") for choice in choices] == ["fi", "sv", "en"]
+    assert "Kommunernas beslut" in _text(choices[1])
+    assert "The records are in Finnish and Swedish" in _text(choices[2])
+
+
+def test_english_pages_say_the_records_are_in_finnish_and_swedish(site):
+    for path in ("en/index.html", "en/vaasa/item/kh-20170320-12/index.html"):
+        note = _html(site, path).cssselect("main p.language-note")[0]
+        assert _text(note).startswith("The records are in Finnish and Swedish")
+    assert not _html(site, "fi/index.html").cssselect("p.language-note")
+
+
+def test_downloads_page_puts_the_whole_archive_first_then_each_town():
+    """The order of the page (the golden build has no dumps; the demo's pages do)."""
+    from site_builder.downloads import group_dumps
+
+    dumps = [{"path": p, "format": f, "table": t, "municipality": m}
+             for p, f, t, m in [("vaasa/actions.csv", "csv", "actions", "vaasa"),
+                                ("actions.csv", "csv", "actions", None),
+                                ("items.csv", "csv", "items", None),
+                                ("items.excel.csv", "excel-csv", "items", None),
+                                ("avoin.sqlite", "sqlite", None, None),
+                                ("kristinestad/items.csv", "csv", "items", "kristinestad")]]
+    whole, towns = group_dumps(dumps)
+    assert [d["path"] for d in whole] == ["items.excel.csv", "items.csv", "actions.csv",
+                                          "avoin.sqlite"]
+    assert [town for town, _ in towns] == ["kristinestad", "vaasa"]
 
 
 def test_home_lists_latest_decisions_newest_first_and_links_municipalities(site):
