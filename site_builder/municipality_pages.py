@@ -130,7 +130,14 @@ class _MunicipalityBuilder:
             shown = action_by_id[item["decision_document"]]
             proposal, decision = proposal_and_decision(item, action_by_id)
             matter_items = self.items.items_of_matter(item["matter"])
-            self.render(self.renderer.urls.page_path(item["id"]), "item.html", {
+            path = self.renderer.urls.page_path(item["id"])
+            documents = [action_by_id[document["action"]] for document in item["documents"]]
+            inputs = self._item_inputs(item, documents, matter_items)
+            if self.renderer.fingerprints.unchanged(item["id"], inputs) and \
+                    self.renderer.keep([path]):
+                self.sitemap.add(self.municipality_id, path, item["fetched_at"])
+                continue
+            self.render(path, "item.html", {
                 "item": item, "action": shown, "decision_text": decision,
                 "diff": word_diff(proposal, decision, item["outcome"] == "amended")
                 if item["status"] == "decided" else None,
@@ -140,6 +147,23 @@ class _MunicipalityBuilder:
                 "matter": self.items.matter_by_id.get(item["matter"]),
                 "matter_items": matter_items,
             }, lastmod=item["fetched_at"])
+
+    def _item_inputs(self, item: dict, documents: list[dict],
+                     matter_items: list[dict]) -> dict:
+        """Everything an item page shows besides the code (fingerprints.py): the item, its
+        documents, the matter's other handlings, and the organs and meeting it names."""
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        organization_ids = {item["organization"],
+                            *(handling["organization"] for handling in matter_items),
+                            *(step.get("organization") for document in documents
+                              for step in document.get("history") or ())}
+        return {
+            "item": item, "documents": documents, "matter_items": matter_items,
+            "municipality": self.records.municipality,
+            "organizations": [organization_by_id.get(organization_id)
+                              for organization_id in sorted(filter(None, organization_ids))],
+            "meeting": self.page_context["meeting_by_id"].get(item["meeting"]),
+        }
 
     def matter_pages(self) -> None:
         """One page and one feed per matter: every handling, oldest first."""

@@ -138,6 +138,7 @@ def test_unchanged_actions_are_not_rendered_again_unless_their_page_is_missing(t
     assert report.written_paths == ["sv/" + page_path("vaasa:action:a/b")]
     assert "fi/" + page_path("vaasa:action:a/b") in rendered  # all its languages, once more
     assert "fi/" + page_path("vaasa:action:123") not in rendered
+    assert "fi/" + page_path("vaasa:item:kh-20170320-12") not in rendered  # items too
 
 
 def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path):
