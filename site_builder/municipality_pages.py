@@ -24,6 +24,7 @@ from site_builder.item_pages import (
     with_twin_names,
     word_diff,
 )
+from site_builder.meeting_facts import meeting_facts
 from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
@@ -192,9 +193,10 @@ class _MunicipalityBuilder:
         actions_by_meeting = group_by(self.records.actions, "meeting")
         counterparts = counterpart_meetings(self.records.meetings)
         for meeting in self.records.meetings:
+            actions = in_agenda_order(actions_by_meeting.get(meeting["id"], []))
             context = {
                 "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
-                "actions": in_agenda_order(actions_by_meeting.get(meeting["id"], [])),
+                "actions": actions, "facts": meeting_facts(actions),
             }
             self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
                                    "meeting.html", context, {

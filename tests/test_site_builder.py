@@ -824,3 +824,16 @@ def test_agenda_only_item_says_it_is_not_decided_yet(site):
 def test_every_document_links_its_item(site):
     page = _page(site, "vaasa:action:123-agenda")
     assert page.cssselect("p.item-link a")[0].get("href") == "/fi/vaasa/item/kh-20170320-12/"
+
+
+def test_meeting_facts_are_read_from_the_cover_page():
+    from site_builder.meeting_facts import meeting_facts
+
+    cover = {"contents": [{"type": "presentation", "text": (
+        "Vasa stad Svenska utbildningsnämnden Protokoll 2/2025\n\nTid 18.2.2025 17:00\n\n"
+        "Plats Rådhuset, mötesrum Dragonen\n\nNärvarande Ulla Sundqvist, ordförande Emma "
+        "Nyberg Oskar Wikström\n\nBehandlade ärenden § 9")}]}
+    assert meeting_facts([{"contents": []}, cover]) == {
+        "place": "Rådhuset, mötesrum Dragonen", "chair": "Ulla Sundqvist",
+        "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström"}
+    assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None}
