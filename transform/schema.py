@@ -17,7 +17,14 @@ Additions to the design's schema (shared/design/schema.md):
   sets the links after every transform run (same municipality, meeting date, document
   kind and article number; organs of the same or translated names). Absent: none known.
 - action ``outcome`` is derived by the store from the decision text
-  (transform/derive.py, transform/outcome.py).
+  (transform/derive.py, transform/outcome.py); ``decided`` (an officeholder's decision no
+  outcome rule reads) and ``procedural`` (items that run the meeting) are added values.
+- items and matters (DerivedType, ITEM_FIELDS, MATTER_FIELDS): derived from the actions
+  after every transform run (transform/items.py), never parsed. An item is one § of one
+  meeting or one officeholder decision, its documents (agenda, minutes, language
+  versions) being actions; a matter (asia / ärende) is every item of one register id in a
+  municipality. Ids ``<municipality>:item:<organ>-<YYYYMMDD>-<§>`` and
+  ``<municipality>:matter:<register id, / as ->``.
 """
 
 from __future__ import annotations
