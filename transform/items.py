@@ -120,10 +120,14 @@ def organ_twins(organizations: list[dict]) -> dict[str, list[str]]:
 
 
 class _Groups:
-    """Union-find over action ids."""
+    """Union-find over actions that never puts two documents of one meeting (or two
+    officeholder decisions) into one item: such a join would be a coincidence of numbers
+    (Dynasty's agenda item 3 and the minutes' § 3 may be different items)."""
 
-    def __init__(self, ids):
-        self.parent = {action_id: action_id for action_id in ids}
+    def __init__(self, actions: list[dict]):
+        self.parent = {action["id"]: action["id"] for action in actions}
+        self.documents = {action["id"]: {action.get("meeting") or action["id"]}
+                          for action in actions}
 
     def find(self, action_id: str) -> str:
         while self.parent[action_id] != action_id:
@@ -132,18 +136,23 @@ class _Groups:
         return action_id
 
     def join(self, first: str, second: str) -> None:
-        roots = sorted((self.find(first), self.find(second)))
+        roots = sorted({self.find(first), self.find(second)})
+        if len(roots) < 2 or self.documents[roots[0]] & self.documents[roots[1]]:
+            return
         self.parent[roots[1]] = roots[0]
+        self.documents[roots[0]] |= self.documents.pop(roots[1])
 
 
 def _items_of_session(members: list[dict], meeting_by_id: dict) -> list[list[dict]]:
-    groups = _Groups(action["id"] for action in members)
+    groups = _Groups(members)
     known = {action["id"] for action in members}
     for action in members:
         for translation in action.get("translations") or ():
             if translation.get("id") in known:
                 groups.join(action["id"], translation["id"])
-    for key in (_section_key, _register_key, _title_key):
+    # Register number and title first: they name the item; a § names it only within
+    # platforms that number agenda and minutes alike.
+    for key in (_register_key, _title_key, _section_key):
         _join_by(groups, members, key)
     joined: dict[str, list[dict]] = defaultdict(list)
     for action in members:

@@ -18,10 +18,10 @@ _PROCEDURAL_TITLES = re.compile(
     r"^(?:"
     # the meeting itself
     r"kokouksen\s+(?:avaus|avaaminen|laillisuus|päättäminen)\b"
-    r"|laillisuus\s+ja\s+päätösvaltaisuus"
+    r"|laillisuus\s+ja\s+päätösvaltaisuus$"
     r"|sammanträdets\s+(?:öppnande|laglighet|avslutande)\b"
     r"|mötets\s+(?:öppnande|laglighet|avslutande)\b"
-    r"|laglighet\s+och\s+beslutförhet"
+    r"|laglighet\s+och\s+beslutförhet$"
     # minute checkers, agenda approval
     r"|pöytäkirjan\s+tarkastajien\s+valinta|pöytäkirjantarkastajien\s+valinta"
     r"|pöytäkirjan\s+tarkastaminen|pöytäkirjan\s+tarkastus"
