@@ -29,6 +29,7 @@ from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
+from transform.items import organ_twins
 from transform.progress import Progress
 
 LATEST_MEETINGS_ON_MUNICIPALITY = 20
@@ -46,6 +47,7 @@ def build_municipality_pages(
     page."""
     municipality = records.municipality
     items = site_items(municipality, records.organizations, records.meetings, records.actions)
+    twins = organ_twins(records.organizations)  # by the names as published
     records.organizations = with_twin_names(records.organizations, records.meetings,
                                             records.actions)
     renderer.shared_context["municipality_by_id"][municipality["id"]] = municipality
@@ -57,7 +59,7 @@ def build_municipality_pages(
         "action_by_id": {action["id"]: action for action in records.actions},
         "item_of_action": items.item_of_action,
     }
-    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context, items)
+    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context, items, twins)
     builder.action_pages()
     builder.item_pages()
     builder.matter_pages()
@@ -69,9 +71,11 @@ def build_municipality_pages(
 
 class _MunicipalityBuilder:
     def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
-                 sitemap: SitemapCollector, page_context: dict, items: SiteItems):
+                 sitemap: SitemapCollector, page_context: dict, items: SiteItems,
+                 twins: dict[str, list[str]]):
         self.records = records
         self.items = items
+        self.twins = twins  # organ id -> the organs of the same body (itself included)
         self.renderer = renderer
         self.sitemap = sitemap
         self.page_context = page_context
@@ -217,7 +221,10 @@ class _MunicipalityBuilder:
             [item for item in decisions if not item["meeting"]])
         items_of_organization = items_by_organization(decisions)
         for organization in self.records.organizations:
-            meetings = meetings_by_organization.get(organization["id"], [])
+            # One body in two languages: either organ's page lists both's meetings.
+            meetings = newest_first([
+                meeting for twin in self.twins.get(organization["id"], [organization["id"]])
+                for meeting in meetings_by_organization.get(twin, [])])
             decisions = decisions_by_organization.get(organization["id"], [])
             path = self.renderer.urls.page_path(organization["id"])
             years = self._year_pages(organization, path, meetings, decisions)
@@ -274,7 +281,10 @@ class _MunicipalityBuilder:
         municipality = self.records.municipality
         path = self.renderer.urls.page_path(municipality["id"])
         self.render(path, "municipality.html", {
-            "organizations": self.records.organizations,
+            # A body in two languages once: its first organ stands for both.
+            "organizations": [organization for organization in self.records.organizations
+                              if min(self.twins.get(organization["id"], [organization["id"]]))
+                              == organization["id"]],
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
         })
@@ -317,6 +327,13 @@ def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
             first, second = documents.values()
             pairs[first["id"]], pairs[second["id"]] = second, first
     return pairs
+
+
+def newest_first(meetings: list[dict]) -> list[dict]:
+    """Newest start first (ties keep their order), undated last: the store's order."""
+    dated = sorted((meeting for meeting in meetings if meeting.get("start")),
+                   key=lambda meeting: meeting["start"], reverse=True)
+    return dated + [meeting for meeting in meetings if not meeting.get("start")]
 
 
 def in_agenda_order(actions: Iterable[dict]) -> list[dict]:

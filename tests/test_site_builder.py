@@ -837,3 +837,19 @@ def test_meeting_facts_are_read_from_the_cover_page():
         "place": "Rådhuset, mötesrum Dragonen", "chair": "Ulla Sundqvist",
         "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström"}
     assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None}
+
+
+def test_a_body_in_two_languages_is_one_organ_named_in_each_ui_language(tmp_path, records):
+    twins = copy.deepcopy(records)
+    twins["organizations"].append(
+        {"id": "kristinestad:org:kst", "municipality": "kristinestad", "name": "Kaupunginhallitus",
+         "classification": "board", "origin_id": "kst"})
+    twins["meetings"].append({**copy.deepcopy(twins["meetings"][-1]),
+                              "id": "kristinestad:meeting:78", "origin_id": "78",
+                              "organization": "kristinestad:org:kst", "language": "fi"})
+    build(twins, tmp_path)
+    organs = [_text(a) for a in _page(tmp_path, "kristinestad").cssselect("#organs-heading + ul a")]
+    assert organs == ["Kaupunginhallitus"]  # once, in the Finnish UI's language
+    swedish = _page(tmp_path, "kristinestad:org:kst", "sv")
+    assert _text(swedish.cssselect("h1")[0]) == "Stadsstyrelsen"
+    assert "1 sammanträde" in _text(swedish.cssselect(".years")[0])  # one meeting, two texts
