@@ -96,16 +96,43 @@ def section_text(action: dict | None, content_type: ContentType) -> str | None:
     return "\n\n".join(text for text in texts if text.strip()) or None
 
 
-def proposal_and_decision(item: dict, action_by_id: dict[str, dict]) -> tuple[str | None,
-                                                                                 str | None]:
-    """The proposal (the minutes', else the agenda's) and the decision text."""
-    shown = action_by_id.get(item["decision_document"])
-    proposal = section_text(shown, ContentType.PROPOSAL)
+def text_versions(item: dict, action_by_id: dict[str, dict]) -> dict[str, dict]:
+    """What the item page shows of the text, per language the item is published in, plus
+    ``"default"`` (the decision document): a Finnish page of a bilingual town's item shows
+    the Finnish minutes when there are some. Each is ``{action, decision_text, diff}``."""
+    shown = action_by_id[item["decision_document"]]
+    kind = next(document["document_kind"] for document in item["documents"]
+                if document["action"] == shown["id"])
+    versions = {"default": _text_version(item, shown, action_by_id)}
     for document in item["documents"]:
-        if proposal:
-            break
-        proposal = section_text(action_by_id.get(document["action"]), ContentType.PROPOSAL)
-    return proposal, section_text(shown, ContentType.DECISION)
+        action = action_by_id[document["action"]]
+        if document["document_kind"] == kind and action.get("language"):
+            versions.setdefault(action["language"], _text_version(item, action, action_by_id))
+    return versions
+
+
+def _text_version(item: dict, action: dict, action_by_id: dict[str, dict]) -> dict:
+    decision = section_text(action, ContentType.DECISION)
+    proposal = section_text(action, ContentType.PROPOSAL)
+    for document in item["documents"]:  # the agenda's, when the minutes repeat none
+        other = action_by_id[document["action"]]
+        if proposal or other.get("language") != action.get("language"):
+            continue
+        proposal = section_text(other, ContentType.PROPOSAL)
+    decided = item["status"] == ItemStatus.DECIDED
+    return {"action": action, "decision_text": decision,
+            "diff": word_diff(proposal, _without_organ_line(decision),
+                              item["outcome"] == "amended") if decided else None}
+
+
+def _without_organ_line(text: str | None) -> str | None:
+    """"Kaupunginhallitus:" on a line of its own opens some decisions: not a change."""
+    if not text:
+        return text
+    first, _, rest = text.partition("\n")
+    if first.rstrip().endswith(":") and len(first.split()) <= 3 and rest.strip():
+        return rest.strip()
+    return text
 
 
 def word_diff(proposal: str | None, decision: str | None,

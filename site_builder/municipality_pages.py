@@ -19,10 +19,9 @@ from site_builder.item_pages import (
     items_by_organization,
     linked_history,
     meeting_count,
-    proposal_and_decision,
     site_items,
+    text_versions,
     with_twin_names,
-    word_diff,
 )
 from site_builder.meeting_facts import meeting_facts
 from site_builder.paths import FEED_FILE, sub_page_path
@@ -133,7 +132,6 @@ class _MunicipalityBuilder:
         organization_by_id = self.renderer.shared_context["organization_by_id"]
         for item in self.items.items:
             shown = action_by_id[item["decision_document"]]
-            proposal, decision = proposal_and_decision(item, action_by_id)
             matter_items = self.items.items_of_matter(item["matter"])
             path = self.renderer.urls.page_path(item["id"])
             documents = [action_by_id[document["action"]] for document in item["documents"]]
@@ -143,9 +141,7 @@ class _MunicipalityBuilder:
                 self.sitemap.add(self.municipality_id, path, item["fetched_at"])
                 continue
             self.render(path, "item.html", {
-                "item": item, "action": shown, "decision_text": decision,
-                "diff": word_diff(proposal, decision, item["outcome"] == "amended")
-                if item["status"] == "decided" else None,
+                "item": item, "text_versions": text_versions(item, action_by_id),
                 "documents": [(document, action_by_id[document["action"]])
                               for document in item["documents"]],
                 "history": linked_history(shown, item, matter_items, organization_by_id),
