@@ -228,6 +228,9 @@ class _MunicipalityBuilder:
                 "organization": organization, "years": years,
                 "latest_meetings": meetings[:LATEST_ON_ORGANIZATION],
                 "latest_decisions": decisions[:LATEST_ON_ORGANIZATION],
+                # What the organ decided in its meetings, each item once.
+                "latest_items": [item for item in items_of_organization.get(
+                    organization["id"], []) if item["meeting"]][:LATEST_ON_ORGANIZATION],
                 "feed_path": sub_page_path(path, file_name=FEED_FILE),
             })
             self._feed(path, organization["name"],
@@ -282,6 +285,7 @@ class _MunicipalityBuilder:
                               if min(self.twins.get(organization["id"], [organization["id"]]))
                               == organization["id"]],
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
+            "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
         })
         self._feed(path, municipality["name"], self.items.decisions())

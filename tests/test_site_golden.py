@@ -98,6 +98,7 @@ def test_a_changed_action_rewrites_exactly_the_pages_that_show_it(tmp_path):
         "vaasa/item/kh-20170306-3/index.html",    # the matter's earlier handling lists it
         "vaasa/matter/VD-1545-00.04.00-2017/index.html",
         "vaasa/matter/VD-1545-00.04.00-2017/feed.atom",
+        "vaasa/index.html", "vaasa/org/kh/index.html",  # their latest decisions
     ) | {FINGERPRINT_FILE}
     assert report.deleted == 0
     page = (tmp_path / "sv" / page_path("vaasa:action:123")).read_text(encoding="utf-8")
