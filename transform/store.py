@@ -734,7 +734,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = (
-            *TABLES.values(), "action_versions", "runs", "harvest_log", "parse_log",
+            *TABLES.values(), "action_versions", *DERIVED_TABLES.values(), "runs",
+            "harvest_log", "parse_log",
         )
         return {
             table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
