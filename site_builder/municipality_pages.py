@@ -106,10 +106,19 @@ class _MunicipalityBuilder:
         # Paths, not URLs: the same context renders every language's tree.
         self.render(path, "action.html", {
             "action": action, "earlier_versions": list(reversed(version_links)),
+            "history": self._history(action),
         }, lastmod=action.get("fetched_at"))
         for version, version_path in version_links:
             self.render(version_path, "action_version.html",
                         {"action": action, "version": version})
+
+    def _history(self, action: dict) -> list[dict]:
+        """The document's earlier handling, linked to the items in the archive."""
+        item = self.items.item_of_action.get(action["id"])
+        if item is None:  # a tombstone: no item, the steps as written
+            return [{**step, "item": None} for step in action.get("history") or ()]
+        return linked_history(action, item, self.items.items_of_matter(item["matter"]),
+                              self.renderer.shared_context["organization_by_id"])
 
     def _inputs(self, action: dict, versions: list[dict]) -> dict:
         """Everything an action's pages show besides the code (fingerprints.py)."""
@@ -124,6 +133,7 @@ class _MunicipalityBuilder:
             "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
             "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
             "item": self.items.item_of_action.get(action["id"]),
+            "history": self._history(action),
         }
 
     def item_pages(self) -> None:
