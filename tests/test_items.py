@@ -128,3 +128,12 @@ def test_dissents_are_kept_as_written():
 ])
 def test_procedural_items_by_title(title, procedural):
     assert is_procedural({"title": title}) is procedural
+
+
+def test_names_are_read_where_the_minutes_list_them():
+    text = ("Äänestyksessä annettiin 2 JAA-ääntä ja 1 EI-ääntä.\n"
+            "JAA: Niemi, Kallio\nEI: Laine\nPoissa: Virta")
+    vote, = extract_votes({"contents": [{"type": "proceedings", "text": text}]})
+    assert (vote["yes_names"], vote["no_names"], vote["absent_names"]) == (
+        ["Niemi", "Kallio"], ["Laine"], ["Virta"])
+    assert vote["blank_names"] is None

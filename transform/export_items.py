@@ -57,6 +57,8 @@ def item_row(item: dict, municipality_name: str | None, organization_name: str |
         "votes_blank": vote.get("blank"), "votes_absent": vote.get("absent"),
         "vote_majority": vote.get("majority"), "vote_minority": vote.get("minority"),
         "yes_proposal": vote.get("yes_proposal"), "no_proposal": vote.get("no_proposal"),
+        "yes_names": LIST_SEPARATOR.join(vote.get("yes_names") or ()) or None,
+        "no_names": LIST_SEPARATOR.join(vote.get("no_names") or ()) or None,
         "dissents": LIST_SEPARATOR.join(item.get("dissents") or ()) or None,
         "matter_id": item.get("matter"),
         "documents": LIST_SEPARATOR.join(document["action"] for document in item["documents"]),

@@ -159,10 +159,11 @@ ITEM_FIELDS = (
 )
 ITEM_DOCUMENT_FIELDS = ("action", "document_kind", "language")
 # One vote as the proceedings report it: the counts (majority/minority when only
-# "äänin 9-4" is written), the two proposals put to the vote, and the sentence itself.
+# "äänin 9-4" is written), the two proposals put to the vote, who voted how where the
+# minutes list names ("JAA: Niemi, Kallio"), and the sentence itself.
 VOTE_FIELDS = (
     "yes", "no", "blank", "absent", "majority", "minority", "yes_proposal",
-    "no_proposal", "text",
+    "no_proposal", "yes_names", "no_names", "blank_names", "absent_names", "text",
 )
 # A matter (asia / ärende): every item of one register id (diaarinumero) in a
 # municipality, across organs and years, oldest first.

@@ -488,6 +488,10 @@ ITEMS = TableDoc(
               "Mitä JAA-ääni kannatti.", "kaupunginhallituksen esitystä"),
         _text("no_proposal", "What a no vote stood for, as written.",
               "Mitä EI-ääni kannatti.", "valtuutettu Niemen muutosehdotusta"),
+        _text("yes_names", "Who voted yes, where the minutes list names, joined with ' | '.",
+              "JAA-äänestäjät, jos nimet on lueteltu, eroteltuna ' | '.", "Niemi | Kallio"),
+        _text("no_names", "Who voted no, where listed, joined with ' | '.",
+              "EI-äänestäjät, jos nimet on lueteltu.", "Laine | Virta"),
         _text("dissents", "Dissenting opinions as the minutes report them, joined with "
               "' | '.", "Eriävät mielipiteet, eroteltuna ' | '.",
               "Valtuutettu Laine jätti eriävän mielipiteen.",

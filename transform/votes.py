@@ -9,7 +9,9 @@ Minutes report a vote in a few set phrases, Finnish and Swedish:
   förslag röstar JA och de som understöder Backmans förslag röstar NEJ": what yes and no
   stood for;
 - "hylättiin esitys äänin 5-4", "ändrades efter omröstning (24–11)": only the winning
-  and losing counts (``majority``, ``minority``).
+  and losing counts (``majority``, ``minority``);
+- "JAA: Niemi, Kallio", "NEJ: ...", "Frånvarande: ..." on lines of their own: who voted
+  how (``yes_names`` ...), where the minutes list the names.
 
 A dissent is a sentence that says someone left a dissenting opinion ("jätti eriävän
 mielipiteen", "anmälde reservation"). Names are kept as the sentence writes them.
@@ -40,6 +42,17 @@ _PROPOSALS = re.compile(
     r"understöder\s+(?P<no_sv>[^.]+?)\s+röstar\s+nej\b",
     re.IGNORECASE,
 )
+# "JAA: Niemi, Kallio" / "Ja (3): ..." / "Frånvarande: ..." on a line of its own.
+_NAME_LINES = {
+    "yes_names": re.compile(r"^(?:jaa|ja)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$",
+                            re.IGNORECASE | re.MULTILINE),
+    "no_names": re.compile(r"^(?:ei|nej)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$",
+                           re.IGNORECASE | re.MULTILINE),
+    "blank_names": re.compile(r"^(?:tyhjää|tyhjä|blankt?|blanka)\s*(?:\(\d+\))?\s*:\s*(.+)$",
+                              re.IGNORECASE | re.MULTILINE),
+    "absent_names": re.compile(r"^(?:poissa|frånvarande)\s*(?:\(\d+\))?\s*:\s*(.+)$",
+                               re.IGNORECASE | re.MULTILINE),
+}
 _DISSENT = re.compile(
     r"eriävä\w*\s+mielipite\w*|\breservation\b|\breserverade\s+sig\b", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -59,6 +72,8 @@ def extract_votes(action: dict) -> list[dict]:
     text = proceedings_text(action)
     votes = _counted_votes(text) or _scored_votes(text)
     proposals = _PROPOSALS.search(text)
+    if votes:
+        votes[0].update(_names(text))
     if votes and proposals:
         votes[0]["yes_proposal"] = _clean(proposals.group("yes") or proposals.group("yes_sv"))
         votes[0]["no_proposal"] = _clean(proposals.group("no") or proposals.group("no_sv"))
@@ -98,6 +113,17 @@ def _scored_votes(text: str) -> list[dict]:
                 "majority": max(first, second), "minority": min(first, second),
                 "text": " ".join(sentence.split())})
     return list(votes.values())
+
+
+def _names(text: str) -> dict[str, list[str]]:
+    """Who voted how, where the minutes list the names (the first vote's)."""
+    names = {}
+    for field, pattern in _NAME_LINES.items():
+        found = pattern.search(text)
+        if found:
+            names[field] = [name.strip() for name in re.split(r"[,;]", found.group(1))
+                            if name.strip()]
+    return names
 
 
 def _clean(phrase: str | None) -> str | None:
