@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from site_builder import i18n, search_text
-from site_builder.downloads import read_dump_index, schema_tables_if_available
+from site_builder.downloads import group_dumps, read_dump_index, schema_tables_if_available
 from site_builder.fingerprints import FINGERPRINT_FILE, PageFingerprints, code_digest
 from site_builder.parallel import GroupSettings, build_groups
 from site_builder.paths import (
@@ -154,8 +154,11 @@ def _build_site_pages(
     renderer.render(INDEX_FILE, "index.html", home_context)
     renderer.render(ABOUT_PAGE, "about.html", {"retention_days": policy.retention_days})
     schema_tables = schema_tables_if_available()
+    dumps = read_dump_index(renderer.writer.out_dir)
+    whole_archive, towns = group_dumps(dumps) if dumps else ([], [])
     renderer.render(DOWNLOADS_PAGE, "downloads.html", {
-        "dumps": read_dump_index(renderer.writer.out_dir), "schema_available": bool(schema_tables),
+        "dumps": dumps, "whole_archive": whole_archive, "towns": towns,
+        "schema_available": bool(schema_tables),
     })
     renderer.render(STATUS_PAGE, "status.html", status_page_context)
     site_pages = [INDEX_FILE, ABOUT_PAGE, DOWNLOADS_PAGE, STATUS_PAGE]

@@ -280,6 +280,13 @@ def _in_ui_language(format_function):
     return formatted
 
 
+def translated_in(language: str, message_id: str) -> str:
+    """A UI string in a given language, whatever the page's (the root page describes each
+    language choice in its own language). The message id is also used with _() elsewhere,
+    so the catalogues hold it."""
+    return i18n.translator(language)(message_id)
+
+
 def register_filters(environment: Environment) -> None:
     environment.filters.update({
         "date": _in_ui_language(format_date),
@@ -292,6 +299,9 @@ def register_filters(environment: Environment) -> None:
         "content_body": content_body,
         "safe_url": safe_url,
         "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS),
+        "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES),
+        "dump_format_label": _enum_label_filter(i18n.DUMP_FORMAT_LABELS),
+        "dump_table_label": _enum_label_filter(i18n.DUMP_TABLE_LABELS),
         "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
@@ -301,6 +311,7 @@ def register_filters(environment: Environment) -> None:
     environment.globals.update({
         "localized": localized, "localized_with_language": localized_with_language,
         "other_language": other_language, "language_name": i18n.language_name,
+        "translated_in": translated_in,
         "ui_languages": i18n.UI_LANGUAGES, "section_layout": section_layout,
         "schema_description": schema_description, "schema_terms": schema_terms,
     })

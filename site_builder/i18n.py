@@ -47,7 +47,32 @@ OUTCOME_LABELS = {
     Outcome.RETURNED: N_("Returned for preparation"),
     Outcome.REJECTED: N_("Rejected"),
     Outcome.NOTED: N_("Noted"),
+    Outcome.DECIDED: N_("Decided"),
+    Outcome.PROCEDURAL: N_("Procedural"),
     Outcome.UNKNOWN: N_("Unknown"),
+}
+# What follows "<organ> decided on <date>:" at the top of an item page.
+OUTCOME_PHRASES = {
+    Outcome.APPROVED_AS_PROPOSED: N_("approved as proposed"),
+    Outcome.AMENDED: N_("approved with amendments"),
+    Outcome.TABLED: N_("tabled for a later meeting"),
+    Outcome.RETURNED: N_("returned for further preparation"),
+    Outcome.REJECTED: N_("rejected the proposal"),
+    Outcome.NOTED: N_("noted for information"),
+    Outcome.DECIDED: N_("decided as the decision text below says"),
+    Outcome.PROCEDURAL: N_("a procedural item of the meeting"),
+    Outcome.UNKNOWN: N_("see the decision text below"),
+}
+DUMP_FORMAT_LABELS = {
+    "excel-csv": N_("CSV for Excel"), "csv": N_("CSV"), "parquet": N_("Parquet"),
+    "jsonl": N_("JSON lines"), "sqlite": N_("SQLite database"),
+    "datapackage": N_("Data package description"), "json": N_("JSON"),
+}
+DUMP_TABLE_LABELS = {
+    "items": N_("Decisions, one row per item"), "matters": N_("Matters"),
+    "actions": N_("Documents: agenda and minutes items"), "attachments": N_("Attachments"),
+    "meetings": N_("Meetings"), "organizations": N_("Organs"),
+    "municipalities": N_("Municipalities"), "changes": N_("Change log"),
 }
 CONTENT_TYPE_LABELS = {
     ContentType.SUMMARY: N_("Summary"),

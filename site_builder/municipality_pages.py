@@ -14,10 +14,21 @@ from collections.abc import Iterable
 
 from site_builder.feeds import FEED_SIZE, atom_feed
 from site_builder.filters import localized, year_of
+from site_builder.item_pages import (
+    SiteItems,
+    items_by_organization,
+    linked_history,
+    meeting_count,
+    site_items,
+    text_versions,
+    with_twin_names,
+)
+from site_builder.meeting_facts import meeting_facts
 from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
+from transform.items import organ_twins
 from transform.progress import Progress
 
 LATEST_MEETINGS_ON_MUNICIPALITY = 20
@@ -31,8 +42,13 @@ VERSION_SEGMENT = "version"
 def build_municipality_pages(
     records: MunicipalityRecords, renderer: PageRenderer, sitemap: SitemapCollector
 ) -> list[dict]:
-    """Writes the municipality's pages; returns its latest actions for the home page."""
+    """Writes the municipality's pages; returns its latest decisions (items) for the home
+    page."""
     municipality = records.municipality
+    items = site_items(municipality, records.organizations, records.meetings, records.actions)
+    twins = organ_twins(records.organizations)  # by the names as published
+    records.organizations = with_twin_names(records.organizations, records.meetings,
+                                            records.actions)
     renderer.shared_context["municipality_by_id"][municipality["id"]] = municipality
     renderer.shared_context["organization_by_id"].update(
         (organization["id"], organization) for organization in records.organizations)
@@ -40,19 +56,25 @@ def build_municipality_pages(
         "municipality": municipality,
         "meeting_by_id": {meeting["id"]: meeting for meeting in records.meetings},
         "action_by_id": {action["id"]: action for action in records.actions},
+        "item_of_action": items.item_of_action,
     }
-    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context)
+    builder = _MunicipalityBuilder(records, renderer, sitemap, page_context, items, twins)
     builder.action_pages()
+    builder.item_pages()
+    builder.matter_pages()
     builder.meeting_pages()
     builder.organization_pages()
     builder.municipality_page()
-    return current_actions(records.actions)[:LATEST_FOR_HOME]
+    return items.decisions()[:LATEST_FOR_HOME]
 
 
 class _MunicipalityBuilder:
     def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
-                 sitemap: SitemapCollector, page_context: dict):
+                 sitemap: SitemapCollector, page_context: dict, items: SiteItems,
+                 twins: dict[str, list[str]]):
         self.records = records
+        self.items = items
+        self.twins = twins  # organ id -> the organs of the same body (itself included)
         self.renderer = renderer
         self.sitemap = sitemap
         self.page_context = page_context
@@ -84,10 +106,19 @@ class _MunicipalityBuilder:
         # Paths, not URLs: the same context renders every language's tree.
         self.render(path, "action.html", {
             "action": action, "earlier_versions": list(reversed(version_links)),
+            "history": self._history(action),
         }, lastmod=action.get("fetched_at"))
         for version, version_path in version_links:
             self.render(version_path, "action_version.html",
                         {"action": action, "version": version})
+
+    def _history(self, action: dict) -> list[dict]:
+        """The document's earlier handling, linked to the items in the archive."""
+        item = self.items.item_of_action.get(action["id"])
+        if item is None:  # a tombstone: no item, the steps as written
+            return [{**step, "item": None} for step in action.get("history") or ()]
+        return linked_history(action, item, self.items.items_of_matter(item["matter"]),
+                              self.renderer.shared_context["organization_by_id"])
 
     def _inputs(self, action: dict, versions: list[dict]) -> dict:
         """Everything an action's pages show besides the code (fingerprints.py)."""
@@ -101,7 +132,61 @@ class _MunicipalityBuilder:
                               for organization_id in sorted(filter(None, organization_ids))],
             "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
             "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
+            "item": self.items.item_of_action.get(action["id"]),
+            "history": self._history(action),
         }
+
+    def item_pages(self) -> None:
+        """One page per item: the decision first, then its documents and the rest."""
+        action_by_id = self.page_context["action_by_id"]
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        for item in self.items.items:
+            shown = action_by_id[item["decision_document"]]
+            matter_items = self.items.items_of_matter(item["matter"])
+            path = self.renderer.urls.page_path(item["id"])
+            documents = [action_by_id[document["action"]] for document in item["documents"]]
+            inputs = self._item_inputs(item, documents, matter_items)
+            if self.renderer.fingerprints.unchanged(item["id"], inputs) and \
+                    self.renderer.keep([path]):
+                self.sitemap.add(self.municipality_id, path, item["fetched_at"])
+                continue
+            self.render(path, "item.html", {
+                "item": item, "text_versions": text_versions(item, action_by_id),
+                "documents": [(document, action_by_id[document["action"]])
+                              for document in item["documents"]],
+                "history": linked_history(shown, item, matter_items, organization_by_id),
+                "matter": self.items.matter_by_id.get(item["matter"]),
+                "matter_items": matter_items,
+            }, lastmod=item["fetched_at"])
+
+    def _item_inputs(self, item: dict, documents: list[dict],
+                     matter_items: list[dict]) -> dict:
+        """Everything an item page shows besides the code (fingerprints.py): the item, its
+        documents, the matter's other handlings, and the organs and meeting it names."""
+        organization_by_id = self.renderer.shared_context["organization_by_id"]
+        organization_ids = {item["organization"],
+                            *(handling["organization"] for handling in matter_items),
+                            *(step.get("organization") for document in documents
+                              for step in document.get("history") or ())}
+        return {
+            "item": item, "documents": documents, "matter_items": matter_items,
+            "municipality": self.records.municipality,
+            "organizations": [organization_by_id.get(organization_id)
+                              for organization_id in sorted(filter(None, organization_ids))],
+            "meeting": self.page_context["meeting_by_id"].get(item["meeting"]),
+        }
+
+    def matter_pages(self) -> None:
+        """One page and one feed per matter: every handling, oldest first."""
+        for matter in self.items.matters:
+            path = self.renderer.urls.page_path(matter["id"])
+            handled = self.items.items_of_matter(matter["id"])
+            self.render(path, "matter.html", {
+                "matter": matter, "handlings": handled,
+                "feed_path": sub_page_path(path, file_name=FEED_FILE),
+            })
+            self._feed(path, matter["title"] or matter["register_id"],
+                       list(reversed(handled)))
 
     def render_if_changed(self, key: str, path: str, template_name: str, context: dict,
                           inputs: dict) -> None:
@@ -118,23 +203,34 @@ class _MunicipalityBuilder:
         actions_by_meeting = group_by(self.records.actions, "meeting")
         counterparts = counterpart_meetings(self.records.meetings)
         for meeting in self.records.meetings:
+            actions = in_agenda_order(actions_by_meeting.get(meeting["id"], []))
             context = {
                 "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
-                "actions": in_agenda_order(actions_by_meeting.get(meeting["id"], [])),
+                "actions": actions, "facts": meeting_facts(actions),
             }
             self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
                                    "meeting.html", context, {
                                        **context, "municipality": self.records.municipality,
-                                       "organization": self._organization(meeting)})
+                                       "organization": self._organization(meeting),
+                                       # the page links items by id only
+                                       "items": [self._item_id(action)
+                                                 for action in context["actions"]]})
+
+    def _item_id(self, action: dict) -> str | None:
+        item = self.items.item_of_action.get(action["id"])
+        return item["id"] if item else None
 
     def organization_pages(self) -> None:
         meetings_by_organization = group_by(self.records.meetings, "organization")
-        decisions_by_organization = group_by(
-            actions_without_meeting(self.records.actions), "organization")
-        actions_by_organization = group_by(current_actions(self.records.actions),
-                                           "organization")
+        decisions = self.items.decisions()
+        decisions_by_organization = items_by_organization(
+            [item for item in decisions if not item["meeting"]])
+        items_of_organization = items_by_organization(decisions)
         for organization in self.records.organizations:
-            meetings = meetings_by_organization.get(organization["id"], [])
+            # One body in two languages: either organ's page lists both's meetings.
+            meetings = newest_first([
+                meeting for twin in self.twins.get(organization["id"], [organization["id"]])
+                for meeting in meetings_by_organization.get(twin, [])])
             decisions = decisions_by_organization.get(organization["id"], [])
             path = self.renderer.urls.page_path(organization["id"])
             years = self._year_pages(organization, path, meetings, decisions)
@@ -142,10 +238,13 @@ class _MunicipalityBuilder:
                 "organization": organization, "years": years,
                 "latest_meetings": meetings[:LATEST_ON_ORGANIZATION],
                 "latest_decisions": decisions[:LATEST_ON_ORGANIZATION],
+                # What the organ decided in its meetings, each item once.
+                "latest_items": [item for item in items_of_organization.get(
+                    organization["id"], []) if item["meeting"]][:LATEST_ON_ORGANIZATION],
                 "feed_path": sub_page_path(path, file_name=FEED_FILE),
             })
             self._feed(path, organization["name"],
-                       actions_by_organization.get(organization["id"], []))
+                       items_of_organization.get(organization["id"], []))
 
     def _year_pages(self, organization: dict, path: str, meetings: list[dict],
                     decisions: list[dict]) -> list[tuple]:
@@ -175,7 +274,8 @@ class _MunicipalityBuilder:
                 self.render_if_changed(page, page, "organization_year.html", context, {
                     **context, "municipality": self.records.municipality,
                     "organizations": self._organizations_of(year_decisions[window])})
-            summary.append((year, page_paths[0], len(year_meetings), len(year_decisions)))
+            summary.append((year, page_paths[0], meeting_count(year_meetings),
+                            len(year_decisions)))
         return summary
 
     def _organization(self, record: dict) -> dict | None:
@@ -190,14 +290,19 @@ class _MunicipalityBuilder:
         municipality = self.records.municipality
         path = self.renderer.urls.page_path(municipality["id"])
         self.render(path, "municipality.html", {
-            "organizations": self.records.organizations,
+            # A body in two languages once: its first organ stands for both.
+            "organizations": [organization for organization in self.records.organizations
+                              if min(self.twins.get(organization["id"], [organization["id"]]))
+                              == organization["id"]],
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
+            "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
         })
-        self._feed(path, municipality["name"], current_actions(self.records.actions))
+        self._feed(path, municipality["name"], self.items.decisions())
 
     def _feed(self, page_path: str, name, actions: list[dict]) -> None:
-        """The latest actions of a municipality or organ as Atom, in every UI language."""
+        """The latest decisions (items) of a municipality, organ or matter as Atom, in every
+        UI language."""
         latest = actions[:FEED_SIZE]
         context = self.renderer.shared_context
 
@@ -234,20 +339,17 @@ def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
     return pairs
 
 
-def current_actions(actions: Iterable[dict]) -> list[dict]:
-    """Actions still published by the source: tombstones are not news."""
-    return [action for action in actions if not action.get("withdrawn_at")]
+def newest_first(meetings: list[dict]) -> list[dict]:
+    """Newest start first (ties keep their order), undated last: the store's order."""
+    dated = sorted((meeting for meeting in meetings if meeting.get("start")),
+                   key=lambda meeting: meeting["start"], reverse=True)
+    return dated + [meeting for meeting in meetings if not meeting.get("start")]
 
 
 def in_agenda_order(actions: Iterable[dict]) -> list[dict]:
     """Actions by their ordering in the document; unordered ones last, as the store gave them."""
     return sorted(actions, key=lambda action: (action.get("ordering") is None,
                                                action.get("ordering") or 0))
-
-
-def actions_without_meeting(actions: Iterable[dict]) -> list[dict]:
-    """Officeholder decisions: made by one person, not in a meeting."""
-    return [action for action in actions if not action.get("meeting")]
 
 
 def by_year(records: list[dict], date_field: str) -> list[tuple[int | None, list[dict]]]:

@@ -17,6 +17,7 @@ checked before it becomes a path segment:
 ``vaasa:org:02``      -> ``vaasa/org/02/index.html``
 ``vaasa:meeting:9``   -> ``vaasa/meeting/9/index.html``
 ``vaasa:action:123``  -> ``vaasa/action/123/index.html``
+``vaasa:item:4122-20261013-85`` -> ``vaasa/item/4122-20261013-85/index.html`` (and ``matter``)
 
 The site is built once per UI language, so every page above lives under ``fi/``, ``sv/``
 and ``en/`` (``language_path``). Pages that belong to a record but are not the record
@@ -32,7 +33,7 @@ import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
-from transform.schema import ID_INFIX
+from transform.schema import DERIVED_ID_INFIX, ID_INFIX
 
 INDEX_FILE = "index.html"
 NOT_FOUND_FILE = "404.html"
@@ -51,7 +52,7 @@ RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _VERBATIM_ORIGIN_ID = re.compile(r"^[a-z0-9._-]{1,64}$")
-_KNOWN_INFIXES = frozenset(ID_INFIX.values())
+_KNOWN_INFIXES = frozenset((*ID_INFIX.values(), *DERIVED_ID_INFIX.values()))
 _HASHED_SEGMENT_PREFIX = "~"
 _HASH_LENGTH = 16  # 64 bits: collisions are not a practical concern at archive scale
 # Segments the builder names itself (years, page numbers, "version"): never harvested text.

@@ -20,7 +20,7 @@ from site_builder.fingerprints import PageFingerprints
 from site_builder.markup import TEMPLATE_GLOBALS
 from site_builder.paths import SiteUrls, language_path
 from site_builder.search_text import SEARCH_TEXT_GLOBALS
-from site_builder.structured_data import action_json_ld
+from site_builder.structured_data import action_json_ld, item_json_ld
 from site_builder.writer import SiteWriter
 from transform.resources import templates_directory
 
@@ -182,6 +182,7 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
         catalogue.template_gettext, catalogue.template_ngettext, newstyle=True)
     register_filters(environment)
     environment.globals["action_json_ld"] = action_json_ld
+    environment.globals["item_json_ld"] = item_json_ld
     environment.globals.update(TEMPLATE_GLOBALS)
     environment.globals.update(SEARCH_TEXT_GLOBALS)
     return environment

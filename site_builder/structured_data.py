@@ -71,3 +71,11 @@ def _meeting_document(meeting: dict | None, organization: dict | None, urls: Sit
         meeting["number"] or iso_date(meeting["start"])) if part)
     return {"@type": "CreativeWork", "name": name, "url": urls.absolute(urls.record(meeting["id"])),
             "dateCreated": iso_date(meeting["start"]) or None}
+
+
+def item_json_ld(item: dict, action: dict, municipality: dict, organization: dict | None,
+                 meeting: dict | None, urls: SiteUrls, language: str) -> Markup:
+    """An item page: the decision (the document shown) as ``Legislation`` at the item's own
+    URL; its other-language documents are the item itself, not translations of it."""
+    return action_json_ld({**action, "id": item["id"], "translations": []}, municipality,
+                          organization, meeting, urls, language)

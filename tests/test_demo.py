@@ -106,3 +106,30 @@ def test_a_rebuild_after_a_change_never_touches_the_live_release(demo):
     assert after == before
     assert any("(korjattu)" in p.read_text(encoding="utf-8", errors="replace")
                for p in public.resolve().rglob("index.html"))
+
+
+def test_items_bring_agenda_minutes_and_languages_together(demo):
+    """Issue 14's measures on the demo: items vs actions, and how few decided items are
+    left with an outcome no rule reads (under 5 %)."""
+    from transform.schema import DerivedType, ItemStatus, Outcome
+
+    tmp, _ = demo
+    with Store(tmp / "data" / "avoin.sqlite") as store:
+        actions = store.actions()
+        items = store.derived_records(DerivedType.ITEM)
+        matters = store.derived_records(DerivedType.MATTER)
+    decided = [item for item in items if item["status"] == ItemStatus.DECIDED]
+    unknown = [item for item in decided if item["outcome"] == Outcome.UNKNOWN]
+    procedural = [item for item in items if item["procedural"]]
+    handled_twice = [matter for matter in matters if len(matter["items"]) > 1]
+    voted = [item for item in items if item["votes"]]
+    print(f"\ndemo: {len(actions)} actions -> {len(items)} items ({len(decided)} decided, "
+          f"{len(procedural)} procedural), {len(matters)} matters "
+          f"({len(handled_twice)} handled more than once), {len(voted)} items with a vote; "
+          f"unknown outcome: {len(unknown)}/{len(decided)} decided items "
+          f"({len(unknown) / len(decided):.1%})")
+    assert len(items) < 0.8 * len(actions)
+    assert len(unknown) < 0.05 * len(decided)
+    assert handled_twice and voted
+    assert {document["action"] for item in items for document in item["documents"]} == {
+        action["id"] for action in actions}  # every document belongs to one item

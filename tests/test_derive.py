@@ -93,3 +93,16 @@ def test_derived_record_keeps_schema_order_and_leaves_its_input_alone():
     assert list(derived) == [key for key in ACTION_FIELDS if key in derived]
     meeting = {"id": "testby:meeting:1", "number": "1/2024"}
     assert derive_fields(RecordType.MEETING, meeting) is meeting
+
+
+def test_procedural_items_are_marked_procedural(store):
+    stored = merge(store, title="Pöytäkirjan tarkastajien valinta", contents=[
+        content(ContentType.DECISION, "Pöytäkirjan tarkastajiksi valittiin A ja B."),
+    ])
+    assert stored["outcome"] == Outcome.PROCEDURAL
+
+
+def test_an_officeholder_decision_is_decided(store):
+    stored = merge(store, title="Avustuksen myöntäminen", decision_maker="Kaupunginjohtaja",
+                   contents=[content(ContentType.DECISION, "Myönnän 500 euroa avustusta.")])
+    assert stored["outcome"] == Outcome.DECIDED

@@ -37,7 +37,7 @@ from transform.export import (
     export_dumps,
 )
 from transform.publishing import PublishingPolicy, publishable
-from transform.schema import ACTION_FIELDS, ContentType, RecordType, make_id
+from transform.schema import ACTION_FIELDS, ContentType, DerivedType, RecordType, make_id
 from transform.schema_docs import csv_tables, render_markdown, table_doc
 from transform.store import Store
 
@@ -477,7 +477,9 @@ def test_incremental_export_after_a_new_municipality(warm):
 
 
 def assembled_files(report: ExportReport) -> list:
-    return [entry for entry in report.files if entry.table not in (None, "changes")]
+    # items and matters are derived and written whole on every run (export_items.py).
+    return [entry for entry in report.files
+            if entry.table not in (None, "changes", "items", "matters")]
 
 
 def test_an_unchanged_store_reuses_every_partition_and_file(warm):
@@ -583,3 +585,27 @@ def test_action_row_columns_follow_the_documentation():
     assert set(row) == set(table_doc("actions").field_names)
     assert row["preparers"] == "A | B"
     assert row["contents"] == [{"type": "decision", "label": "Päätös", "text": "Ok."}]
+
+
+# -- items and matters (issue 14) --------------------------------------------------------------
+
+
+def test_items_csv_is_plain_columns_for_a_spreadsheet(demo):
+    data = demo["data"]
+    items = read_csv(data / "items.csv").set_index("id")
+    assert len(items) == len(demo["store"].derived_records(DerivedType.ITEM))
+    for column in items.columns:  # no JSON inside any cell
+        assert not items[column].str.startswith(("[", "{")).any(), column
+    budget = items.loc["hameenlinna:item:21038-20250609-43"]
+    assert (budget["municipality_name"], budget["organization_name"]) == (
+        "Hämeenlinna", "Kaupunginvaltuusto")
+    assert (budget["outcome"], budget["votes_yes"], budget["votes_no"]) == ("amended", "23", "28")
+    assert budget["decision"].startswith("Kaupunginvaltuusto hyväksyi talousarviomuutokset")
+    assert budget["matter_id"] == "hameenlinna:matter:hml-1010-02.02.00-2025"
+    assert budget["page_url"] == "/fi/hameenlinna/item/21038-20250609-43/"
+    matters = read_csv(data / "matters.csv").set_index("id")
+    assert budget["matter_id"] in matters.index
+    actions = read_csv(data / "actions.csv").set_index("id")
+    assert actions.loc["hameenlinna:action:3143354", "matter_id"] == budget["matter_id"]
+    assert HETU not in (data / "items.csv").read_text(encoding="utf-8")
+    assert read_csv(data / "hameenlinna" / "items.csv")["municipality"].eq("hameenlinna").all()

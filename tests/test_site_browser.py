@@ -22,6 +22,7 @@ from site_builder.paths import (
     DOWNLOADS_PAGE,
     INDEX_FILE,
     NOT_FOUND_FILE,
+    SCHEMA_PAGE,
     SEARCH_PAGE,
     STATUS_PAGE,
     language_path,
@@ -53,8 +54,10 @@ except ImportError:  # require_browser() says what is missing, failing in CI
 pytestmark = pytest.mark.slow
 
 LANGUAGES = ("fi", "sv")
-PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "search", "downloads",
-              "about", "status", "404")
+# axe and the narrow screen check every UI language and every page kind.
+UI_LANGUAGES = ("fi", "sv", "en")
+PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "item", "matter",
+              "search", "downloads", "schema", "about", "status", "404", "root")
 NARROW_WIDTH = 320
 SEARCH_TIMEOUT_MS = 10_000
 RESULT_LINKS = "#search-results .search-result h2 a"
@@ -125,7 +128,7 @@ def phone_page(browser):
 @pytest.fixture(scope="session")
 def site_pages(public) -> dict[tuple[str, str], SitePage]:
     return {(language, kind): find_page(public, language, kind)
-            for language in LANGUAGES for kind in PAGE_KINDS}
+            for language in UI_LANGUAGES for kind in PAGE_KINDS}
 
 
 @pytest.fixture(scope="session")
@@ -138,12 +141,16 @@ def records(demo):
 # --- finding one page of each kind in the built site --------------------------------------
 
 SITE_PAGE_FILES = {"home": INDEX_FILE, "search": SEARCH_PAGE, "downloads": DOWNLOADS_PAGE,
-                   "about": ABOUT_PAGE, "status": STATUS_PAGE, "404": NOT_FOUND_FILE}
+                   "schema": SCHEMA_PAGE, "about": ABOUT_PAGE, "status": STATUS_PAGE,
+                   "404": NOT_FOUND_FILE}
 RECORD_PAGE_GLOBS = {"municipality": "*/index.html", "organ": "*/org/*/index.html",
-                     "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html"}
+                     "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html",
+                     "item": "*/item/*/index.html", "matter": "*/matter/*/index.html"}
 
 
 def find_page(public: Path, language: str, kind: str) -> SitePage:
+    if kind == "root":  # one page for every language: the language choice
+        return SitePage(kind, language, url_path(INDEX_FILE))
     if kind in SITE_PAGE_FILES:
         file = language_path(language, SITE_PAGE_FILES[kind])
     else:
@@ -222,7 +229,7 @@ def test_register_id_is_a_word_of_its_own_in_the_indexed_text(public, records):
 
 # --- (a) accessibility ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", UI_LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_wcag_21_aa_violations(desktop_page, base_url, site_pages, language, kind):
     page, site_page = desktop_page, site_pages[(language, kind)]
@@ -237,7 +244,7 @@ def test_no_wcag_21_aa_violations(desktop_page, base_url, site_pages, language, 
 
 # --- (e) narrow screens ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", UI_LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_horizontal_scroll_at_320_px(phone_page, base_url, site_pages, language, kind):
     page, site_page = phone_page, site_pages[(language, kind)]

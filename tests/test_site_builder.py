@@ -95,21 +95,51 @@ def test_build_report_counts_every_file(tmp_path, records):
     assert str(report) == f"{len(files)} files, {len(files)} written, 0 unchanged"
 
 
-def test_root_sends_visitors_to_the_finnish_home_and_offers_all_three(site):
+def test_root_lets_the_visitor_choose_each_language_described_in_itself(site):
     root = _html(site, "index.html")
-    assert root.get("lang") == "fi"
-    assert root.cssselect('meta[http-equiv="refresh"]')[0].get("content") == "0; url=/fi/"
+    assert not root.cssselect('meta[http-equiv="refresh"]')  # nobody is sent to Finnish
     assert [a.get("href") for a in root.cssselect(".language-choice a")] == ["/fi/", "/sv/", "/en/"]
+    choices = root.cssselect(".language-choice li")
+    assert [choice.get("lang") for choice in choices] == ["fi", "sv", "en"]
+    assert "Kommunernas beslut" in _text(choices[1])
+    assert "The records are in Finnish and Swedish" in _text(choices[2])
+
+
+def test_english_pages_say_the_records_are_in_finnish_and_swedish(site):
+    for path in ("en/index.html", "en/vaasa/item/kh-20170320-12/index.html"):
+        note = _html(site, path).cssselect("main p.language-note")[0]
+        assert _text(note).startswith("The records are in Finnish and Swedish")
+    assert not _html(site, "fi/index.html").cssselect("p.language-note")
+
+
+def test_downloads_page_puts_the_whole_archive_first_then_each_town():
+    """The order of the page (the golden build has no dumps; the demo's pages do)."""
+    from site_builder.downloads import group_dumps
+
+    dumps = [{"path": p, "format": f, "table": t, "municipality": m}
+             for p, f, t, m in [("vaasa/actions.csv", "csv", "actions", "vaasa"),
+                                ("actions.csv", "csv", "actions", None),
+                                ("items.csv", "csv", "items", None),
+                                ("items.excel.csv", "excel-csv", "items", None),
+                                ("avoin.sqlite", "sqlite", None, None),
+                                ("kristinestad/items.csv", "csv", "items", "kristinestad")]]
+    whole, towns = group_dumps(dumps)
+    assert [d["path"] for d in whole] == ["items.excel.csv", "items.csv", "actions.csv",
+                                          "avoin.sqlite"]
+    assert [town for town, _ in towns] == ["kristinestad", "vaasa"]
 
 
 def test_home_lists_latest_decisions_newest_first_and_links_municipalities(site):
     home = _html(site, "fi/index.html")
     decisions = [_text(link) for link in home.cssselect("#latest-heading + ul > li > a")]
+    # Each decided item once (agenda, minutes and the Swedish minutes are one item); the
+    # agenda-only "Ilmoitusasiat" is not decided yet.
     assert decisions == [
-        "Budgetändring 2017", "Talousarviomuutos 2017", "Talousarviomuutos 2017",
-        "Ändring av budgeten 2017",
+        "Budgetändring 2017", "Talousarviomuutos 2017",
         'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>',
-        "Rakennuslupa, Kauppapuistikko 1", "Ilmoitusasiat"]
+        "Talousarviomuutos 2017", "Rakennuslupa, Kauppapuistikko 1"]
+    assert home.cssselect("#latest-heading + ul > li > a")[1].get("href") == (
+        "/fi/vaasa/item/kh-20170320-12/")
     hrefs = [link.get("href") for link in home.cssselect(".municipality-list a")]
     assert hrefs == ["/fi/kristinestad/", "/fi/vaasa/"]
     assert "Kristiinankaupunki (Kristinestad)" in _text(home)
@@ -134,6 +164,7 @@ def test_municipality_page_lists_organs_and_latest_meetings(site):
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Esityslista",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja svenska",
+        "Kaupunginhallitus 3/2017 6.3.2017 klo 16.00 Pöytäkirja",
         "Kaupunginhallitus 4/2016 7.11.2016 klo 16.00 Esityslista"]
     assert page.cssselect("#meetings-heading + ul > li")[2].cssselect("span[lang=sv]")
 
@@ -142,7 +173,8 @@ def test_organ_page_links_one_page_per_year_with_counts(site):
     page = _page(site, "vaasa:org:kh")
     years = [(_text(li.cssselect("a")[0]), li.cssselect("a")[0].get("href"),
               _text(li.cssselect(".meta")[0])) for li in page.cssselect(".years li")]
-    assert years == [("2017", "/fi/vaasa/org/kh/2017/", "3 kokousta"),
+    # Meetings held, not documents: the agenda and two minutes of 5/2017 are one meeting.
+    assert years == [("2017", "/fi/vaasa/org/kh/2017/", "2 kokousta"),
                      ("2016", "/fi/vaasa/org/kh/2016/", "1 kokous")]
     year = _html(site, "fi/vaasa/org/kh/2016/index.html")
     assert _text(year.cssselect("h1")[0]) == "Kaupunginhallitus 2016"
@@ -155,7 +187,7 @@ def test_long_years_continue_on_numbered_pages(tmp_path, records, monkeypatch):
     first = _html(tmp_path, "fi/vaasa/org/kh/2017/index.html")
     second = _html(tmp_path, "fi/vaasa/org/kh/2017/2/index.html")
     assert len(first.cssselect("#meetings-heading + ul > li")) == 2
-    assert len(second.cssselect("#meetings-heading + ul > li")) == 1
+    assert len(second.cssselect("#meetings-heading + ul > li")) == 2
     assert _text(second.cssselect("h1")[0]) == "Kaupunginhallitus 2017, sivu 2"
     assert [a.get("href") for a in first.cssselect(".pagination a")] == ["/fi/vaasa/org/kh/2017/2/"]
 
@@ -164,7 +196,8 @@ def test_officeholder_decisions_are_listed_on_their_organ_page(site):
     page = _page(site, "vaasa:org:rvj")
     assert "Uusimmat viranhaltijapäätökset" in _text(page)
     links = [a.get("href") for a in page.cssselect("#decisions-heading ~ ul a")]
-    assert links == ["/fi/" + page_path("vaasa:action:%2e%2e").removesuffix("index.html")]
+    # The decision's item page (an unnumbered decision's item keeps its document's id).
+    assert links == ["/fi/" + page_path("vaasa:item:x%2e%2e").removesuffix("index.html")]
     assert not page.cssselect("#meetings-heading")  # an officeholder has no meetings
     year = _html(site, "fi/vaasa/org/rvj/2017/index.html")
     assert "Viranhaltijapäätökset" in _text(year)
@@ -379,7 +412,9 @@ def test_withdrawn_action_keeps_its_title_but_not_its_text(tmp_path, records):
     assert not page.cssselect("section.content, ul.attachments, ul.versions")
     assert not page.cssselect("[data-pagefind-body], script")  # not indexed, no JSON-LD
     home = [_text(a) for a in _html(tmp_path, "fi/index.html").cssselect("#latest-heading + ul a")]
-    assert home.count("Talousarviomuutos 2017") == 1  # only the agenda's item is news now
+    # The item is still news, shown by its Swedish minutes now; the earlier handling stays.
+    assert home.count("Ändring av budgeten 2017") == 1
+    assert home.count("Talousarviomuutos 2017") == 1
 
 
 def test_about_page_names_the_sources_and_the_licence(site):
@@ -743,3 +778,78 @@ def test_an_empty_municipality_still_gets_a_valid_page(tmp_path, records):
     page = _page(tmp_path, "vaasa")
     assert "Ei vielä toimielimiä." in _text(page) and "Ei vielä kokouksia." in _text(page)
     assert "Ei vielä päätöksiä." in _text(_html(tmp_path, "fi/index.html"))
+
+
+# --- items and matters (issue 14) -----------------------------------------------------------
+
+def test_item_page_puts_the_decision_first(site):
+    page = _html(site, "fi/vaasa/item/kh-20170320-12/index.html")
+    lead = _text(page.cssselect("p.decision-lead")[0])
+    assert lead == "Kaupunginhallitus päätti 20.3.2017: hyväksyttiin esityksen mukaisesti."
+    main = page.cssselect("main")[0]
+    headings = [_text(h) for h in main.cssselect("h2")]
+    assert headings[0] == "Päätös"  # the decision before facts, documents and full text
+    documents = [a.get("href") for a in page.cssselect("#documents-heading + ul a")]
+    assert documents == ["/fi/vaasa/action/123-agenda/", "/fi/vaasa/action/123/",
+                         "/fi/vaasa/action/123-sv/"]
+
+
+def test_item_page_links_the_earlier_handling_and_the_matter(site):
+    page = _html(site, "fi/vaasa/item/kh-20170320-12/index.html")
+    history = page.cssselect("#history-heading + ul a")
+    assert [a.get("href") for a in history] == ["/fi/vaasa/item/kh-20170306-3/"]
+    timeline = [_text(li) for li in page.cssselect("#matter-heading + ol > li")]
+    assert len(timeline) == 2 and timeline[0].startswith("6.3.2017 Kaupunginhallitus § 3")
+    matter = _html(site, "fi/vaasa/matter/vd-1545-00.04.00-2017/index.html")
+    assert [a.get("href") for a in matter.cssselect("#handlings-heading + ol a")] == [
+        "/fi/vaasa/item/kh-20170306-3/", "/fi/vaasa/item/kh-20170320-12/"]
+    assert (site / "fi/vaasa/matter/vd-1545-00.04.00-2017/feed.atom").is_file()
+
+
+def test_item_page_shows_the_vote_as_a_table_and_the_dissent(site):
+    page = _html(site, "sv/vaasa/item/kh-20170306-3/index.html")
+    rows = [[_text(cell) for cell in row] for row in page.cssselect("table.votes tr")]
+    assert rows == [["Ja (esitystä)", "4"], ["Nej (palautusehdotusta)", "7"], ["Blankt", "1"]]
+    assert "Jäsen Aho jätti päätöksestä eriävän mielipiteen." in _text(
+        page.cssselect("#dissents-heading + ul")[0])
+    assert "återremitterades" in _text(page.cssselect("p.decision-lead")[0])
+
+
+def test_agenda_only_item_says_it_is_not_decided_yet(site):
+    page = _html(site, "fi/" + page_path("vaasa:item:kh-20161107-40"))
+    assert _text(page.cssselect("p.decision-lead")[0]).startswith(
+        "Ei vielä päätetty – käsitellään 7.11.2016")
+
+
+def test_every_document_links_its_item(site):
+    page = _page(site, "vaasa:action:123-agenda")
+    assert page.cssselect("p.item-link a")[0].get("href") == "/fi/vaasa/item/kh-20170320-12/"
+
+
+def test_meeting_facts_are_read_from_the_cover_page():
+    from site_builder.meeting_facts import meeting_facts
+
+    cover = {"contents": [{"type": "presentation", "text": (
+        "Vasa stad Svenska utbildningsnämnden Protokoll 2/2025\n\nTid 18.2.2025 17:00\n\n"
+        "Plats Rådhuset, mötesrum Dragonen\n\nNärvarande Ulla Sundqvist, ordförande Emma "
+        "Nyberg Oskar Wikström\n\nBehandlade ärenden § 9")}]}
+    assert meeting_facts([{"contents": []}, cover]) == {
+        "place": "Rådhuset, mötesrum Dragonen", "chair": "Ulla Sundqvist",
+        "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström"}
+    assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None}
+
+
+def test_a_body_in_two_languages_is_one_organ_named_in_each_ui_language(tmp_path, records):
+    twins = copy.deepcopy(records)
+    twins["organizations"].append(
+        {"id": "kristinestad:org:kst", "municipality": "kristinestad", "name": "Kaupunginhallitus",
+         "classification": "board", "origin_id": "kst"})
+    twins["meetings"].append({**copy.deepcopy(twins["meetings"][-1]),
+                              "id": "kristinestad:meeting:78", "origin_id": "78",
+                              "organization": "kristinestad:org:kst", "language": "fi"})
+    build(twins, tmp_path)
+    organs = [_text(a) for a in _page(tmp_path, "kristinestad").cssselect("#organs-heading + ul a")]
+    assert organs == ["Kaupunginhallitus"]  # once, in the Finnish UI's language
+    swedish = _page(tmp_path, "kristinestad:org:kst", "sv")
+    assert _text(swedish.cssselect("h1")[0]) == "Stadsstyrelsen"
+    assert "1 sammanträde" in _text(swedish.cssselect(".years")[0])  # one meeting, two texts

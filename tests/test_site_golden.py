@@ -94,6 +94,11 @@ def test_a_changed_action_rewrites_exactly_the_pages_that_show_it(tmp_path):
         page_path("vaasa:meeting:2017-5"),        # its meeting's item list
         "index.html",                             # the latest decisions
         "vaasa/feed.atom", "vaasa/org/kh/feed.atom",
+        "vaasa/item/kh-20170320-12/index.html",   # its item shows its title and text
+        "vaasa/item/kh-20170306-3/index.html",    # the matter's earlier handling lists it
+        "vaasa/matter/vd-1545-00.04.00-2017/index.html",
+        "vaasa/matter/vd-1545-00.04.00-2017/feed.atom",
+        "vaasa/index.html", "vaasa/org/kh/index.html",  # their latest decisions
     ) | {FINGERPRINT_FILE}
     assert report.deleted == 0
     page = (tmp_path / "sv" / page_path("vaasa:action:123")).read_text(encoding="utf-8")
@@ -134,6 +139,7 @@ def test_unchanged_actions_are_not_rendered_again_unless_their_page_is_missing(t
     assert report.written_paths == ["sv/" + page_path("vaasa:action:a/b")]
     assert "fi/" + page_path("vaasa:action:a/b") in rendered  # all its languages, once more
     assert "fi/" + page_path("vaasa:action:123") not in rendered
+    assert "fi/" + page_path("vaasa:item:kh-20170320-12") not in rendered  # items too
 
 
 def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path):
@@ -168,11 +174,12 @@ def test_pages_of_vanished_records_are_deleted_and_nothing_else(tmp_path):
     taken_down = PublishingPolicy(today=date(2017, 3, 22),
                                   takedowns=frozenset({"vaasa:action:124"}))
     report = _build(site_records(), tmp_path, policy=taken_down)
-    assert set(report.deleted_paths) == _in_every_language(page_path("vaasa:action:124"))
+    assert set(report.deleted_paths) == _in_every_language(
+        page_path("vaasa:action:124"), "vaasa/item/kh-20170320-13/index.html")
     assert not (tmp_path / "fi" / "vaasa" / "action" / "124").exists()  # directory too
     assert (tmp_path / "data" / "actions.csv").is_file()
     assert "vaasa:action:124" not in (tmp_path / MANIFEST_FILE).read_text(encoding="utf-8")
-    assert str(report).endswith("3 stale deleted, 1 records withheld by publishing rules")
+    assert str(report).endswith("6 stale deleted, 1 records withheld by publishing rules")
 
 
 # --- feeds ----------------------------------------------------------------------------------
@@ -195,10 +202,12 @@ def test_feeds_are_valid_atom_with_the_latest_actions(golden):
         "https://avoin.example/fi/vaasa/feed.atom")
     entries = feed.findall(f"{ATOM}entry")
     titles = [entry.findtext(f"{ATOM}title") for entry in entries]
-    assert titles[:2] == ["Talousarviomuutos 2017", "Talousarviomuutos 2017"]
-    assert len(entries) == 6  # every current Vaasa action, newest first
+    kaavoitus = 'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>'
+    assert titles[:2] == ["Talousarviomuutos 2017", kaavoitus]
+    assert len(entries) == 4  # every decided Vaasa item once, newest first
     first = entries[0]
-    assert first.find(f"{ATOM}link").get("href") == "https://avoin.example/fi/vaasa/action/123/"
+    assert first.find(f"{ATOM}link").get("href") == (
+        "https://avoin.example/fi/vaasa/item/kh-20170320-12/")
     assert first.findtext(f"{ATOM}id").startswith("urn:uuid:")
     assert first.findtext(f"{ATOM}updated") == "2017-03-22T02:00:00Z"
     assert first.findtext(f"{ATOM}summary") == (

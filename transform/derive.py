@@ -6,8 +6,11 @@ contents: when the minutes replace an item's text, its outcome is read again.
 
 An action's ``outcome``:
 
-- with decision (or, failing that, proceedings) text: what transform/outcome.py
-  reads from it, ``unknown`` when no rule matches;
+- with decision (or, failing that, proceedings) text: ``procedural`` for the items that
+  run the meeting (transform/procedural.py), else what transform/outcome.py reads from
+  it; when no rule matches, ``decided`` for an officeholder decision (a decision maker
+  and no meeting: one person decided, there was no proposal to approve) and
+  ``unknown`` otherwise;
 - with contents but no decision text (an agenda item not yet decided, a cover page,
   appeal instructions): absent. Nothing was decided there, and ``unknown`` would
   count such pages among the decisions whose wording we could not read;
@@ -18,7 +21,8 @@ An action's ``outcome``:
 from __future__ import annotations
 
 from transform.outcome import classify_outcome, decision_text
-from transform.schema import FIELDS_BY_TYPE, RecordType
+from transform.procedural import is_procedural
+from transform.schema import FIELDS_BY_TYPE, Outcome, RecordType
 
 
 def derive_fields(record_type: RecordType, record: dict) -> dict:
@@ -35,8 +39,19 @@ def _with_outcome(action: dict) -> dict:
     if decision_text(action) is None:
         derived.pop("outcome", None)
     else:
-        derived["outcome"] = classify_outcome(action).value
+        derived["outcome"] = _decided_outcome(action).value
     return _in_schema_order(RecordType.ACTION, derived)
+
+
+def _decided_outcome(action: dict) -> Outcome:
+    """What the decision text says; procedural items and officeholder decisions named."""
+    if is_procedural(action):
+        return Outcome.PROCEDURAL
+    outcome = classify_outcome(action)
+    if outcome is Outcome.UNKNOWN and action.get("decision_maker") and not action.get("meeting"):
+        # One person decided ("Päätän...", "Hyväksyn..."): no proposal to compare with.
+        return Outcome.DECIDED
+    return outcome
 
 
 def _in_schema_order(record_type: RecordType, record: dict) -> dict:

@@ -43,14 +43,18 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transform import changes as change_log
+from transform.export_items import derived_rows, published_derived
+from transform.items import matter_id
 from transform.published_forms import PublishedForms
 from transform.publishing import PublishingPolicy
-from transform.schema import RecordType
+from transform.schema import DerivedType, RecordType
 from transform.schema_docs import (
     ACTIONS,
     ATTACHMENTS,
+    ITEMS,
     LICENSE,
     LIST_SEPARATOR,
+    MATTERS,
     MEETINGS,
     MUNICIPALITIES,
     ORGANIZATIONS,
@@ -73,7 +77,8 @@ PARQUET_ROW_GROUP_ROWS = 5000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PARENT_FIELDS = ("municipality", "organization", "meeting")
 # The sources whose change can change a published byte: a new version rebuilds everything.
-CODE_MODULES = ("export", "publishing", "privacy", "schema", "schema_docs", "store")
+CODE_MODULES = ("export", "publishing", "privacy", "schema", "schema_docs", "store", "items")
+DERIVED_TABLES = {DerivedType.ITEM: ITEMS, DerivedType.MATTER: MATTERS}
 
 
 class ExportError(RuntimeError):
@@ -141,6 +146,8 @@ def action_row(record: dict) -> dict:
     contents = record.get("contents") or []
     return {
         **_plain_row(ACTIONS, record),
+        "matter_id": matter_id(record.get("municipality") or record["id"].split(":")[0],
+                               record.get("register_id")),
         "preparers": _joined(record.get("preparers")),
         "history": record.get("history"),
         "contents": [
@@ -644,6 +651,7 @@ class _Exporter:
         with self.store.open_public_copy(sqlite_path) as self.public_copy:
             for dump in DUMPS:
                 self._export_dump(dump, towns)
+            self._export_items_and_matters(towns)
             kept = self.public_copy.finish(self.publish)
         self.forms.save()
         self.report.files.append(file_entry(
@@ -801,6 +809,58 @@ class _Exporter:
         return self.cache.assembled(
             key, suffix, lambda path: _concatenate(path, header, sources, suffix == ".csv"))
 
+    # -- items and matters (transform/export_items.py)
+
+    def _export_items_and_matters(self, towns: list[str]) -> None:
+        """Derived again from the published records of each town, written whole."""
+        self.public_copy.clear_derived()
+        municipalities = {record["id"]: record for record in self.store.municipalities()}
+        every_town: dict[DerivedType, list[tuple[dict, dict]]] = {kind: [] for kind in
+                                                                  DERIVED_TABLES}
+        for town in towns:
+            municipality = municipalities.get(town)
+            municipality = municipality and self.publish(RecordType.MUNICIPALITY, municipality)
+            if municipality is None:
+                for kind in DERIVED_TABLES:
+                    self._write_derived(kind, town, [])  # the town's datapackage lists them
+                continue
+            derived, action_by_id = published_derived(self.store, municipality, self.publish)
+            names = {record["id"]: record.get("name") for record in
+                     self.store.organizations(town)}
+            for kind, pairs in derived_rows(derived, municipality, names,
+                                            action_by_id).items():
+                self._write_derived(kind, town, pairs)
+                every_town[kind] += pairs
+            self.public_copy.add_derived(derived.items, derived.matters, self.generated_at)
+        for kind, pairs in every_town.items():
+            self._write_derived(kind, None, pairs)
+            self.progress(f"{DERIVED_TABLES[kind].name}: {len(pairs)} rows")
+
+    def _write_derived(self, kind: DerivedType, town: str | None,
+                       pairs: list[tuple[dict, dict]]) -> None:
+        table = DERIVED_TABLES[kind]
+        body = _TableBody(table, with_jsonl=True)
+        for row, record in pairs:
+            body.add(row, record)
+        directory = self.directory / town if town else self.directory
+        directory.mkdir(exist_ok=True)
+        blobs = body.blobs("rows")
+        for suffix, kind_name in ((".csv", "csv"), (EXCEL_SUFFIX, "excel-csv"),
+                                  (".jsonl", "jsonl"), (".parquet", "parquet")):
+            target = directory / f"{table.name}{suffix}"
+            if suffix == ".parquet":
+                _write_arrow_as_parquet(target, body.arrow_table())
+            else:
+                data = header_bytes(table, suffix) + blobs[f"rows{suffix}"]
+                target.write_bytes(data)
+                if suffix == ".csv":
+                    self.csv_sha256[target] = hashlib.sha256(data).hexdigest()
+            self.report.files.append(file_entry(
+                self.directory, target, kind_name, self.generated_at, table.name, town,
+                body.records))
+        if town is None:
+            self.report.records[table.name] += body.records
+
     # -- change log
 
     def _export_change_log(self) -> None:
@@ -856,6 +916,10 @@ class _Exporter:
         (self.directory / INDEX_FILE).write_text(
             json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+
+
+def _write_arrow_as_parquet(path: Path, table: pa.Table) -> None:
+    pq.write_table(table, path, row_group_size=PARQUET_ROW_GROUP_ROWS)
 
 
 def _source(municipality: dict) -> dict:

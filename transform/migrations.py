@@ -186,8 +186,41 @@ CREATE TABLE published_forms (
 );
 """
 
+# Items and matters (issue 14), derived from the actions after every transform run
+# (transform/items.py): whole records as JSON beside key columns, like the record tables,
+# without provenance of their own (their documents carry it).
+_ITEMS_AND_MATTERS = """
+CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    organization TEXT,
+    date TEXT,
+    matter TEXT,
+    status TEXT,
+    outcome TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX items_by_municipality ON items (municipality, date);
+CREATE INDEX items_by_matter ON items (matter, date);
+
+CREATE TABLE matters (
+    id TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    register_id TEXT,
+    first_date TEXT,
+    last_date TEXT,
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX matters_by_municipality ON matters (municipality, last_date);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
     (3, _PUBLISHED_FORMS),
+    (4, _ITEMS_AND_MATTERS),
 ]

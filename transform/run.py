@@ -24,6 +24,7 @@ from pathlib import Path
 from harvest.platforms import ParseError
 from harvest.sources import Sources
 from transform.drift import SourceDrift, drift_problems
+from transform.items import link_items
 from transform.languages import link_language_versions
 from transform.parse_limits import LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
@@ -115,6 +116,7 @@ def transform_pending(
                                       progress)
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
+        link_items(store)  # items and matters follow the actions just merged
     except BaseException:
         store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())
         raise

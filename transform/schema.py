@@ -17,7 +17,14 @@ Additions to the design's schema (shared/design/schema.md):
   sets the links after every transform run (same municipality, meeting date, document
   kind and article number; organs of the same or translated names). Absent: none known.
 - action ``outcome`` is derived by the store from the decision text
-  (transform/derive.py, transform/outcome.py).
+  (transform/derive.py, transform/outcome.py); ``decided`` (an officeholder's decision no
+  outcome rule reads) and ``procedural`` (items that run the meeting) are added values.
+- items and matters (DerivedType, ITEM_FIELDS, MATTER_FIELDS): derived from the actions
+  after every transform run (transform/items.py), never parsed. An item is one § of one
+  meeting or one officeholder decision, its documents (agenda, minutes, language
+  versions) being actions; a matter (asia / ärende) is every item of one register id in a
+  municipality. Ids ``<municipality>:item:<organ>-<YYYYMMDD>-<§>`` and
+  ``<municipality>:matter:<register id, / as ->``.
 """
 
 from __future__ import annotations
@@ -76,6 +83,12 @@ class Outcome(StrEnum):
     RETURNED = "returned"
     REJECTED = "rejected"
     NOTED = "noted"
+    # An officeholder's decision ("Päätän...", "Hyväksyn...", "Myönnän..."): there is no
+    # proposal to approve or amend, the person decided.
+    DECIDED = "decided"
+    # Opening, lawful meeting, minute checkers, agenda approval, cover, signature and
+    # appeal pages (transform/procedural.py): runs the meeting, decides no matter.
+    PROCEDURAL = "procedural"
     UNKNOWN = "unknown"
 
 
@@ -86,12 +99,26 @@ class RecordType(StrEnum):
     ACTION = "action"
 
 
+class DerivedType(StrEnum):
+    """Records the store derives from actions after every transform run (transform/items.py),
+    never parsed from a page."""
+
+    ITEM = "item"
+    MATTER = "matter"
+
+
+class ItemStatus(StrEnum):
+    DECIDED = "decided"  # minutes or an officeholder decision hold the decision
+    PENDING = "pending"  # only the agenda is in: not decided yet
+
+
 # Id infixes: "<municipality>:<infix>:<origin_id>".
 ID_INFIX = {
     RecordType.ORGANIZATION: "org",
     RecordType.MEETING: "meeting",
     RecordType.ACTION: "action",
 }
+DERIVED_ID_INFIX = {DerivedType.ITEM: "item", DerivedType.MATTER: "matter"}
 
 
 # Fields holding record ids; all are checked before a record reaches the store.
@@ -138,6 +165,28 @@ ATTACHMENT_FIELDS = (
     "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
+# An item: one § of one meeting, or one officeholder decision. Its documents (agenda,
+# minutes, each language) are actions; ``decision_document`` is the one the item page
+# shows (the minutes in the municipality's main language when there are minutes).
+ITEM_FIELDS = (
+    "id", "municipality", "organization", "meeting", "date", "article_number", "title",
+    "register_id", "matter", "status", "outcome", "procedural", "decision_document",
+    "documents", "votes", "dissents", "origin_id",
+)
+ITEM_DOCUMENT_FIELDS = ("action", "document_kind", "language")
+# One vote as the proceedings report it: the counts (majority/minority when only
+# "äänin 9-4" is written), the two proposals put to the vote, who voted how where the
+# minutes list names ("JAA: Niemi, Kallio"), and the sentence itself.
+VOTE_FIELDS = (
+    "yes", "no", "blank", "absent", "majority", "minority", "yes_proposal",
+    "no_proposal", "yes_names", "no_names", "blank_names", "absent_names", "text",
+)
+# A matter (asia / ärende): every item of one register id (diaarinumero) in a
+# municipality, across organs and years, oldest first.
+MATTER_FIELDS = (
+    "id", "municipality", "register_id", "title", "items", "first_date", "last_date",
+    "origin_id",
+)
 TRANSLATION_FIELDS = ("language", "id")
 # Added by the store to every record.
 PROVENANCE_FIELDS = (

@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from transform.schema import Classification, ContentType, DocumentKind, Outcome
+from transform.schema import Classification, ContentType, DocumentKind, ItemStatus, Outcome
 
 LIST_SEPARATOR = " | "
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -243,6 +243,13 @@ MEETINGS = TableDoc(
     ),
 )
 
+MATTER_REF = FieldDoc(
+    "matter_id", "string",
+    "Id of the matter: every item of the same register number in the municipality "
+    "(matters.csv); empty without a register number.",
+    "Asian tunniste: kaikki kunnan saman diaarinumeron käsittelyt (matters.csv); tyhjä ilman "
+    "diaarinumeroa.", "vaasa:matter:vaa-2233-08.01.00-2026", "asia / ärende")
+
 ACTIONS = TableDoc(
     "actions",
     "Decisions: one agenda item (§) of a meeting, or one officeholder decision.",
@@ -271,6 +278,7 @@ ACTIONS = TableDoc(
                  "Diary number of the case, as written (whitespace normalised).",
                  "Asian diaarinumero kirjoitetussa muodossa (välilyönnit siivottu).",
                  "VAA/2233/08.01.00/2026", "diaarinumero / diarienummer"),
+        MATTER_REF,
         FieldDoc("function_code", "string",
                  "Task classification read from the diary number, when it can be.",
                  "Diaarinumerosta luettu tehtäväluokka, jos se voidaan lukea.", "08.01.00",
@@ -415,7 +423,132 @@ CHANGES = TableDoc(
     csv=False,
 )
 
-TABLES = (MUNICIPALITIES, ORGANIZATIONS, MEETINGS, ACTIONS, ATTACHMENTS, CHANGES)
+def _text(name: str, en: str, fi: str, example: str, term: str = "") -> FieldDoc:
+    return FieldDoc(name, "string", en, fi, example, term)
+
+
+def _count(name: str, en: str, fi: str, example: str) -> FieldDoc:
+    return FieldDoc(name, "integer", en, fi, example)
+
+
+ITEMS = TableDoc(
+    "items",
+    "Items: one § of one meeting or one officeholder decision, its agenda, minutes and "
+    "language versions (rows of actions.csv) taken together. Plain columns for a "
+    "spreadsheet: the decision first, no JSON in any cell.",
+    "Asiat: kokouksen pykälä tai viranhaltijapäätös; sen esityslista, pöytäkirja ja "
+    "kieliversiot (actions.csv:n rivejä) yhdessä. Tavalliset sarakkeet taulukkolaskentaan.",
+    "asia, pykälä / ärende, paragraf",
+    (
+        FieldDoc("id", "string",
+                 "Stable id: '<municipality>:item:<organ>-<YYYYMMDD>-<§ of the agenda>', or "
+                 "'x<action origin id>' for an unnumbered page. Cite it.",
+                 "Pysyvä tunniste: '<kunta>:item:<toimielin>-<VVVVKKPP>-<esityslistan §>'.",
+                 "vaasa:item:4122-20261013-85", required=True),
+        MUNICIPALITY_REF,
+        _text("municipality_name", "Name of the municipality (main language).",
+              "Kunnan nimi (pääkieli).", "Vaasa"),
+        FieldDoc("organization", "string", "Id of the organ that decided.",
+                 "Päättäneen toimielimen tunniste.", "vaasa:org:4122", "toimielin / organ"),
+        _text("organization_name", "Name of the organ as the document writes it.",
+              "Toimielimen nimi asiakirjan mukaan.", "Tekninen lautakunta"),
+        FieldDoc("date", "date", "Date of the meeting or of the officeholder decision.",
+                 "Kokouksen tai viranhaltijapäätöksen päivämäärä.", "2026-10-13",
+                 "päivämäärä / datum"),
+        _text("article_number", "Section number (§) in the minutes (the agenda's while only "
+              "the agenda is in).", "Pykälänumero pöytäkirjassa.", "85", "pykälä / paragraf"),
+        _text("title", "Title of the item.", "Asian otsikko.",
+              "Pyöräilyn pääverkon toteutusohjelma 2027-2030", "otsikko / rubrik"),
+        FieldDoc("status", "string", "decided: minutes or an officeholder decision hold the "
+                 "decision; pending: only the agenda is in.",
+                 "decided: päätetty; pending: vasta esityslistalla.", "decided",
+                 enum=_values(ItemStatus)),
+        FieldDoc("outcome", "string", "What was decided (empty while pending).",
+                 "Päätöksen lopputulos (tyhjä, kun ei vielä päätetty).",
+                 "approved_as_proposed", enum=_values(Outcome)),
+        FieldDoc("procedural", "boolean", "True for items that run the meeting (lawful "
+                 "meeting, minute checkers, cover and appeal pages).",
+                 "Tosi menettelyasioille (laillisuus, pöytäkirjantarkastajat, kansilehdet).",
+                 "false"),
+        _text("proposal", "Text of the proposal (päätösehdotus / beslutsförslag).",
+              "Päätösehdotuksen teksti.", "Tekninen lautakunta hyväksyy ...",
+              "päätösehdotus / beslutsförslag"),
+        _text("decision", "Text of the decision.", "Päätöksen teksti.",
+              "Hyväksyttiin esityksen mukaisesti.", "päätös / beslut"),
+        _count("votes_yes", "Yes votes (JAA / JA) of the first vote.",
+               "Ensimmäisen äänestyksen JAA-äänet.", "23"),
+        _count("votes_no", "No votes (EI / NEJ) of the first vote.",
+               "Ensimmäisen äänestyksen EI-äänet.", "28"),
+        _count("votes_blank", "Blank votes.", "Tyhjät äänet.", "1"),
+        _count("votes_absent", "Members absent from the vote.", "Poissa olleet.", "2"),
+        _count("vote_majority", "Votes of the winning side (also when only 'äänin 9-4' is "
+               "written).", "Voittaneen kannan äänet.", "28"),
+        _count("vote_minority", "Votes of the losing side.", "Hävinneen kannan äänet.", "23"),
+        _text("yes_proposal", "What a yes vote stood for, as written.",
+              "Mitä JAA-ääni kannatti.", "kaupunginhallituksen esitystä"),
+        _text("no_proposal", "What a no vote stood for, as written.",
+              "Mitä EI-ääni kannatti.", "valtuutettu Niemen muutosehdotusta"),
+        _text("yes_names", "Who voted yes, where the minutes list names, joined with ' | '.",
+              "JAA-äänestäjät, jos nimet on lueteltu, eroteltuna ' | '.", "Niemi | Kallio"),
+        _text("no_names", "Who voted no, where listed, joined with ' | '.",
+              "EI-äänestäjät, jos nimet on lueteltu.", "Laine | Virta"),
+        _text("dissents", "Dissenting opinions as the minutes report them, joined with "
+              "' | '.", "Eriävät mielipiteet, eroteltuna ' | '.",
+              "Valtuutettu Laine jätti eriävän mielipiteen.",
+              "eriävä mielipide / reservation"),
+        FieldDoc("register_id", "string", "Diary number of the case, as written.",
+                 "Asian diaarinumero.", "VAA/2233/08.01.00/2026",
+                 "diaarinumero / diarienummer"),
+        MATTER_REF,
+        FieldDoc("decision_document", "string", "Id of the document (actions.csv) the "
+                 "decision is read from: the minutes in the main language when there are "
+                 "minutes.", "Asiakirja (actions.csv), josta päätös luetaan.",
+                 "vaasa:action:8852253"),
+        _text("documents", "Every document of the item (actions.csv ids), joined with ' | '.",
+              "Asian kaikki asiakirjat, eroteltuna ' | '.",
+              "vaasa:action:8852203 | vaasa:action:8852253"),
+        _text("page_url", "The item's page on the site, from the site root (Finnish UI).",
+              "Asian sivu sivustolla (suomenkielinen käyttöliittymä).",
+              "/fi/vaasa/item/4122-20261013-85/"),
+    ),
+    foreign_keys=(
+        ForeignKey("municipality", "municipalities"),
+        ForeignKey("organization", "organizations"),
+    ),
+)
+
+MATTERS = TableDoc(
+    "matters",
+    "Matters: every item of one register number (diary number) in a municipality, across "
+    "organs and years.",
+    "Asiat diaarinumeroittain: kunnan saman diaarinumeron kaikki käsittelyt eri "
+    "toimielimissä ja vuosina.",
+    "asia, diaarinumero / ärende, diarienummer",
+    (
+        FieldDoc("id", "string", "Stable id: '<municipality>:matter:<register number in lower "
+                 "case, / as ->'.", "Pysyvä tunniste: '<kunta>:matter:<diaarinumero>'.",
+                 "vaasa:matter:vaa-2233-08.01.00-2026", required=True),
+        MUNICIPALITY_REF,
+        FieldDoc("register_id", "string", "Diary number as written.", "Diaarinumero.",
+                 "VAA/2233/08.01.00/2026", "diaarinumero / diarienummer"),
+        _text("title", "Title of the latest handling.", "Viimeisimmän käsittelyn otsikko.",
+              "Pyöräilyn pääverkon toteutusohjelma 2027-2030"),
+        _count("item_count", "Number of handlings (items).", "Käsittelyjen määrä.", "2"),
+        FieldDoc("first_date", "date", "Date of the first handling.",
+                 "Ensimmäisen käsittelyn päivämäärä.", "2026-10-13"),
+        FieldDoc("last_date", "date", "Date of the latest handling.",
+                 "Viimeisimmän käsittelyn päivämäärä.", "2026-11-02"),
+        _text("items", "The handlings (items.csv ids), oldest first, joined with ' | '.",
+              "Käsittelyt (items.csv), vanhin ensin, eroteltuna ' | '.",
+              "vaasa:item:4122-20261013-85 | vaasa:item:4105-20261102-512"),
+        _text("page_url", "The matter's page on the site, from the site root (Finnish UI).",
+              "Asian sivu sivustolla.", "/fi/vaasa/matter/vaa-2233-08.01.00-2026/"),
+    ),
+    foreign_keys=(ForeignKey("municipality", "municipalities"),),
+)
+
+TABLES = (MUNICIPALITIES, ORGANIZATIONS, MEETINGS, ACTIONS, ATTACHMENTS, ITEMS, MATTERS,
+          CHANGES)
 
 
 def schema_tables() -> tuple[TableDoc, ...]:

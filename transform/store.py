@@ -30,6 +30,7 @@ from transform.schema import (
     FIELDS_BY_TYPE,
     ID_INFIX,
     PROVENANCE_FIELDS,
+    DerivedType,
     PageKind,
     RecordType,
     SchemaError,
@@ -62,6 +63,15 @@ TABLES = {
     RecordType.ORGANIZATION: "organizations",
     RecordType.MEETING: "meetings",
     RecordType.ACTION: "actions",
+}
+DERIVED_TABLES = {DerivedType.ITEM: "items", DerivedType.MATTER: "matters"}
+DERIVED_KEY_COLUMNS = {
+    DerivedType.ITEM: ("municipality", "organization", "date", "matter", "status", "outcome"),
+    DerivedType.MATTER: ("municipality", "register_id", "first_date", "last_date"),
+}
+DERIVED_ORDER = {
+    DerivedType.ITEM: "(date IS NULL), date DESC, id",
+    DerivedType.MATTER: "(last_date IS NULL), last_date DESC, id",
 }
 # Record fields copied into columns of their own, for WHERE and ORDER BY.
 KEY_COLUMNS = {
@@ -726,7 +736,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = (
-            *TABLES.values(), "action_versions", "runs", "harvest_log", "parse_log",
+            *TABLES.values(), "action_versions", *DERIVED_TABLES.values(), "runs",
+            "harvest_log", "parse_log",
         )
         return {
             table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -894,6 +905,39 @@ class Store:
             validate_record(RecordType.ACTION, data)
             provenance = {key: row[key] for key in REQUIRED_PROVENANCE}
             return self._write_record(RecordType.ACTION, row, data, provenance)
+
+    # -- items and matters (derived by transform/items.py) -----------------------------
+
+    def derived_records(self, kind: DerivedType, municipality: str | None = None) -> list[dict]:
+        """Items or matters, newest first."""
+        where, values = ("WHERE municipality = ?", [municipality]) if municipality else ("", [])
+        rows = self._db.execute(
+            f"SELECT data FROM {DERIVED_TABLES[kind]} {where} ORDER BY {DERIVED_ORDER[kind]}",
+            values)
+        return [json.loads(row["data"]) for row in rows]
+
+    def replace_derived(self, kind: DerivedType, municipality: str, records: list[dict]) -> int:
+        """Make the municipality's items or matters exactly ``records``; returns how many
+        rows were added, changed or deleted (0 when nothing changed)."""
+        table = DERIVED_TABLES[kind]
+        with self.transaction():
+            held = {row["id"]: row["content_hash"] for row in self._db.execute(
+                f"SELECT id, content_hash FROM {table} WHERE municipality = ?", (municipality,))}
+            changed = 0
+            for record in records:
+                new_hash = content_hash(record)
+                if held.pop(record["id"], None) == new_hash:
+                    continue
+                self._upsert(table, {
+                    "id": record["id"],
+                    **{column: _column_value(record.get(column))
+                       for column in DERIVED_KEY_COLUMNS[kind]},
+                    "data": _json(record), "content_hash": new_hash, "updated_at": utc_now(),
+                })
+                changed += 1
+            for stale in held:
+                self._db.execute(f"DELETE FROM {table} WHERE id = ?", (stale,))
+            return changed + len(held)
 
     # -- export partitions (used by transform/export.py) -------------------------------
     # The dumps are cached by partition: one municipality's records of one year (of a
@@ -1098,6 +1142,24 @@ class PublicCopy:
             (_json(data), content_hash(data), *columns.values(), record["id"]),
         )
 
+    def clear_derived(self) -> None:
+        """Items and matters are written again from the published records (add_derived)."""
+        for table in DERIVED_TABLES.values():
+            self._copy.execute(f"DELETE FROM {table}")
+
+    def add_derived(self, items: list[dict], matters: list[dict], updated_at: str) -> None:
+        """``updated_at``: the export's time, so the file depends on the records only."""
+        for kind, records in ((DerivedType.ITEM, items), (DerivedType.MATTER, matters)):
+            for record in records:
+                values = {"id": record["id"],
+                          **{column: _column_value(record.get(column))
+                             for column in DERIVED_KEY_COLUMNS[kind]},
+                          "data": _json(record), "content_hash": content_hash(record),
+                          "updated_at": updated_at}
+                self._copy.execute(
+                    f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(values)}) "
+                    f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
+
     def finish(self, publish: Callable[[RecordType, dict], dict | None]) -> dict[str, int]:
         """Versions through ``publish``, commit, vacuum; returns rows kept per table."""
         _publish_versions(self._copy, publish)
@@ -1105,7 +1167,7 @@ class PublicCopy:
         self._copy.execute("VACUUM")
         kept = {
             table: self._copy.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in (*TABLES.values(), "action_versions")
+            for table in (*TABLES.values(), "action_versions", *DERIVED_TABLES.values())
         }
         self._copy.close()
         return kept

@@ -67,6 +67,11 @@ def site_records() -> dict[str, list[dict]]:
          "organization": "vaasa:org:kh", "number": "5/2017", "start": "2017-03-20T16:00:00+02:00",
          "document_kind": DocumentKind.MINUTES, "language": "sv", "origin_id": "2017-5-sv",
          "source_url": "https://example.org/v/meeting/5/sv", "pdf_url": None, **PROVENANCE},
+        # An earlier handling of the same matter (register number), with a vote.
+        {"id": "vaasa:meeting:2017-3", "municipality": "vaasa", "organization": "vaasa:org:kh",
+         "number": "3/2017", "start": "2017-03-06T16:00:00+02:00",
+         "document_kind": DocumentKind.MINUTES, "language": "fi", "origin_id": "2017-3",
+         "source_url": "https://example.org/v/meeting/3", "pdf_url": None, **PROVENANCE},
         {"id": "vaasa:meeting:../../etc", "municipality": "vaasa", "organization": "vaasa:org:kh",
          "number": "4/2016", "start": "2016-11-07T16:00:00+02:00",
          "document_kind": DocumentKind.AGENDA, "language": "fi", "origin_id": "../../etc",
@@ -138,6 +143,23 @@ def site_records() -> dict[str, list[dict]]:
             translations=[{"language": "fi", "id": "vaasa:action:123"}],
             contents=[{"type": ContentType.DECISION, "label": "Beslut",
                        "text": "Förslaget godkändes.", "html": None}],
+        ),
+        action_record(
+            "vaasa", "110", organization="vaasa:org:kh", meeting="vaasa:meeting:2017-3",
+            article_number="3", ordering=1, title="Talousarviomuutos 2017",
+            register_id="VD/1545/00.04.00/2017", language="fi", date="2017-03-06",
+            outcome=Outcome.RETURNED,
+            contents=[
+                {"type": ContentType.PROPOSAL, "label": "Päätösehdotus",
+                 "text": "Kaupunginhallitus hyväksyy muutoksen.", "html": None},
+                {"type": ContentType.PROCEEDINGS, "label": "Käsittely",
+                 "text": "Puheenjohtaja esitti äänestettäväksi siten, että esitystä kannattavat "
+                         "äänestävät JAA ja palautusehdotusta kannattavat äänestävät EI. "
+                         "Äänestyksessä annettiin 4 JAA-ääntä ja 7 EI-ääntä (1 tyhjä). "
+                         "Jäsen Aho jätti päätöksestä eriävän mielipiteen.", "html": None},
+                {"type": ContentType.DECISION, "label": "Päätös",
+                 "text": "Asia palautettiin valmisteluun.", "html": None},
+            ],
         ),
         action_record("vaasa", "a/b", organization="vaasa:org:kh",
                       meeting="vaasa:meeting:../../etc", article_number="40", ordering=1,
