@@ -825,8 +825,9 @@ class _Exporter:
                     self._write_derived(kind, town, [])  # the town's datapackage lists them
                 continue
             derived, action_by_id = published_derived(self.store, municipality, self.publish)
-            names = {record["id"]: record.get("name") for record in
-                     self.store.organizations(town)}
+            # Names as published: an organ's name passes the rules like any other text.
+            names = {shown["id"]: shown.get("name") for record in self.store.organizations(town)
+                     if (shown := self.publish(RecordType.ORGANIZATION, record))}
             for kind, pairs in derived_rows(derived, municipality, names,
                                             action_by_id).items():
                 self._write_derived(kind, town, pairs)
