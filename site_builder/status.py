@@ -27,8 +27,10 @@ footer link every page carries never leads to a 404.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from pipeline.nightly import STALE_AFTER
 from site_builder import i18n
@@ -142,11 +144,48 @@ def harvest_error_label(kind: str, language: str) -> str | None:
 
 
 def status_context(report: Mapping | None, redactions: Mapping[str, int],
-                   takedowns: int) -> dict:
+                   takedowns: int, reach: Mapping[str, ArchiveReach] | None = None) -> dict:
     """The status page template's context."""
     return {
         "run": run_status(report),
         "redactions": redaction_rows(redactions),
         "takedowns": takedowns,
         "stale_days": STALE_AFTER_DAYS,
+        "reach": dict(reach or {}),
     }
+
+
+@dataclass(frozen=True)
+class ArchiveReach:
+    """How far back we hold a source's meetings, and how far back the source itself still
+    lists them (towns keep one or two years online; keeping the rest is our value)."""
+
+    first: str  # the oldest meeting we hold (ISO timestamp)
+    last: str
+    meetings: int
+    source_since: str | None  # the oldest meeting in the source's latest listings
+
+
+# Meetings seen within this of a source's newest sighting were in its latest listings.
+SEEN_IN_ONE_HARVEST = timedelta(days=2)
+
+
+def archive_reach(meetings: Iterable[Mapping]) -> dict[str, ArchiveReach]:
+    """Per municipality, from its (not withdrawn) meeting records."""
+    by_town: dict[str, list[Mapping]] = defaultdict(list)
+    for meeting in meetings:
+        if meeting.get("start") and not meeting.get("withdrawn_at"):
+            by_town[str(meeting.get("municipality"))].append(meeting)
+    return {town: _reach(held) for town, held in by_town.items()}
+
+
+def _reach(meetings: list[Mapping]) -> ArchiveReach:
+    starts = sorted(str(meeting["start"]) for meeting in meetings)
+    sightings = [(str(m["last_seen"]), str(m["start"])) for m in meetings if m.get("last_seen")]
+    source_since = None
+    if sightings:
+        newest = datetime.fromisoformat(max(seen for seen, _ in sightings))
+        listed = [start for seen, start in sightings
+                  if newest - datetime.fromisoformat(seen) <= SEEN_IN_ONE_HARVEST]
+        source_since = min(listed)
+    return ArchiveReach(starts[0], starts[-1], len(starts), source_since)

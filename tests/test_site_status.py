@@ -88,7 +88,7 @@ def test_a_row_per_municipality_with_the_stale_warning_only_where_stale(site, la
 def test_each_row_says_outcome_last_success_requests_and_errors(site, language, last_success):
     rows = _rows(_status_page(site, language))
     cells = {key: [text_of(cell) for cell in row.cssselect("td")] for key, row in rows.items()}
-    outcome, last, requests, pages, _errors = cells["vaasa"]
+    outcome, last, _reach, requests, pages, _errors = cells["vaasa"]
     assert outcome == _(language, "OK")
     assert last == last_success
     assert rows["vaasa"].cssselect("time")[0].get("datetime") == "2017-03-22T00:20:00+00:00"
@@ -251,3 +251,31 @@ def test_harvest_error_kinds_in_words():
         for language in LANGUAGES:
             assert harvest_error_label(kind, language)
 
+
+
+@pytest.mark.parametrize("language, held", [
+    ("fi", "5 kokousta, 7.11.2016 – 20.3.2017"),
+    ("sv", "5 sammanträden, 7 nov. 2016 – 20 mars 2017"),
+    ("en", "5 meetings, 7 Nov 2016 – 20 Mar 2017")])
+def test_each_row_says_how_far_back_the_archive_reaches(site, language, held):
+    rows = _rows(_status_page(site, language))
+    reach = {key: text_of(row.cssselect("td")[2]) for key, row in rows.items()}
+    assert reach["vaasa"].startswith(held)
+    assert reach["pedersore"] == _(language, "Nothing yet")
+
+
+def test_the_source_window_is_what_its_latest_listings_showed():
+    from site_builder.status import archive_reach
+
+    def meeting(start, seen, town="vaasa", withdrawn=None):
+        return {"municipality": town, "start": start, "last_seen": seen,
+                "withdrawn_at": withdrawn}
+
+    reach = archive_reach([
+        meeting("2017-03-20T16:00:00+02:00", "2024-01-02T02:00:00+00:00"),  # fell out
+        meeting("2025-02-18T17:00:00+02:00", "2026-12-04T02:00:00+00:00"),
+        meeting("2026-11-23T17:00:00+02:00", "2026-12-04T02:10:00+00:00"),
+        meeting("2016-01-01T17:00:00+02:00", "2026-12-04T02:00:00+00:00", withdrawn="x"),
+    ])["vaasa"]
+    assert (reach.first[:10], reach.last[:10], reach.meetings) == ("2017-03-20", "2026-11-23", 3)
+    assert reach.source_since[:10] == "2025-02-18"
