@@ -137,6 +137,23 @@ def read_layout(lines: list[VisualLine], document_format: DocumentFormat) -> Doc
     )
 
 
+def read_item_body(lines: list[VisualLine], document_format: DocumentFormat) -> DocumentReading:
+    """An item whose title is already known (a whole-meeting document's "§ 4 <title>"):
+    its register number and labelled blocks only, empty labelled blocks kept."""
+    column = find_label_column(lines)
+    layout = _Layout(column, column_starts(lines))
+    blocks, history = _split_blocks(_without_register_lines(lines), layout)
+    return DocumentReading(
+        format=document_format,
+        layout="label column" if column else "single column",
+        title=None,
+        register_id=register_id_in(line.text for line in lines),
+        history=history,
+        blocks=fold_history(blocks, only_repeats=True),  # empty ones too: see meeting.py
+        line_count=len(lines),
+    )
+
+
 # --- The label column --------------------------------------------------------------------
 
 
@@ -426,4 +443,6 @@ def _label_splits(line: VisualLine, starts: list[float]):
             yield head, [" ".join(fragment.text for fragment in fragments[cut:])]
 
 
-__all__ = ["DocumentReading", "LabelColumn", "find_label_column", "read_layout"]
+__all__ = [
+    "DocumentReading", "LabelColumn", "find_label_column", "read_item_body", "read_layout",
+]
