@@ -143,6 +143,9 @@ def read_item_body(lines: list[VisualLine], document_format: DocumentFormat) -> 
     column = find_label_column(lines)
     layout = _Layout(column, column_starts(lines))
     blocks, history = _split_blocks(_without_register_lines(lines), layout)
+    # The empty unlabelled block that opens every reading would count presentation as
+    # "seen before" and fold a "Beredning" after a one-line "Tidigare behandling" into it.
+    blocks = [block for block in blocks if block.lines or block.label]
     return DocumentReading(
         format=document_format,
         layout="label column" if column else "single column",

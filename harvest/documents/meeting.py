@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from harvest.documents.cover import MeetingCover, read_cover
 from harvest.documents.formats import DocumentFormat
 from harvest.documents.layout import DocumentReading, read_item_body
+from harvest.documents.ocr import read_textless_pages
 from harvest.documents.quality import PageQuality, repair_lines
 from harvest.documents.readers import DocumentReadError, read_lines
 from harvest.pdftext import VisualLine
@@ -80,6 +81,7 @@ class MeetingDocument:
     items: list[MeetingItem]
     appeal: list[dict]  # sections of the appeal instructions
     quality: list[PageQuality] = field(default_factory=list)
+    listed: dict[str, str] = field(default_factory=dict)  # the cover's list: § -> title
     format: DocumentFormat = DocumentFormat.PDF
 
     @property
@@ -91,8 +93,10 @@ def read_meeting_document(body: bytes, file_name: str = "") -> MeetingDocument:
     """A whole-meeting file's bytes -> cover and items; DocumentReadError when it has none."""
     read = read_lines(body)
     lines, quality = repair_lines(read.lines, body)
+    lines, quality = read_textless_pages(body, lines, quality)
     document = split_meeting(lines, file_name)
     document.quality, document.format = quality, read.format
+    _add_unread_items(document)
     return document
 
 
@@ -102,6 +106,7 @@ def split_meeting(lines: list[VisualLine], file_name: str = "") -> MeetingDocume
     if not starts:
         raise DocumentReadError("no § headings found: not a whole-meeting document")
     cover = read_cover(lines[: starts[0]], file_name)
+    listed = _listed_items(lines[: starts[0]])
     bounds = [*starts, len(lines)]
     items, appeal = [], []
     for start, stop in zip(bounds, bounds[1:], strict=False):
@@ -110,7 +115,7 @@ def split_meeting(lines: list[VisualLine], file_name: str = "") -> MeetingDocume
             item_lines, appeal = _split_off_appeal(item_lines)
         items.append(_read_item(item_lines))
     _mark_appeal(items, appeal)
-    return MeetingDocument(cover, items, appeal)
+    return MeetingDocument(cover, items, appeal, listed=listed)
 
 
 # --- Where items start -------------------------------------------------------------------
@@ -136,6 +141,34 @@ def _heading_number(line: VisualLine, left: float) -> str | None:
         return None
     match = _HEADING.match(line.text)
     return (match.group("after") or match.group("before")) if match else None
+
+
+def _listed_items(cover: list[VisualLine]) -> dict[str, str]:
+    """The cover's list of items ("§ 125 <title>"): § -> title."""
+    listed = {}
+    for line in cover:
+        match = _HEADING.match(line.text)
+        if match and match.group("title"):
+            listed[match.group("after") or match.group("before")] = match.group("title")
+    return listed
+
+
+def _add_unread_items(document: MeetingDocument) -> None:
+    """An item the cover lists whose pages have no text (a scan, no OCR): kept with its
+    listed title and those pages, which are flagged, so the archive shows it exists."""
+    textless = [page.page for page in document.quality if not page.has_text]
+    read = {item.article_number for item in document.items}
+    for number, title in document.listed.items():
+        if number in read:
+            continue
+        before = [i.pages[-1] for i in document.items if int(i.article_number) < int(number)]
+        after = [i.pages[0] for i in document.items if int(i.article_number) > int(number)]
+        low, high = max(before, default=0), min(after, default=10**6)
+        pages = [page for page in textless if low < page < high]
+        if pages:
+            empty = read_item_body([], DocumentFormat.PDF)
+            document.items.append(MeetingItem(number, title, None, empty, pages))
+    document.items.sort(key=lambda item: int(item.article_number))
 
 
 # --- One item ----------------------------------------------------------------------------

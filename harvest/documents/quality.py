@@ -22,10 +22,13 @@ from transform.analysis import FINNISH, FINNISH_ANALYSER, SWEDISH, SWEDISH_ANALY
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\b[a-zåäöé]{3,}\b")  # lower case: names and acronyms are not measured
+# Repairs also look at capitalised words ("Ungdomsfullmäktge", "Underskrifer").
+_REPAIRABLE = re.compile(r"\b[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}\b")
 # Letters a dropped ligature glyph takes with it, single and in pairs.
 _DROPPED = ("i", "t", "f", "l", "ti", "ft", "fi", "fl", "ff", "tt")
 RELIABLE_SHARE = 0.85  # known words on a good page (the real samples: 0.93-0.99)
-_MIN_WORDS = 8  # fewer words say too little to judge a page
+_MIN_WORDS = 8
+_MIN_CAPITALISED = 7  # fewer words say too little to judge a page
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,8 @@ class PageQuality:
 
     @property
     def reliable(self) -> bool:
-        if not self.has_text:
-            return False
+        if not self.has_text or self.ocr:
+            return False  # a scan, even read by OCR, may contain errors
         return self.words < _MIN_WORDS or self.known_share >= RELIABLE_SHARE
 
 
@@ -92,13 +95,18 @@ def repair_text(text: str, language: str) -> tuple[str, int]:
     def fix(match: re.Match) -> str:
         nonlocal count
         word = match.group()
-        if known_word(word, language):
+        lower = word.lower()
+        if word[0].isupper() and len(word) < _MIN_CAPITALISED:
+            return word  # a short capitalised word is more likely a name than a damaged word
+        if known_word(lower, language):
             return word
-        repaired = ligature_repair(word, language)
-        count += repaired is not None
-        return repaired or word
+        repaired = ligature_repair(lower, language)
+        if repaired is None:
+            return word
+        count += 1
+        return repaired[0].upper() + repaired[1:] if word[0].isupper() else repaired
 
-    return _WORD.sub(fix, text), count
+    return _REPAIRABLE.sub(fix, text), count
 
 
 @functools.lru_cache(maxsize=50_000)
