@@ -157,6 +157,10 @@ def _add_unread_items(document: MeetingDocument) -> None:
     """An item the cover lists whose pages have no text (a scan, no OCR): kept with its
     listed title and those pages, which are flagged, so the archive shows it exists."""
     textless = [page.page for page in document.quality if not page.has_text]
+    ocr = {page.page for page in document.quality if page.ocr}
+    for item in document.items:  # OCR runs a scanned heading into its text; the list does not
+        if set(item.pages) <= ocr and item.article_number in document.listed:
+            item.title = document.listed[item.article_number]
     read = {item.article_number for item in document.items}
     for number, title in document.listed.items():
         if number in read:

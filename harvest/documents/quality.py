@@ -23,12 +23,15 @@ from transform.analysis import FINNISH, FINNISH_ANALYSER, SWEDISH, SWEDISH_ANALY
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\b[a-zåäöé]{3,}\b")  # lower case: names and acronyms are not measured
 # Repairs also look at capitalised words ("Ungdomsfullmäktge", "Underskrifer").
-_REPAIRABLE = re.compile(r"\b[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}\b")
-# Letters a dropped ligature glyph takes with it, single and in pairs.
-_DROPPED = ("i", "t", "f", "l", "ti", "ft", "fi", "fl", "ff", "tt")
+# Not inside e-mail addresses or URLs ("kirsi.vesala@lapua.fi").
+_REPAIRABLE = re.compile(r"(?<![\w.@/-])[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}(?![\w@/]|\.\w)")
+# Ligature glyphs whose letters drop out of a damaged text layer: one letter of the pair
+# ("fullmäktge", "underskrifer") or the whole pair (only put back in longer words).
+_LIGATURES = ("fi", "fl", "ff", "ft", "ti", "tt")
+_SINGLE_LETTERS = ("i", "l", "f", "t")
+_MIN_PAIR_WORD = 8
 RELIABLE_SHARE = 0.85  # known words on a good page (the real samples: 0.93-0.99)
-_MIN_WORDS = 8
-_MIN_CAPITALISED = 7  # fewer words say too little to judge a page
+_MIN_WORDS = 8  # fewer words say too little to judge a page
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,8 @@ def repair_text(text: str, language: str) -> tuple[str, int]:
         nonlocal count
         word = match.group()
         lower = word.lower()
-        if word[0].isupper() and len(word) < _MIN_CAPITALISED:
-            return word  # a short capitalised word is more likely a name than a damaged word
+        if word[0].isupper() and not _starts_sentence(text, match.start()):
+            return word  # a capitalised word inside a sentence is a name: never "repaired"
         if known_word(lower, language):
             return word
         repaired = ligature_repair(lower, language)
@@ -114,18 +117,24 @@ def ligature_repair(word: str, language: str) -> str | None:
     """The one known word that putting back dropped ligature letters makes, else None."""
     found = set()
     for cut in range(1, len(word)):
-        for letters in _DROPPED:
-            candidate = word[:cut] + letters + word[cut:]
-            if _near_ligature(word, cut, letters) and known_word(candidate, language):
+        for candidate in _candidates(word, cut):
+            if known_word(candidate, language):
                 found.add(candidate)
                 if len(found) > 1:
                     return None  # ambiguous: leave the word as written
     return found.pop() if found else None
 
 
-def _near_ligature(word: str, cut: int, letters: str) -> bool:
-    """A ligature glyph stood where an f or t is next to the gap, or the pair was whole."""
-    return len(letters) == 2 or word[cut - 1] in "ft" or word[cut : cut + 1] in ("f", "t")
+def _candidates(word: str, cut: int):
+    """Words with a ligature's lost letter put back at ``cut``: the letter must make a
+    ligature with its neighbour ("t" after "f", "i" after "t"), or the whole pair."""
+    before, after = word[cut - 1], word[cut]
+    for letter in _SINGLE_LETTERS:
+        if before + letter in _LIGATURES or letter + after in _LIGATURES:
+            yield word[:cut] + letter + word[cut:]
+    if len(word) >= _MIN_PAIR_WORD:
+        for pair in _LIGATURES:
+            yield word[:cut] + pair + word[cut:]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -135,6 +144,11 @@ def known_word(word: str, language: str) -> bool:
     if language == SWEDISH and SWEDISH_ANALYSER.available():
         return bool(SWEDISH_ANALYSER._load().lookup(word))
     return True  # no vocabulary: nothing can be measured, nothing is flagged
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before.endswith((".", ":", "!", "?"))
 
 
 def _page_language(text: str) -> str | None:
