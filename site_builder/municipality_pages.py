@@ -206,7 +206,7 @@ class _MunicipalityBuilder:
             actions = in_agenda_order(actions_by_meeting.get(meeting["id"], []))
             context = {
                 "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
-                "actions": actions, "facts": meeting_facts(actions),
+                "actions": actions, "facts": meeting_facts(actions, meeting),
             }
             self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
                                    "meeting.html", context, {
