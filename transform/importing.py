@@ -19,6 +19,7 @@ page, with provenance ``imported file <name>`` and the file's sha256.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,11 +173,16 @@ def _meeting(
         raise DocumentReadError("no meeting date on the cover nor in the file name")
     day, kind = cover.start[:10], cover.document_kind
     facts = {key: value for key, value in cover.meeting_fields().items() if value is not None}
+    languages = Counter(item.reading.fields()["language"] for item in document.items)
+    languages.pop(None, None)
+    if languages:
+        facts["language"] = languages.most_common(1)[0][0]
     for record in store.meetings(municipality, organization["id"]):
         same_kind = kind is None or record.get("document_kind") in (None, kind)
         if (record.get("start") or "")[:10] == day and same_kind:
             # The harvested meeting keeps its own start and kind; the cover adds its facts.
-            return {"id": record["id"], **facts, "start": record.get("start") or cover.start}
+            known = {k: v for k, v in facts.items() if k != "language" or not record.get(k)}
+            return {"id": record["id"], **known, "start": record.get("start") or cover.start}
     organ_origin = organization["id"].split(":", 2)[2].removeprefix("import-")
     origin = f"import-{organ_origin}-{day.replace('-', '')}-{kind or 'x'}"
     return {
