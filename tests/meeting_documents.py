@@ -377,11 +377,50 @@ def _garble(text: str) -> str:
     return text.translate(_WRONG_LETTERS)
 
 
+# --- The demo's own meeting as one file ----------------------------------------------------
+
+
+def demo_board_minutes() -> bytes:
+    """Kristinestad's Stadsstyrelsen 15/2026 from the recorded sample sites, as Tweb prints
+    the whole minutes: importing it into the demo archive joins the items the demo harvested
+    item by item (same organ, date and §), adding none twice."""
+    from sample_sites.content.kristinestad import BOARD_NOVEMBER_2026 as meeting
+
+    pdf = _Pdf()
+    day = meeting.start.strftime("%d.%m.%Y")
+    pdf.running_header = "Protokoll {article} " + day + " Sida {page}"
+    pdf.add_page()
+    pdf.text_at(20, 170, meeting.organ.name, bold=True, size=14)
+    pdf.text_at(20, 170, f"Protokoll {meeting.number}", size=12)
+    _row(pdf, "Tid", f"{day} kl. {meeting.start:%H:%M} - {meeting.end_time}")
+    _row(pdf, "Plats", meeting.place)
+    pdf.text_at(20, 170, "Närvarande", bold=True, gap=0)
+    for person in meeting.attendees:
+        pdf.text_at(55, 130, person, gap=0)
+    for offset, item in enumerate(meeting.items):
+        number = meeting.first_article + offset
+        pdf.article = f"{number}§"
+        pdf.add_page()
+        pdf.text_at(20, 170, f"{number}§ {item.title}", bold=True, size=12)
+        if item.register_id:
+            pdf.text_at(20, 170, item.register_id)
+        if item.preparers:
+            pdf.text_at(20, 170, "Beredning: " + ", ".join(p.name for p in item.preparers))
+        pdf.text_at(20, 170, item.presentation, gap=4)
+        presenter = f"{item.presenter.title.capitalize()} {item.presenter.name}s förslag:"
+        for label, text in ((presenter if item.presenter else "Förslag:", item.proposal),
+                            ("Beslut:", item.decision)):  # fmt: skip
+            pdf.text_at(20, 170, label, bold=True, gap=0)
+            pdf.text_at(20, 170, text, gap=4)
+    return bytes(pdf.output())
+
+
 LAYOUTS = {
     "swedish_tweb": swedish_tweb,
     "finnish_cloudnc": finnish_cloudnc,
     "finnish_two_column": finnish_two_column,
 }
+DEMO_FILE_NAME = "Protokoll-Stadsstyrelsen - 10.11.2026.pdf"
 FILE_NAMES = {
     "swedish_tweb": "Protokoll-Stadsstyrelsen - 30.01.2023.pdf",
     "finnish_cloudnc": "Pöytäkirja-Tekninen lautakunta - 14.03.2024, klo 17_00.pdf",
@@ -399,6 +438,14 @@ def write_all(directory: Path) -> list[Path]:
     return written
 
 
+def write_demo(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / DEMO_FILE_NAME
+    path.write_bytes(demo_board_minutes())
+    return path
+
+
 if __name__ == "__main__":
-    for written_path in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else "meetings")):
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "meetings")
+    for written_path in [*write_all(target), write_demo(target)]:
         print(written_path)

@@ -198,8 +198,9 @@ def _title_lines(inline: str | None, lines: list[VisualLine]) -> tuple[list[str]
     titles = [inline] if inline else []
     taken = 0
     for line in lines[:_MAX_TITLE_LINES]:
-        labelled = titles and label_kind(line.text)  # "§ 124" / "Pöytäkirjan tarkastus"
-        if not line.bold or labelled or (titles and line.paragraph_start):
+        # A wrapped title may end in a word that is also a label ("... framläggande"): only
+        # a new paragraph or plain text ends it.
+        if not line.bold or (titles and line.paragraph_start):
             break
         titles.append(line.text)
         taken += 1
