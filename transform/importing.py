@@ -114,7 +114,7 @@ def import_file(
         "source_url": IMPORTED_FROM.format(name=path.name), "fetched_at": utc_now(),
         "raw_sha256": sha256, "parser_version": PARSER_VERSION,
     }  # fmt: skip
-    new_meeting = store._row(RecordType.MEETING, meeting["id"]) is None
+    new_meeting = not store.has_record(RecordType.MEETING, meeting["id"])
     page = {
         "page": "meeting",
         "organizations": [organization],

@@ -314,6 +314,9 @@ class Store:
                 "INSERT OR REPLACE INTO imported_files VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (sha256, name, municipality, utc_now(), meeting, _json(actions), _json(twins)))
 
+    def has_record(self, record_type: RecordType, record_id: str) -> bool:
+        return self._row(record_type, record_id) is not None
+
     def imported_files(self, municipality: str | None = None) -> list[dict]:
         rows = self._db.execute(
             "SELECT * FROM imported_files WHERE ? IS NULL OR municipality = ? ORDER BY name",
