@@ -127,6 +127,8 @@ def test_swedish_cover_with_marks(samples):
     assert presence["Karin Sjö"] is False and presence["Johan Ek"] is True
     groups = {person["name"]: person["group"] for person in cover.attendance}
     assert groups["Lisa Strand"] == "Ersättare"
+    # The signatures under the repaired "Underskrifter" are not more attendance.
+    assert len(cover.attendance) == 7
 
 
 def test_finnish_cover_absent_group(samples):
