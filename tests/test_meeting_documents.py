@@ -284,3 +284,20 @@ def test_import_joins_the_item_level_twin(archive):
     (imported,) = store.imported_files("kristinestad")
     assert json.loads(imported["twins"]) == [twin]
     assert store.meetings("kristinestad")[0]["chair"] == "Anna Berg"
+
+
+@needs_vocabularies
+def test_ocr_replaces_a_noisy_text_layer_only_when_it_reads_better(monkeypatch, samples):
+    """Tesseract stubbed: a page of noise takes an OCR text that reads well; noise for
+    noise is no gain (OCR loses the label column)."""
+    from harvest.documents import ocr
+
+    good = "§ 6 Koulukuljetusten hankinta\nKoulukuljetukset kilpailutetaan lukuvuosille."
+    body = meeting_documents.finnish_two_column()
+    monkeypatch.setattr(ocr, "ocr_available", lambda: True)
+    for text, replaced in ((good, True), ("Kovjvkvjjcfvkscf k!jpq!jvfcfqqn", False)):
+        monkeypatch.setattr(ocr, "ocr_page", lambda body, page, text=text: text)
+        document = read_meeting_document(body, meeting_documents.FILE_NAMES["finnish_two_column"])
+        assert document.quality[2].ocr is replaced
+        assert document.unreliable_pages == [3]  # an OCR'd page is never taken as good text
+        assert document.items[1].title == "Koulukuljetusten hankinta"

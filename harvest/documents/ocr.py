@@ -1,4 +1,4 @@
-"""OCR for pages without a text layer (scans), when Tesseract is installed.
+"""OCR for flagged pages (scans, text layers that read as noise), when Tesseract is installed.
 
 Debian packages: ``tesseract-ocr`` with ``tesseract-ocr-fin`` and ``tesseract-ocr-swe``
 (the language data), and ``poppler-utils`` (``pdftoppm`` renders the page to an image).
@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from harvest.documents.lines import lines_of_plain_text
-from harvest.documents.quality import PageQuality, repair_page
+from harvest.documents.quality import RELIABLE_SHARE, PageQuality, repair_page
 from harvest.pdftext import VisualLine
 
 OCR_LANGUAGES = "fin+swe"
@@ -31,21 +31,28 @@ def ocr_available() -> bool:
 
 
 def read_textless_pages(body: bytes, lines: list[VisualLine], quality: list[PageQuality]):
-    """Lines and quality with every page that had no text read by OCR (when installed)."""
-    textless = [page.page for page in quality if not page.has_text]
-    if not textless or not ocr_available() or not body.startswith(b"%PDF"):
+    """Lines and quality with every flagged page read by OCR (when installed): a page
+    without text takes the OCR text; a page whose text layer reads badly (a font that maps
+    letters wrongly) takes it only when OCR reads well and better by the vocabulary measure
+    (OCR loses the layout: noise for noise is no gain)."""
+    flagged = [page for page in quality if not page.reliable]
+    if not flagged or not ocr_available() or not body.startswith(b"%PDF"):
         return lines, quality
     by_page = {page.page: page for page in quality}
     left = min((line.x0 for line in lines), default=0.0)
-    added = []
-    for page in textless:
-        text = ocr_page(body, page)
-        if text and text.strip():
-            page_lines = [_placed(line, page, left) for line in lines_of_plain_text(text)]
-            page_lines, measured = repair_page(page, page_lines)
-            added.extend(page_lines)
-            by_page[page] = replace(measured, ocr=True)
-    merged = sorted([*lines, *added], key=lambda line: (line.page, line.top))
+    replaced: dict[int, list[VisualLine]] = {}
+    for page in flagged:
+        text = ocr_page(body, page.page)
+        if not text or not text.strip():
+            continue
+        page_lines = [_placed(line, page.page, left) for line in lines_of_plain_text(text)]
+        page_lines, measured = repair_page(page.page, page_lines)
+        if not page.has_text or measured.known_share >= max(RELIABLE_SHARE, page.known_share):
+            replaced[page.page] = page_lines
+            by_page[page.page] = replace(measured, ocr=True)
+    kept = [line for line in lines if line.page not in replaced]
+    added = [line for page_lines in replaced.values() for line in page_lines]
+    merged = sorted([*kept, *added], key=lambda line: (line.page, line.top))
     return merged, [by_page[number] for number in sorted(by_page)]
 
 
