@@ -213,6 +213,28 @@ def transform_command(reparse, paths: Paths, sources: Sources):
     sys.exit(1 if report.errors else 0)
 
 
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...",
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--municipality", "-m", required=True, help="The municipality the files are of.")
+@click.option("--organ", default=None,
+              help="The organ (id, origin id or name) when the covers and file names do not say.")
+@data_dir_option
+@sources_option
+def import_command(files, municipality, organ, paths: Paths, sources: Sources):
+    """Import whole-meeting PDFs (agenda or minutes as one file) from a town's own archive:
+    each is split into its items; a file imported before is skipped.
+
+    Example: avoin import archive/2019/ --municipality kristinestad --organ Stadsstyrelsen
+    """
+    _check_municipality(municipality, sources.ids())
+    report = _import(paths, sources, list(files), municipality, organ)
+    click.echo(report.summary())
+    for error in report.errors:
+        click.echo(f"  error: {error}", err=True)
+    sys.exit(1 if report.errors else 0)
+
+
 @main.command("build")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("public"), show_default=True,
@@ -580,6 +602,17 @@ def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
         sync_municipalities(store, sources)
         return transform_pending(store, paths.raw, reparse_all=reparse,
                                  progress=progress.update_to, limits=sources.parse_limits)
+
+
+def _import(paths: Paths, sources: Sources, files: list[Path], municipality: str,
+            organ: str | None):
+    from transform.importing import import_files
+    from transform.run import sync_municipalities
+    from transform.store import Store
+
+    with Store(paths.ensure().store) as store:
+        sync_municipalities(store, sources)
+        return import_files(store, files, municipality, organ, raw_dir=paths.raw)
 
 
 def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None = None):

@@ -16,9 +16,20 @@ _ATTENDANCE = re.compile(r"^(?:Saapuvilla|Läsnä|Närvarande)\s+(?P<value>.+)$"
 _CHAIR = re.compile(r"(?P<name>[^\s,]+(?:\s[^\s,]+)?),\s*(?:puheenjohtaja|ordförande)\b")
 
 
-def meeting_facts(actions: list[dict]) -> dict[str, str | None]:
-    """``{place, chair, attendance}`` from the first of the meeting's documents that has
-    a place line (its cover page); values None when not given."""
+def meeting_facts(actions: list[dict], meeting: dict | None = None) -> dict:
+    """``{place, chair, attendance, secretary, people, published}``: the meeting record's
+    own facts when a whole-meeting document's cover gave them (avoin import), else read
+    from the first of its documents that has a place line (its cover page)."""
+    if meeting and (meeting.get("attendance") or meeting.get("place")):
+        return {
+            "place": meeting.get("place"), "chair": meeting.get("chair"), "attendance": None,
+            "secretary": meeting.get("secretary"), "people": meeting.get("attendance") or [],
+            "published": meeting.get("published"),
+        }  # fmt: skip
+    return {"secretary": None, "people": [], "published": None, **_facts_from_cover_page(actions)}
+
+
+def _facts_from_cover_page(actions: list[dict]) -> dict[str, str | None]:
     for action in actions:
         text = "\n".join(content.get("text") or "" for content in action.get("contents") or ())
         place = _PLACE.search(text)

@@ -68,6 +68,13 @@ def build_municipality_pages(
     return items.decisions()[:LATEST_FOR_HOME]
 
 
+def archive_reach(meetings: list[dict]) -> dict | None:
+    """The first and last meeting day in the archive: how far back a town reaches (imported
+    back catalogues reach further than what the town still shows)."""
+    days = sorted(meeting["start"][:10] for meeting in meetings if meeting.get("start"))
+    return {"first": days[0], "last": days[-1]} if days else None
+
+
 class _MunicipalityBuilder:
     def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
                  sitemap: SitemapCollector, page_context: dict, items: SiteItems,
@@ -206,7 +213,7 @@ class _MunicipalityBuilder:
             actions = in_agenda_order(actions_by_meeting.get(meeting["id"], []))
             context = {
                 "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
-                "actions": actions, "facts": meeting_facts(actions),
+                "actions": actions, "facts": meeting_facts(actions, meeting),
             }
             self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
                                    "meeting.html", context, {
@@ -297,6 +304,7 @@ class _MunicipalityBuilder:
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
+            "reach": archive_reach(self.records.meetings),
         })
         self._feed(path, municipality["name"], self.items.decisions())
 

@@ -133,3 +133,22 @@ def test_items_bring_agenda_minutes_and_languages_together(demo):
     assert handled_twice and voted
     assert {document["action"] for item in items for document in item["documents"]} == {
         action["id"] for action in actions}  # every document belongs to one item
+
+
+def test_importing_the_demo_meeting_as_one_file_joins_its_harvested_items(demo, tmp_path):
+    """The whole minutes of Kristinestad's Stadsstyrelsen 15/2026 (tests/meeting_documents.py)
+    into the demo archive: every item finds its item-level twin; nothing is added twice."""
+    from tests.meeting_documents import write_demo
+    from transform.importing import import_files
+
+    tmp, _ = demo
+    with Store(tmp / "data" / "avoin.sqlite") as store:
+        before = store.counts()
+        report = import_files(store, [write_demo(tmp_path)], "kristinestad")
+        after = store.counts()
+        meeting = next(m for m in store.meetings("kristinestad") if m.get("attendance"))
+    assert report.errors == [] and report.meetings_added == 0
+    assert (report.items_added, report.items_merged) == (0, 5)
+    assert after["actions"] == before["actions"] and after["meetings"] == before["meetings"]
+    assert meeting["chair"] == "Stefan Lindqvist"
+    assert meeting["secretary"] == "Annika Björklund"

@@ -833,10 +833,25 @@ def test_meeting_facts_are_read_from_the_cover_page():
         "Vasa stad Svenska utbildningsnämnden Protokoll 2/2025\n\nTid 18.2.2025 17:00\n\n"
         "Plats Rådhuset, mötesrum Dragonen\n\nNärvarande Ulla Sundqvist, ordförande Emma "
         "Nyberg Oskar Wikström\n\nBehandlade ärenden § 9")}]}
+    not_from_a_cover_record = {"secretary": None, "people": [], "published": None}
     assert meeting_facts([{"contents": []}, cover]) == {
         "place": "Rådhuset, mötesrum Dragonen", "chair": "Ulla Sundqvist",
-        "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström"}
-    assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None}
+        "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström",
+        **not_from_a_cover_record}
+    assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None,
+                                 **not_from_a_cover_record}
+
+
+def test_meeting_facts_of_an_imported_meeting_come_from_its_record():
+    from site_builder.meeting_facts import meeting_facts
+
+    people = [{"name": "Anna Berg", "role": "ordförande", "group": "Beslutande",
+               "present": True}]
+    meeting = {"place": "Stadshuset", "chair": "Anna Berg", "secretary": "Maria Holm",
+               "attendance": people, "published": "2023-02-06"}
+    assert meeting_facts([], meeting) == {
+        "place": "Stadshuset", "chair": "Anna Berg", "attendance": None,
+        "secretary": "Maria Holm", "people": people, "published": "2023-02-06"}
 
 
 def test_a_body_in_two_languages_is_one_organ_named_in_each_ui_language(tmp_path, records):

@@ -218,9 +218,24 @@ CREATE TABLE matters (
 CREATE INDEX matters_by_municipality ON matters (municipality, last_date);
 """
 
+# Files staff imported (avoin import, issue 19): a file is imported once, known by its hash;
+# the actions it added or merged into (their item-level twins) are listed for provenance.
+_IMPORTED_FILES = """
+CREATE TABLE imported_files (
+    sha256 TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    municipality TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    meeting TEXT,
+    actions TEXT NOT NULL,
+    twins TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
     (3, _PUBLISHED_FORMS),
     (4, _ITEMS_AND_MATTERS),
+    (5, _IMPORTED_FILES),
 ]

@@ -153,12 +153,19 @@ ORGANIZATION_FIELDS = ("id", "municipality", "name", "classification", "origin_i
 MEETING_FIELDS = (
     "id", "municipality", "organization", "number", "start", "document_kind",
     "language", "origin_id", "source_url", "pdf_url",
+    # From a whole-meeting document's cover (harvest/documents/cover.py).
+    "place", "chair", "secretary", "attendance", "published",
 )
+# One person of a meeting's attendance as its cover lists them; ``present`` is false for
+# the absent ("Poissa", "Frånvarande", an empty [ ] mark).
+ATTENDANCE_FIELDS = ("name", "role", "group", "present")
 ACTION_FIELDS = (
     "id", "municipality", "organization", "meeting", "article_number", "ordering",
     "title", "register_id", "function_code", "language", "presenter", "preparers",
     "decision_maker", "history", "contents", "outcome", "attachments", "date",
     "origin_id", "source_url", "pdf_url", "translations",
+    # Pages whose text layer reads badly (harvest/documents/quality.py): shown with a notice.
+    "unreliable_pages",
 )
 CONTENT_FIELDS = ("type", "label", "text", "html")
 ATTACHMENT_FIELDS = (

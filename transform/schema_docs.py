@@ -235,7 +235,24 @@ MEETINGS = TableDoc(
                  enum=_values(DocumentKind)),
         LANGUAGE,
         ORIGIN_ID,
-        *PAGE_PROVENANCE[:1], PDF_URL, *PROVENANCE,
+        *PAGE_PROVENANCE[:1], PDF_URL,
+        FieldDoc("place", "string", "Where the meeting was held, as the cover writes it.",
+                 "Kokouspaikka pöytäkirjan kannen mukaan.", "Kaupungintalo, valtuustosali",
+                 "paikka / plats"),
+        FieldDoc("chair", "string", "Who chaired the meeting.", "Kokouksen puheenjohtaja.",
+                 "Maija Meikäläinen", "puheenjohtaja / ordförande"),
+        FieldDoc("secretary", "string", "Who kept the minutes.", "Pöytäkirjanpitäjä.",
+                 "Matti Virtanen", "sihteeri / sekreterare"),
+        FieldDoc("attendance", "array",
+                 "Who attended or was absent: JSON list of {name, role, group, present}.",
+                 "Läsnä ja poissa olleet: JSON-lista {name, role, group, present}.",
+                 '[{"name": "Maija Meikäläinen", "role": "puheenjohtaja", '
+                 '"group": "Saapuvilla olleet jäsenet", "present": true}]',
+                 "saapuvilla, poissa / närvarande, frånvarande"),
+        FieldDoc("published", "date", "Day the minutes were made public.",
+                 "Päivä, jona pöytäkirja asetettiin nähtäville.", "2026-10-20",
+                 "nähtävänäolo / framläggande"),
+        *PROVENANCE,
     ),
     foreign_keys=(
         ForeignKey("municipality", "municipalities"),
@@ -332,6 +349,12 @@ ACTIONS = TableDoc(
                  "Sama asia toisella kielellä julkaistuna: JSON-lista {language, id}.",
                  '[{"language": "sv", "id": "vaasa:action:8852303"}]',
                  "käännös / översättning"),
+        FieldDoc("unreliable_pages", "array",
+                 "Pages of the source document whose text layer reads badly (or had none): "
+                 "their text may contain errors. JSON list of page numbers.",
+                 "Lähdeasiakirjan sivut, joiden tekstikerros on huono tai puuttuu: tekstissä "
+                 "voi olla virheitä. JSON-lista sivunumeroista.", "[3, 4]",
+                 "tekstin laatu / textens kvalitet"),
         *PROVENANCE,
     ),
     foreign_keys=(

@@ -300,6 +300,29 @@ class Store:
             self._db.execute(f"RELEASE {name}")
             self._savepoints -= 1
 
+    # -- imported files (transform/importing.py) ----------------------------------
+
+    def imported_file(self, sha256: str) -> dict | None:
+        row = self._db.execute("SELECT * FROM imported_files WHERE sha256 = ?", (sha256,))
+        found = row.fetchone()
+        return dict(found) if found else None
+
+    def record_imported_file(self, sha256: str, name: str, municipality: str,
+                             meeting: str | None, actions: list[str], twins: list[str]) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO imported_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sha256, name, municipality, utc_now(), meeting, _json(actions), _json(twins)))
+
+    def has_record(self, record_type: RecordType, record_id: str) -> bool:
+        return self._row(record_type, record_id) is not None
+
+    def imported_files(self, municipality: str | None = None) -> list[dict]:
+        rows = self._db.execute(
+            "SELECT * FROM imported_files WHERE ? IS NULL OR municipality = ? ORDER BY name",
+            (municipality, municipality))
+        return [dict(row) for row in rows]
+
     # -- the publishing rules' results (transform/published_forms.py) -------------
 
     def published_forms(self, record_type: RecordType) -> dict[str, tuple[str, str | None, str]]:

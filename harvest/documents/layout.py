@@ -137,6 +137,26 @@ def read_layout(lines: list[VisualLine], document_format: DocumentFormat) -> Doc
     )
 
 
+def read_item_body(lines: list[VisualLine], document_format: DocumentFormat) -> DocumentReading:
+    """An item whose title is already known (a whole-meeting document's "§ 4 <title>"):
+    its register number and labelled blocks only, empty labelled blocks kept."""
+    column = find_label_column(lines)
+    layout = _Layout(column, column_starts(lines))
+    blocks, history = _split_blocks(_without_register_lines(lines), layout)
+    # The empty unlabelled block that opens every reading would count presentation as
+    # "seen before" and fold a "Beredning" after a one-line "Tidigare behandling" into it.
+    blocks = [block for block in blocks if block.lines or block.label]
+    return DocumentReading(
+        format=document_format,
+        layout="label column" if column else "single column",
+        title=None,
+        register_id=register_id_in(line.text for line in lines),
+        history=history,
+        blocks=fold_history(blocks, only_repeats=True),  # empty ones too: see meeting.py
+        line_count=len(lines),
+    )
+
+
 # --- The label column --------------------------------------------------------------------
 
 
@@ -426,4 +446,6 @@ def _label_splits(line: VisualLine, starts: list[float]):
             yield head, [" ".join(fragment.text for fragment in fragments[cut:])]
 
 
-__all__ = ["DocumentReading", "LabelColumn", "find_label_column", "read_layout"]
+__all__ = [
+    "DocumentReading", "LabelColumn", "find_label_column", "read_item_body", "read_layout",
+]

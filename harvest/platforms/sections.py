@@ -190,9 +190,13 @@ LABEL_TABLE = (
 )  # fmt: skip
 _LABELS = {label: (kind, language) for kind, language, labels in LABEL_TABLE for label in labels}
 # "Kaupunginjohtajan esitys", "Esittelijän päätösehdotus", "Stadsdirektörens förslag".
+# Whole-meeting minutes name who proposes and which organ decides: "Stadsdirektör Per
+# Nyströms förslag", "Stadsstyrelsens beslut", "Kaupunginhallituksen päätös".
 _LABEL_PATTERNS = (
     (re.compile(r"\w+n (esitys|päätösehdotus|päätösesitys|ehdotus)"), (ContentType.PROPOSAL, "fi")),
-    (re.compile(r"\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
+    (re.compile(r"(?:\w+ ){0,3}\w+s (förslag|beslutsförslag)"), (ContentType.PROPOSAL, "sv")),
+    (re.compile(r"\w+s beslut"), (ContentType.DECISION, "sv")),
+    (re.compile(r"\w+n päätös"), (ContentType.DECISION, "fi")),
 )
 # The heading under which earlier handlings of the matter are repeated.
 HISTORY_LABELS = frozenset(
