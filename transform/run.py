@@ -29,7 +29,7 @@ from transform.languages import link_language_versions
 from transform.parse_limits import LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
-from transform.schema import PARSER_VERSION, SchemaError
+from transform.schema import PARSER_VERSION, AttachmentExtraction, PageKind, SchemaError
 from transform.store import Counts, RunKind, RunStatus, Store
 
 Progress = Callable[[int, int], None]  # (documents done, documents pending)
@@ -156,7 +156,7 @@ def transform_snapshot(
     except SnapshotError as error:
         return Counts(), _error_entry(row, error)
     try:
-        result = _parse(parser, row, body)
+        result = _parse_or_note(parser, row, body)
         with store.transaction():
             counts = store.merge_page(result, _provenance(row, parser_version))
             withdrawn = detect_removals(store, row["page_kind"], result, row["fetched_at"])
@@ -173,6 +173,26 @@ def transform_snapshot(
         error.add_note(f"while transforming {row['url']} (raw snapshot {row['sha256']})")
         raise
     return counts, None
+
+
+def _parse_or_note(parser: LimitedParser | None, row: dict, body: bytes) -> dict:
+    """An attachment's file that cannot be read (over the limits, a crashing format) is kept
+    as a failed extraction with the reason: the file was fetched, reading it again gives the
+    same answer, and its item is not at fault."""
+    try:
+        return _parse(parser, row, body)
+    except ParseError as error:
+        if row["page_kind"] != PageKind.ATTACHMENT_FILE:
+            raise
+        context = row.get("context") or {}
+        failed = {
+            "url": context.get("attachment_url") or row["url"],
+            "municipality": row["municipality"],
+            "media_type": row.get("media_type"),
+            "extraction": AttachmentExtraction.FAILED.value,
+            "note": str(error)[:300],
+        }
+        return {"page": PageKind.ATTACHMENT_FILE, "attachment_files": [failed]}
 
 
 def _parse(parser: LimitedParser | None, row: dict, body: bytes) -> dict:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from transform.schema import Platform
+from transform.schema import PageKind, Platform
 
 
 class ParseError(ValueError):
@@ -47,7 +47,21 @@ def platform_module(platform: str):
 
 
 def parse_page(platform, page_kind, body, url, municipality=None, context=None) -> dict:
+    if page_kind == PageKind.ATTACHMENT_FILE:  # a file, read the same way on every platform
+        return parse_attachment_file(body, url, municipality, context)
     return platform_module(platform).parse_page(page_kind, body, url, municipality, context)
+
+
+def parse_attachment_file(body: bytes, url: str, municipality=None, context=None) -> dict:
+    """``{"page": ATTACHMENT_FILE, "attachment_files": [{url, municipality, media_type,
+    extraction, text, pages, note}]}``; ``url`` is the link as the item listed it (before
+    any redirect)."""
+    from harvest.documents.attachments import read_attachment
+
+    listed_url = (context or {}).get("attachment_url") or url
+    record = {"url": listed_url, "municipality": municipality,
+              **read_attachment(body).as_record()}
+    return {"page": PageKind.ATTACHMENT_FILE, "attachment_files": [record]}
 
 
 def detect_page_kind(platform, body, url=""):
