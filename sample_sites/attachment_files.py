@@ -23,7 +23,8 @@ _ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/{part}" ContentType="{content_type}"/></Types>'
 )
@@ -90,22 +91,19 @@ def scanned_pdf(title: str, created: datetime) -> bytes:
 def docx(title: str, text: str) -> bytes:
     paragraphs = [title.removesuffix(".docx"), *text.split("\n\n")]
     body = "".join(
-        f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(p)}</w:t></w:r></w:p>"
-        for p in paragraphs
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs
     )
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{_WORD_NS}"><w:body>{body}</w:body></w:document>'
     )
-    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    content_type = f"{DOCX}.main+xml"
     return _package("word/document.xml", content_type, {"word/document.xml": document})
 
 
 def xlsx(rows: list[list[str]]) -> bytes:
     sheet_rows = "".join(
-        f'<row r="{r}">'
-        + "".join(_xlsx_cell(value) for value in row)
-        + "</row>"
+        f'<row r="{r}">' + "".join(_xlsx_cell(value) for value in row) + "</row>"
         for r, row in enumerate(rows, start=1)
     )
     sheet = (
@@ -123,12 +121,16 @@ def xlsx(rows: list[list[str]]) -> bytes:
         '<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.'
         'openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>'
     )
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-    return _package("xl/workbook.xml", content_type, {
-        "xl/workbook.xml": workbook,
-        "xl/_rels/workbook.xml.rels": workbook_rels,
-        "xl/worksheets/sheet1.xml": sheet,
-    })
+    content_type = f"{XLSX}.main+xml"
+    return _package(
+        "xl/workbook.xml",
+        content_type,
+        {
+            "xl/workbook.xml": workbook,
+            "xl/_rels/workbook.xml.rels": workbook_rels,
+            "xl/worksheets/sheet1.xml": sheet,
+        },
+    )
 
 
 def _xlsx_cell(value: str) -> str:
@@ -141,8 +143,7 @@ def _package(main_part: str, content_type: str, parts: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         members = {
-            "[Content_Types].xml": _CONTENT_TYPES.format(part=main_part,
-                                                         content_type=content_type),
+            "[Content_Types].xml": _CONTENT_TYPES.format(part=main_part, content_type=content_type),
             "_rels/.rels": _ROOT_RELS.format(part=main_part),
             **parts,
         }
