@@ -14,7 +14,11 @@ import json
 import sqlite3
 
 # Filled into the action's attachment entry from the file (schema ATTACHMENT_FIELDS).
-FILE_FIELDS = ("media_type", "sha256", "text", "pages", "extraction", "extraction_note")
+FILE_FIELDS = (
+    "media_type", "sha256", "text", "pages", "extraction", "extraction_note", "source_gone_at",
+)
+# The source's answers that say a file is gone (not a passing fault such as 500 or a timeout).
+GONE_STATUSES = (404, 410)
 
 
 def save_file(db: sqlite3.Connection, record: dict, provenance: dict) -> None:
@@ -24,7 +28,7 @@ def save_file(db: sqlite3.Connection, record: dict, provenance: dict) -> None:
         "ON CONFLICT (url) DO UPDATE SET municipality = excluded.municipality, "
         "sha256 = excluded.sha256, media_type = excluded.media_type, pages = excluded.pages, "
         "extraction = excluded.extraction, extraction_note = excluded.extraction_note, "
-        "text = excluded.text, fetched_at = excluded.fetched_at",
+        "text = excluded.text, fetched_at = excluded.fetched_at, source_gone_at = NULL",
         (
             record["url"],
             record.get("municipality") or "unknown",
@@ -45,7 +49,7 @@ def files_for(db: sqlite3.Connection, urls: list[str]) -> dict[str, dict]:
         return {}
     marks = ", ".join("?" for _ in urls)
     rows = db.execute(
-        f"SELECT url, sha256, media_type, pages, extraction, extraction_note, text "
+        f"SELECT url, {', '.join(FILE_FIELDS)} "
         f"FROM attachment_files WHERE url IN ({marks})",
         urls,
     ).fetchall()
@@ -84,6 +88,27 @@ def _lists(action: dict, url: str) -> bool:
 
 def _without_none(values: dict) -> dict:
     return {key: value for key, value in values.items() if value is not None}
+
+
+def mark_gone(db: sqlite3.Connection) -> list[str]:
+    """Files whose url the source last answered with 404/410 after we fetched them: the text
+    is kept, the link is no longer offered. Returns the urls newly marked."""
+    marks = ", ".join(str(status) for status in GONE_STATUSES)
+    rows = db.execute(
+        f"""
+        SELECT files.url, latest.fetched_at FROM attachment_files AS files
+        JOIN (
+            SELECT url, status, fetched_at, ROW_NUMBER() OVER (
+                PARTITION BY url ORDER BY fetched_at DESC, id DESC) AS recency
+            FROM harvest_log WHERE page_kind = 'attachment_file'
+        ) AS latest ON latest.url = files.url AND latest.recency = 1
+        WHERE latest.status IN ({marks}) AND files.source_gone_at IS NULL
+        """
+    ).fetchall()
+    for row in rows:
+        db.execute("UPDATE attachment_files SET source_gone_at = ? WHERE url = ?",
+                   (row["fetched_at"], row["url"]))
+    return [row["url"] for row in rows]
 
 
 def attachment_counts(db: sqlite3.Connection) -> dict[str, int]:

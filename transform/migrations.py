@@ -230,7 +230,8 @@ CREATE TABLE attachment_files (
     extraction TEXT NOT NULL,
     extraction_note TEXT,
     text TEXT,
-    fetched_at TEXT
+    fetched_at TEXT,
+    source_gone_at TEXT
 );
 """
 

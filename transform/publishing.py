@@ -418,6 +418,7 @@ def _attachments_without_names(attachments: list, language: str) -> list:
             "pages": attachment.get("pages"),
             "extraction": attachment.get("extraction"),
             "extraction_note": None,
+            "source_gone_at": attachment.get("source_gone_at"),
         }
         for number, attachment in enumerate(attachments or (), start=1)
     ]

@@ -116,6 +116,7 @@ def transform_pending(
                                       progress)
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
+        merged += store.mark_gone_attachment_files()
         link_items(store)  # items and matters follow the actions just merged
     except BaseException:
         store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())

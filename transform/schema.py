@@ -177,10 +177,11 @@ ACTION_FIELDS = (
 )
 CONTENT_FIELDS = ("type", "label", "text", "html")
 # ``pages``, ``extraction`` and ``extraction_note`` (why there is no text) are filled with
-# ``media_type``, ``sha256`` and ``text`` once the file is fetched (issue 18).
+# ``media_type``, ``sha256`` and ``text`` once the file is fetched (issue 18);
+# ``source_gone_at`` once the source answers 404/410 for a file whose text we keep.
 ATTACHMENT_FIELDS = (
     "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
-    "pages", "extraction", "extraction_note",
+    "pages", "extraction", "extraction_note", "source_gone_at",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
 # An item: one § of one meeting, or one officeholder decision. Its documents (agenda,

@@ -163,7 +163,21 @@ def loses_information(old: dict, new: dict) -> bool:
     """
     if not old.get("contents"):
         return False
-    return any(not _is_empty(value) and new.get(key) != value for key, value in old.items())
+    return any(
+        not _is_empty(value) and _as_listed(key, new.get(key)) != _as_listed(key, value)
+        for key, value in old.items()
+    )
+
+
+def _as_listed(key: str, value):
+    """Attachments as the item lists them: what their files gave (text, sha256, ...) is
+    filled in later and is no new version of the decision."""
+    if key != "attachments" or not isinstance(value, list):
+        return value
+    return [
+        {name: v for name, v in entry.items() if name not in attachment_files.FILE_FIELDS}
+        for entry in value
+    ]
 
 
 def _is_empty(value) -> bool:
@@ -494,8 +508,22 @@ class Store:
     def _merge_attachment_file(self, file: dict, provenance: dict) -> Counts:
         """Keep what an attachment's file gave, and fill it into the actions listing it."""
         attachment_files.save_file(self._db, file, provenance)
+        return self._refill_attachments(file["url"])
+
+    def mark_gone_attachment_files(self) -> Counts:
+        """Files the source now answers 404/410 for: the actions say so, the text stays."""
         counts = Counts()
-        for row in attachment_files.actions_listing(self._db, file["url"]):
+        with self.transaction():
+            for url in attachment_files.mark_gone(self._db):
+                counts += self._refill_attachments(url)
+        return counts
+
+    def attachment_file_counts(self) -> dict[str, int]:
+        return attachment_files.attachment_counts(self._db)
+
+    def _refill_attachments(self, url: str) -> Counts:
+        counts = Counts()
+        for row in attachment_files.actions_listing(self._db, url):
             filled = attachment_files.with_files(self._db, json.loads(row["data"]))
             # The action keeps its own provenance: it was not parsed from this file.
             own = {key: row[key] for key in REQUIRED_PROVENANCE}
