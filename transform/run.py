@@ -46,7 +46,14 @@ class TransformReport:
     withdrawn: list[str] = field(default_factory=list)  # ids the sources stopped listing
     # Per source: how the item documents matched the label vocabulary (transform/drift.py).
     templates: dict[str, SourceDrift] = field(default_factory=dict)
+    # Attachment files read in this run, by extraction status (extracted, failed, ...).
+    attachments: dict[str, int] = field(default_factory=dict)
     run_id: int | None = None
+
+    def record_attachment_files(self, files) -> None:
+        for file in files or ():
+            status = file.get("extraction") or "unknown"
+            self.attachments[status] = self.attachments.get(status, 0) + 1
 
     def record_documents(self, source: str | None, documents) -> None:
         for document in documents or ():
@@ -62,7 +69,13 @@ class TransformReport:
         warnings = f", {len(self.warnings)} skipped rows" if self.warnings else ""
         withdrawn = f", {len(self.withdrawn)} withdrawn" if self.withdrawn else ""
         return (f"{self.documents} documents parsed, {errors}{warnings}; "
-                f"{self.counts}{withdrawn}")
+                f"{self.counts}{withdrawn}{self._attachments_text()}")
+
+    def _attachments_text(self) -> str:
+        if not self.attachments:
+            return ""
+        read = ", ".join(f"{n} {status}" for status, n in sorted(self.attachments.items()))
+        return f"; attachment files read: {read}"
 
     def summary(self) -> str:
         """The one-line report, then one line per failed document and skipped row."""
@@ -80,6 +93,7 @@ class TransformReport:
             "withdrawn": self.withdrawn,
             "templates": {source: d.as_dict() for source, d in sorted(self.templates.items())},
             "problems": self.problems,
+            "attachments": dict(sorted(self.attachments.items())),
             **self.counts.as_dict(),
         }
 
@@ -166,6 +180,7 @@ def transform_snapshot(
             report.warnings += [_error_entry(row, m) for m in result.get("errors", ())]
             report.withdrawn += withdrawn
             report.record_documents(row["municipality"], result.get("documents"))
+            report.record_attachment_files(result.get("attachment_files"))
     except (ParseError, SchemaError) as error:
         with store.transaction():
             store.record_parse(row, parser_version, error=str(error))

@@ -172,7 +172,12 @@ class PlatformSpider(scrapy.Spider):
             for error in result.get("errors", ()):
                 self.count_error("row_error", url, error)
             self.count_listing(page_kind, url, result)
-        for link in [*result.get("links", ()), *attachment_file_links(result)]:
+        files = attachment_file_links(result)
+        if PageKind.ATTACHMENT_FILE in wanted and not stored:
+            withheld = withheld_attachments(result)
+            if withheld:
+                self.crawler.stats.inc_value("avoin/attachments/withheld", withheld)
+        for link in [*result.get("links", ()), *files]:
             if PageKind(link["page_kind"]) not in wanted:
                 continue
             if self.policy and not self.policy.should_fetch(
@@ -282,6 +287,16 @@ def attachment_file_links(result: dict) -> list[dict]:
             context = {"action": action.get("id"), "attachment_url": url}
             links.append(link_to(PageKind.ATTACHMENT_FILE, url, context))
     return links
+
+
+def withheld_attachments(result: dict) -> int:
+    """Attachments the page lists as not public (we never ask for their files)."""
+    return sum(
+        1
+        for action in result.get("actions") or ()
+        for attachment in action.get("attachments") or ()
+        if attachment.get("public") is False
+    )
 
 
 def _header(response, name: bytes) -> str | None:
