@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from harvest.documents.attachments import XLSX, read_attachment
-from harvest.platforms import parse_page
+from harvest.platforms import ParseError, parse_page
 from harvest.platforms.sections import attachment_record
 from harvest.spiders.base import attachment_file_links, withheld_attachments
 from sample_sites.attachment_files import docx, scanned_pdf, text_pdf, xlsx
@@ -82,6 +82,11 @@ def test_ods_rows_are_read_as_text():
         (b"\xff\xd8\xff\xe0" + b"\x00" * 64, AttachmentExtraction.IMAGE),
         (b"not a document at all", AttachmentExtraction.FAILED),
         (b"%PDF-1.4\ncut short", AttachmentExtraction.FAILED),
+        # A lost session or a missing file answered with a page: its text is not the file's.
+        (
+            b"<html><title>Istunto vanhentui</title><body>Kirjaudu</body></html>",
+            AttachmentExtraction.FAILED,
+        ),
     ],
 )
 def test_images_and_broken_files_are_results_not_errors(body, extraction):
@@ -97,6 +102,12 @@ def test_every_sample_attachment_file_reads_as_its_kind():
     assert "Konstgräsplan vid Kyrkoby\t350000\t0" in kinds["720202-2.xlsx"].text
     others = [name for name in kinds if name != "720204-1.pdf"]
     assert all(kinds[name].extraction is AttachmentExtraction.EXTRACTED for name in others)
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n", b"<html><title>Virhe</title></html>"])
+def test_an_error_page_or_nothing_instead_of_a_file_is_a_parse_error(body):
+    with pytest.raises(ParseError):  # logged as a failed parse: asked for again next night
+        parse_page("dynasty", PageKind.ATTACHMENT_FILE, body, FILE_URL, TOWN)
 
 
 def test_parse_page_reads_a_file_on_any_platform_under_its_listed_url():

@@ -26,7 +26,7 @@ from harvest.sources import Sources
 from transform.drift import SourceDrift, drift_problems
 from transform.items import link_items
 from transform.languages import link_language_versions
-from transform.parse_limits import LimitedParser, ParseLimits
+from transform.parse_limits import DocumentTooLarge, LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
 from transform.schema import PARSER_VERSION, AttachmentExtraction, PageKind, SchemaError
@@ -192,12 +192,12 @@ def transform_snapshot(
 
 
 def _parse_or_note(parser: LimitedParser | None, row: dict, body: bytes) -> dict:
-    """An attachment's file that cannot be read (over the limits, a crashing format) is kept
-    as a failed extraction with the reason: the file was fetched, reading it again gives the
-    same answer, and its item is not at fault."""
+    """An attachment's file over the parse limits is kept as a failed extraction with the
+    reason: reading it again gives the same answer, and its item is not at fault. (An error
+    page instead of the file stays a parse error, so the file is asked for again.)"""
     try:
         return _parse(parser, row, body)
-    except ParseError as error:
+    except DocumentTooLarge as error:
         if row["page_kind"] != PageKind.ATTACHMENT_FILE:
             raise
         context = row.get("context") or {}

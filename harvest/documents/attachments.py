@@ -1,11 +1,12 @@
 """An attachment's bytes -> its text, media type, page count and how the extraction went.
 
-Attachments are read by the same reader as item documents (PDF, DOC, DOCX, RTF, HTML:
-``readers.read_lines``), plus spreadsheets (XLSX, ODS: each row one tab-separated line,
-read with zipfile and lxml, no extra dependency). Images are recorded, not read (no OCR),
-and a PDF without a text layer is recorded as a scan. A file we cannot read is a result
-too (status ``failed`` with the reason), never an exception: the attachment was fetched,
-and fetching it again would not change the bytes.
+Attachments are read by the same reader as item documents (PDF, DOC, DOCX, RTF:
+``readers.read_lines``; an HTML answer is taken for the server's error page), plus
+spreadsheets (XLSX, ODS: each row one tab-separated line, read with zipfile and lxml, no
+extra dependency). Images are recorded, not read (no OCR), and a PDF without a text layer
+is recorded as a scan. A file we cannot read is a result too (status ``failed`` with the
+reason), never an exception: the attachment was fetched, and fetching it again would not
+change the bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from harvest.documents import html_error_page_message
 from harvest.documents.formats import DocumentFormat, detect_format
 from harvest.documents.readers import DocumentReadError, read_lines
 from transform.schema import AttachmentExtraction
@@ -78,6 +80,11 @@ def _image_type(body: bytes) -> str | None:
 def _read_document(body: bytes) -> AttachmentText:
     document_format = detect_format(body)
     media_type = MEDIA_TYPES.get(document_format)
+    if document_format is DocumentFormat.HTML:
+        # Servers answer a lost session or a missing file with an HTML page; its text is not
+        # the attachment's. (Towns attach files, not web pages.)
+        note = html_error_page_message(body).replace("an item document", "a file")
+        return AttachmentText(media_type, AttachmentExtraction.FAILED, note=note)
     pages = _pdf_pages(body) if document_format is DocumentFormat.PDF else None
     try:
         lines = read_lines(body).lines

@@ -21,6 +21,10 @@ returns ``{"page": PageKind, "organizations": [...], "meetings": [...],
   ``layout``, ``unknown_labels``, ``known_share``): the run report's template-drift lines.
 - unknown or broken input raises ``ParseError`` with a one-line message.
 
+PageKind.ATTACHMENT_FILE is read the same way on every platform (``parse_attachment_file``)
+and returns ``{"page", "attachment_files": [...]}``: any file is a result (a scan, an image,
+an unreadable format are recorded as such); only an error page or an empty answer raises.
+
 ``detect_page_kind(body, url)`` guesses the kind for ``avoin parse`` when the
 caller does not know it.
 """
@@ -59,8 +63,12 @@ def parse_attachment_file(body: bytes, url: str, municipality=None, context=None
     from harvest.documents.attachments import read_attachment
 
     listed_url = (context or {}).get("attachment_url") or url
-    record = {"url": listed_url, "municipality": municipality,
-              **read_attachment(body).as_record()}
+    read = read_attachment(body)
+    if read.media_type == "text/html" or not body.strip():
+        # An error page or nothing where a file was expected: a failed fetch, tried again
+        # next night like an item document (the parse log keeps the error).
+        raise ParseError(read.note or "empty answer where an attachment file was expected")
+    record = {"url": listed_url, "municipality": municipality, **read.as_record()}
     return {"page": PageKind.ATTACHMENT_FILE, "attachment_files": [record]}
 
 
