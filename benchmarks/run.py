@@ -60,6 +60,7 @@ PARSE_LABELS = {
     "item_pages_html": "parse: item pages (HTML)",
     "item_records_json": "parse: item records (JSON)",
     "item_pdfs": "parse: item PDFs",
+    "attachment_files": "parse: attachment files (all kinds)",
 }
 # (key in the size's results, label, unit of "count")
 SIZE_ROWS = (

@@ -40,9 +40,14 @@ def policy():
 # -- transform throughput ----------------------------------------------------------------
 
 
+# Manifest kinds of attachment files (KTweb names its documents by what they are).
+ATTACHMENT_FILE_KINDS = ("attachment", "attachment_document")
+
+
 def sample_documents() -> dict[str, list[tuple]]:
-    """The sample sites' meeting pages and the item documents they link to, as
-    ``(platform, page_kind, body, url, municipality, context)`` by category."""
+    """The sample sites' meeting pages, the item documents they link to and every
+    attachment file they serve (PDF, scan, DOCX, XLSX), as ``(platform, page_kind, body,
+    url, municipality, context)`` by category."""
     from urllib.parse import urlsplit
 
     from harvest.platforms import parse_page
@@ -50,14 +55,19 @@ def sample_documents() -> dict[str, list[tuple]]:
 
     documents: dict[str, list[tuple]] = {
         "meeting_pages": [], "item_pages_html": [], "item_records_json": [], "item_pdfs": [],
+        "attachment_files": [],
     }
     for site_dir in find_site_dirs(SAMPLE_SITES):
         manifest = Manifest(site_dir)
         host = f"http://{manifest.municipality}.sample.invalid"
         for entry in manifest.entries:
+            url = host + entry.path + (f"?{entry.query}" if entry.query else "")
+            if entry.kind in ATTACHMENT_FILE_KINDS:
+                documents["attachment_files"].append((
+                    manifest.platform, "attachment_file", entry.file.read_bytes(), url,
+                    manifest.municipality, {}))
             if entry.kind != "meeting":
                 continue
-            url = host + entry.path + (f"?{entry.query}" if entry.query else "")
             body = entry.file.read_bytes()
             page = (manifest.platform, "meeting", body, url, manifest.municipality, {})
             documents["meeting_pages"].append(page)

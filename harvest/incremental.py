@@ -14,6 +14,7 @@ The rules, so that a night after a quiet day costs one request per listing:
   (default 60 days, which also covers agendas of meetings still to come: the window
   reaches into the future) and the documents of such a meeting when its page changed.
 - Known documents of older meetings are never fetched again.
+- An attachment's file is fetched once, whatever its item does: its bytes are kept.
 
 "Fetched well" = a 200/304 whose bytes parsed (Store.last_good_fetch).
 """
@@ -60,6 +61,8 @@ class FetchPolicy:
         previous = self.previous(link["url"], link.get("method") or "GET", link.get("body"))
         if previous is None:
             return True
+        if PageKind(link["page_kind"]) is PageKind.ATTACHMENT_FILE:
+            return False  # an attachment's file is fetched once (its text is kept)
         if PageKind(link["page_kind"]) in LISTINGS:
             return True
         if not parent_changed:

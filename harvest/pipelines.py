@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from transform.raw import save_snapshot
+from transform.schema import PageKind
 from transform.store import Store
 
 
@@ -57,6 +58,9 @@ class RawSnapshotPipeline:
                 self.stats.inc_value("avoin/errors/snapshot_write_failed")
         self.store.log_request(**fields)
         self.stats.inc_value("avoin/pages_saved" if body is not None else "avoin/requests_failed")
+        if item.get("page_kind") == PageKind.ATTACHMENT_FILE:
+            saved = body is not None and "error" not in fields
+            self.stats.inc_value(f"avoin/attachments/{'fetched' if saved else 'failed'}")
         return item
 
 

@@ -31,6 +31,9 @@ class SourceReport:
     skipped_known: int = 0  # links not fetched again (incremental harvest)
     requests: int = 0  # every request sent, robots.txt and retries included
     requests_failed: int = 0
+    attachments_fetched: int = 0  # public attachments' files saved this run
+    attachments_failed: int = 0  # requested, no file (404, timeout, ...)
+    attachments_withheld: int = 0  # listed as not public on the pages read: never requested
     errors: dict[str, int] = field(default_factory=dict)
     error_samples: list[str] = field(default_factory=list)
     skipped: str | None = None
@@ -57,6 +60,9 @@ class SourceReport:
             "requests": self.requests,
             "pages_unchanged": self.pages_unchanged,
             "skipped_known": self.skipped_known,
+            "attachments_fetched": self.attachments_fetched,
+            "attachments_failed": self.attachments_failed,
+            "attachments_withheld": self.attachments_withheld,
             "errors": dict(self.errors), "error_samples": list(self.error_samples),
             "skipped": self.skipped, "robots_ignored": self.robots_ignored,
             "permission": self.permission,
@@ -141,6 +147,9 @@ def _fill_report(report: SourceReport, stats: dict) -> None:
     report.pages_unchanged = stats.get("avoin/pages_unchanged", 0)
     report.skipped_known = stats.get("avoin/skipped_known", 0)
     report.requests_failed = stats.get("avoin/requests_failed", 0)
+    report.attachments_fetched = stats.get("avoin/attachments/fetched", 0)
+    report.attachments_failed = stats.get("avoin/attachments/failed", 0)
+    report.attachments_withheld = stats.get("avoin/attachments/withheld", 0)
     prefix = "avoin/errors/"
     report.errors = {k[len(prefix) :]: v for k, v in stats.items() if k.startswith(prefix)}
     report.error_samples = stats.get("avoin/error_samples", [])

@@ -62,11 +62,28 @@ class NightlyReport:
             lines.append(f"  {municipality:<13} {state:<8} requests {health['requests']:<4} "
                          f"last success {health.get('last_success') or 'never'}"
                          f"{'  (' + errors + ')' if errors else ''}{stale}")
+        lines += self._attachment_lines()
         if self.transform:
             lines.append(f"  transform: {self.transform.get('summary', '')}")
             lines += _drift_lines(self.transform.get("templates") or {})
         lines += [f"  problem: {problem}" for problem in self.problems]
         return lines
+
+
+    def _attachment_lines(self) -> list[str]:
+        """Attachments over all sources: fetched, failed, withheld (harvest), read (transform)."""
+        totals = {key: sum(h.get(f"attachments_{key}", 0) for h in self.sources.values())
+                  for key in ("fetched", "failed", "withheld")}
+        read = dict(self.transform.get("attachments") or {})
+        if not any(totals.values()) and not read:
+            return []
+        extracted = read.pop("extracted", 0)
+        without_text = ", ".join(f"{status} {n}" for status, n in sorted(read.items()))
+        return [
+            f"  attachments: {totals['fetched']} fetched, {extracted} extracted, "
+            f"{sum(read.values())} without text{f' ({without_text})' if without_text else ''}, "
+            f"{totals['failed']} failed to fetch, {totals['withheld']} withheld (not public)"
+        ]
 
 
 def _drift_lines(templates: dict) -> list[str]:

@@ -46,6 +46,7 @@ class Attachment:
     text: str = ""
     public: bool = True
     confidentiality_reason: str = ""
+    scanned: bool = False  # a PDF without a text layer (sample_sites/attachment_files.py)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,9 @@ def analysed_block(text: str | None, language: str | None) -> str:
 
 
 def body_text(action: dict) -> str:
-    return "\n".join(content.get("text") or "" for content in action.get("contents") or ())
+    """The contents and the attachments' texts (the page shows both; see attachment_list)."""
+    texts = [content.get("text") or "" for content in action.get("contents") or ()]
+    return "\n".join([*texts, *whoosh_search.attachment_texts(action)])
 
 
 def search_keys(action: dict, organ_name: str | None) -> str:

@@ -38,7 +38,8 @@ def test_the_benchmark_completes_and_prints_the_table(tiny_run):
     for label in ("site: build_site", "ref: raw jinja2", "search: index_site (Pagefind)",
                   "ref: Pagefind binary alone", "dumps: export_dumps", "whoosh: full index",
                   "incr: build_site", "whoosh: update after 1,000 changed",
-                  "parse: item PDFs", "parse: item pages (HTML)"):
+                  "parse: item PDFs", "parse: item pages (HTML)",
+                  "parse: attachment files (all kinds)"):
         assert label in completed.stdout
     for description in TARGETS.values():
         assert description in completed.stdout
@@ -60,7 +61,7 @@ def test_the_results_file_has_every_step(tiny_run):
     assert {"ratio", "ratio_to"} <= set(size["build"])
     categories = results["parse"]["categories"]
     assert all(categories[name]["documents"] > 0 for name in (
-        "meeting_pages", "item_pages_html", "item_pdfs"))
+        "meeting_pages", "item_pages_html", "item_pdfs", "attachment_files"))
     assert {check["target"] for check in results["targets"]} == set(TARGETS)
 
 

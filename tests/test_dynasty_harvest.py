@@ -75,7 +75,7 @@ def test_cgi_harvest_succeeds_and_transforms_without_errors(riihimaki):
     assert "0 errors" in transformed.stdout
 
 
-def test_cgi_spider_fetches_every_page_it_needs_and_no_attachment(riihimaki):
+def test_cgi_spider_fetches_every_page_it_needs_and_public_attachments(riihimaki):
     _, _, _, requests = riihimaki
     # With permission robots.txt is not asked for (noindex pages: see the end of this file).
     assert "/robots.txt" not in requests
@@ -83,9 +83,10 @@ def test_cgi_spider_fetches_every_page_it_needs_and_no_attachment(riihimaki):
     for entry in manifest(RIIHIMAKI)["entries"]:
         target = entry["path"] + (f"?{entry['query']}" if entry["query"] else "")
         fetched = target in requests
-        # Attachments are not harvested; the wrongly answered item never led to its PDF.
-        not_wanted = ("attachment", "appeal_document", "meeting_pdf", "robots")
-        if entry["kind"] in not_wanted or target == "/djulkaisu/kokous/2026111602-4.PDF":
+        # Public attachments' files are harvested (each once: see the end of this test);
+        # the wrongly answered item never led to its PDF nor its attachments.
+        not_wanted = ("appeal_document", "meeting_pdf", "robots")
+        if entry["kind"] in not_wanted or target.startswith("/djulkaisu/kokous/2026111602-4"):
             assert not fetched, target
         else:
             assert fetched, target
@@ -100,6 +101,7 @@ def test_cgi_spider_fetches_every_page_it_needs_and_no_attachment(riihimaki):
         "item_pdf": 40,
         "office": 2,
         "decision": 6,
+        "attachment": 13,  # every public attachment's file but the wrong item's two
     }
     # Each wrongly answered item was asked twice, the second time in a fresh session.
     assert Counter(requests) - Counter(set(requests)) == {RETRIED: 1, WRONG: 1}

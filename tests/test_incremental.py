@@ -99,6 +99,9 @@ def test_first_night_fetches_everything(nights):
     (harvest, requests, _), *_ = nights[0]
     assert harvest.returncode == 0, harvest.stdout + harvest.stderr
     assert sum("ktproxy2.dll" in r for r in requests) > 20
+    # The public attachments' files (doctype=1) come with their items, each once.
+    attachment_files = [r for r in requests if "doctype=1" in r]
+    assert len(attachment_files) == len(set(attachment_files)) > 0
 
 
 def test_quiet_night_costs_one_request_per_listing_and_changes_nothing(nights, capsys):
@@ -133,6 +136,10 @@ def test_a_new_meeting_costs_that_meeting_its_documents_and_little_else(nights, 
     assert len(new_pages) >= 6  # the meeting page, its item documents, attachment lists
     assert new_pages <= set(requests)
     assert not any("ktproxy2.dll" in r for r in other)  # no known document fetched again
+    # The new meeting is a copy: its attachment lists are new pages, but they link the
+    # files already fetched, and an attachment's file is fetched once.
+    assert any("epjattn_tweb.htm" in r for r in fetched_new)
+    assert not any("doctype=1" in r for r in requests)
     assert len(other) <= 3  # recent meeting pages re-checked, conditionally
     with Store(data / "avoin.sqlite") as store:
         new_meeting = store.actions(meeting=f"hameenlinna:meeting:{NEW_BID}-minutes")

@@ -309,6 +309,7 @@ def test_private_matter_is_withheld_after_retention():
     assert published["attachments"] == [{
         "name": "Liite 1", "url": None, "public": True, "confidentiality_reason": None,
         "media_type": "application/pdf", "sha256": None, "text": None,
+        "pages": None, "extraction": None, "extraction_note": None, "source_gone_at": None,
     }]
     assert published["pdf_url"] is None
     for kept in ("id", "register_id", "presenter", "preparers", "date", "source_url", "meeting"):

@@ -357,10 +357,23 @@ def test_a_translation_that_is_not_published_is_not_linked(tmp_path, records):
 
 def test_action_page_lists_attachments_and_withholds_non_public_ones(site):
     page = _page(site, "vaasa:action:123")
-    public, secret = page.cssselect("ul.attachments > li")
+    public, secret, dropped, scanned = page.cssselect("ul.attachments > li")
     assert public.cssselect("a")[0].get("href") == "https://example.org/v/a1.pdf"
     assert not secret.cssselect("a")
     assert "Ei julkinen: JulkL 24 § 1 mom. 20 k." in _text(secret)
+
+
+def test_attachment_text_is_folded_under_its_name_and_kept_after_the_source_drops_it(site):
+    page = _page(site, "vaasa:action:123")
+    public, secret, dropped, scanned = page.cssselect("ul.attachments > li")
+    assert "Liikuntahalli · 120000" in _text(public.cssselect("details.attachment-text")[0])
+    assert "(2 sivua)" in _text(public.cssselect("summary")[0])
+    assert not secret.cssselect("details")
+    # The source no longer offers the file: no link, the text stays.
+    assert not dropped.cssselect("a")
+    assert "lähde ei enää tarjoa tiedostoa; sen teksti säilyy täällä" in _text(dropped)
+    assert "Selvityksen teksti." in _text(dropped.cssselect("details")[0])
+    assert "ilman tekstikerrosta" in _text(scanned) and not scanned.cssselect("details")
 
 
 def test_changed_action_says_when_it_was_updated_and_links_its_earlier_versions(site):

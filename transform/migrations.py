@@ -232,10 +232,28 @@ CREATE TABLE imported_files (
 );
 """
 
+# Attachment files (issue 18): one row per fetched url, what reading it gave. The text is
+# unredacted (the publishing rules run on the actions it is filled into): never public.
+_ATTACHMENT_FILES = """
+CREATE TABLE attachment_files (
+    url TEXT PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    sha256 TEXT,
+    media_type TEXT,
+    pages INTEGER,
+    extraction TEXT NOT NULL,
+    extraction_note TEXT,
+    text TEXT,
+    fetched_at TEXT,
+    source_gone_at TEXT
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
     (3, _PUBLISHED_FORMS),
     (4, _ITEMS_AND_MATTERS),
     (5, _IMPORTED_FILES),
+    (6, _ATTACHMENT_FILES),
 ]

@@ -414,7 +414,11 @@ def _attachments_without_names(attachments: list, language: str) -> list:
             "confidentiality_reason": attachment.get("confidentiality_reason"),
             "media_type": attachment.get("media_type"),
             "sha256": None,
-            "text": None,
+            "text": None,  # the attachment's text names the person as the item does
+            "pages": attachment.get("pages"),
+            "extraction": attachment.get("extraction"),
+            "extraction_note": None,
+            "source_gone_at": attachment.get("source_gone_at"),
         }
         for number, attachment in enumerate(attachments or (), start=1)
     ]

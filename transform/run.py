@@ -26,10 +26,10 @@ from harvest.sources import Sources
 from transform.drift import SourceDrift, drift_problems
 from transform.items import link_items
 from transform.languages import link_language_versions
-from transform.parse_limits import LimitedParser, ParseLimits
+from transform.parse_limits import DocumentTooLarge, LimitedParser, ParseLimits
 from transform.raw import SnapshotError, load_snapshot
 from transform.removal import detect_removals
-from transform.schema import PARSER_VERSION, SchemaError
+from transform.schema import PARSER_VERSION, AttachmentExtraction, PageKind, SchemaError
 from transform.store import Counts, RunKind, RunStatus, Store
 
 Progress = Callable[[int, int], None]  # (documents done, documents pending)
@@ -46,7 +46,14 @@ class TransformReport:
     withdrawn: list[str] = field(default_factory=list)  # ids the sources stopped listing
     # Per source: how the item documents matched the label vocabulary (transform/drift.py).
     templates: dict[str, SourceDrift] = field(default_factory=dict)
+    # Attachment files read in this run, by extraction status (extracted, failed, ...).
+    attachments: dict[str, int] = field(default_factory=dict)
     run_id: int | None = None
+
+    def record_attachment_files(self, files) -> None:
+        for file in files or ():
+            status = file.get("extraction") or "unknown"
+            self.attachments[status] = self.attachments.get(status, 0) + 1
 
     def record_documents(self, source: str | None, documents) -> None:
         for document in documents or ():
@@ -62,7 +69,13 @@ class TransformReport:
         warnings = f", {len(self.warnings)} skipped rows" if self.warnings else ""
         withdrawn = f", {len(self.withdrawn)} withdrawn" if self.withdrawn else ""
         return (f"{self.documents} documents parsed, {errors}{warnings}; "
-                f"{self.counts}{withdrawn}")
+                f"{self.counts}{withdrawn}{self._attachments_text()}")
+
+    def _attachments_text(self) -> str:
+        if not self.attachments:
+            return ""
+        read = ", ".join(f"{n} {status}" for status, n in sorted(self.attachments.items()))
+        return f"; attachment files read: {read}"
 
     def summary(self) -> str:
         """The one-line report, then one line per failed document and skipped row."""
@@ -80,6 +93,7 @@ class TransformReport:
             "withdrawn": self.withdrawn,
             "templates": {source: d.as_dict() for source, d in sorted(self.templates.items())},
             "problems": self.problems,
+            "attachments": dict(sorted(self.attachments.items())),
             **self.counts.as_dict(),
         }
 
@@ -116,6 +130,7 @@ def transform_pending(
                                       progress)
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
+        merged += store.mark_gone_attachment_files()
         link_items(store)  # items and matters follow the actions just merged
     except BaseException:
         store.finish_run(report.run_id, RunStatus.FAILED, report.as_dict())
@@ -156,7 +171,7 @@ def transform_snapshot(
     except SnapshotError as error:
         return Counts(), _error_entry(row, error)
     try:
-        result = _parse(parser, row, body)
+        result = _parse_or_note(parser, row, body)
         with store.transaction():
             counts = store.merge_page(result, _provenance(row, parser_version))
             withdrawn = detect_removals(store, row["page_kind"], result, row["fetched_at"])
@@ -165,6 +180,7 @@ def transform_snapshot(
             report.warnings += [_error_entry(row, m) for m in result.get("errors", ())]
             report.withdrawn += withdrawn
             report.record_documents(row["municipality"], result.get("documents"))
+            report.record_attachment_files(result.get("attachment_files"))
     except (ParseError, SchemaError) as error:
         with store.transaction():
             store.record_parse(row, parser_version, error=str(error))
@@ -173,6 +189,26 @@ def transform_snapshot(
         error.add_note(f"while transforming {row['url']} (raw snapshot {row['sha256']})")
         raise
     return counts, None
+
+
+def _parse_or_note(parser: LimitedParser | None, row: dict, body: bytes) -> dict:
+    """An attachment's file over the parse limits is kept as a failed extraction with the
+    reason: reading it again gives the same answer, and its item is not at fault. (An error
+    page instead of the file stays a parse error, so the file is asked for again.)"""
+    try:
+        return _parse(parser, row, body)
+    except DocumentTooLarge as error:
+        if row["page_kind"] != PageKind.ATTACHMENT_FILE:
+            raise
+        context = row.get("context") or {}
+        failed = {
+            "url": context.get("attachment_url") or row["url"],
+            "municipality": row["municipality"],
+            "media_type": row.get("media_type"),
+            "extraction": AttachmentExtraction.FAILED.value,
+            "note": str(error)[:300],
+        }
+        return {"page": PageKind.ATTACHMENT_FILE, "attachment_files": [failed]}
 
 
 def _parse(parser: LimitedParser | None, row: dict, body: bytes) -> dict:

@@ -11,6 +11,10 @@ Finnish and Swedish names of things, for readers of the code:
 - agenda: esityslista / föredragningslista; minutes: pöytäkirja / protokoll
 
 Additions to the design's schema (shared/design/schema.md):
+- attachment ``pages``, ``extraction`` (AttachmentExtraction) and ``extraction_note``: a
+  public attachment's file is fetched once (PageKind.ATTACHMENT_FILE) and read by
+  harvest/documents/attachments.py; the store keeps the result per url
+  (``attachment_files``) and fills it into every action that lists that url.
 - action ``translations``: the same item published in the other language(s), a list
   of ``{language, id}`` (TRANSLATION_FIELDS). A document published in Finnish and in
   Swedish is stored as two actions, each pointing to the other; transform/languages.py
@@ -50,6 +54,17 @@ class PageKind(StrEnum):
     MEETING = "meeting"  # one meeting's item list
     ACTION = "action"  # one item document (KTweb: a PDF)
     ATTACHMENTS = "attachments"  # one item's attachment list
+    ATTACHMENT_FILE = "attachment_file"  # one public attachment's file (any format)
+
+
+class AttachmentExtraction(StrEnum):
+    """How an attachment's text was read (harvest/documents/attachments.py)."""
+
+    EXTRACTED = "extracted"
+    NO_TEXT_LAYER = "no_text_layer"  # a scanned PDF: pages, no text (no OCR)
+    IMAGE = "image"  # an image file: not read
+    EMPTY = "empty"  # read, and there was no text
+    FAILED = "failed"  # not a format we read, broken, or over the parse limits
 
 
 class DocumentKind(StrEnum):
@@ -168,8 +183,12 @@ ACTION_FIELDS = (
     "unreliable_pages",
 )
 CONTENT_FIELDS = ("type", "label", "text", "html")
+# ``pages``, ``extraction`` and ``extraction_note`` (why there is no text) are filled with
+# ``media_type``, ``sha256`` and ``text`` once the file is fetched (issue 18);
+# ``source_gone_at`` once the source answers 404/410 for a file whose text we keep.
 ATTACHMENT_FIELDS = (
     "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
+    "pages", "extraction", "extraction_note", "source_gone_at",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
 # An item: one § of one meeting, or one officeholder decision. Its documents (agenda,

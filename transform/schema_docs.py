@@ -19,7 +19,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from transform.schema import Classification, ContentType, DocumentKind, ItemStatus, Outcome
+from transform.schema import (
+    AttachmentExtraction,
+    Classification,
+    ContentType,
+    DocumentKind,
+    ItemStatus,
+    Outcome,
+)
 
 LIST_SEPARATOR = " | "
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -394,9 +401,35 @@ ATTACHMENTS = TableDoc(
         FieldDoc("sha256", "string", "SHA-256 of the file, when fetched.",
                  "Tiedoston SHA-256-tiiviste, jos tiedosto on haettu.",
                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-        FieldDoc("text", "string", "Text extracted from the file (public attachments only).",
-                 "Tiedostosta poimittu teksti (vain julkiset liitteet).",
+        FieldDoc("text", "string",
+                 "Text extracted from the file (public attachments only), after the "
+                 "publishing rules (identity codes, private persons' contacts, retention). "
+                 "A spreadsheet's rows are lines of tab-separated cells.",
+                 "Tiedostosta poimittu teksti (vain julkiset liitteet) julkaisusääntöjen "
+                 "jälkeen (henkilötunnukset, yksityishenkilöiden yhteystiedot, säilytysaika). "
+                 "Taulukon rivit ovat rivejä, solut sarkaimin erotettuja.",
                  "Toteutusohjelma 2027-2030 ..."),
+        FieldDoc("pages", "integer",
+                 "Pages of a fetched PDF (sheets of a spreadsheet).",
+                 "Haetun PDF:n sivumäärä (taulukkotiedoston välilehtien määrä).", "12"),
+        FieldDoc("extraction", "string",
+                 "How reading the fetched file went: extracted; no_text_layer (a scanned PDF, "
+                 "not read: no OCR); image (not read); empty; failed (not a format we read, "
+                 "broken, or over the parse limits). Empty when the file was not fetched "
+                 "(not public, or not yet).",
+                 "Miten haetun tiedoston lukeminen onnistui: extracted (luettu); "
+                 "no_text_layer (skannattu PDF ilman tekstiä, ei tekstintunnistusta); image "
+                 "(kuva, ei luettu); empty (ei tekstiä); failed (muoto ei luettavissa, "
+                 "rikki tai yli jäsennysrajojen). Tyhjä, jos tiedostoa ei ole haettu.",
+                 "extracted",
+                 enum=_values(AttachmentExtraction)),
+        FieldDoc("extraction_note", "string", "Why a fetched file has no text.",
+                 "Miksi haetusta tiedostosta ei ole tekstiä.",
+                 "a scanned PDF without a text layer (no OCR)"),
+        FieldDoc("source_gone_at", "datetime",
+                 "When the source answered that the file is gone (404/410); its text is kept.",
+                 "Milloin lähde ilmoitti tiedoston poistuneen (404/410); teksti säilytetään.",
+                 "2028-05-02T01:12:40+00:00"),
         FieldDoc("source_url", "string",
                  "The page at the source the attachment was listed on (its decision's page).",
                  "Lähdesivu, jolla liite oli lueteltu (päätöksen sivu).",

@@ -225,9 +225,10 @@ def action_document(action: dict, organ_names: dict[str, str | None],
     """The Whoosh document of one (published) action; absent values are left out."""
     language = action.get("language")
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    text = "\n\n".join(
-        content["text"] for content in action.get("contents") or () if content.get("text")
-    )
+    text = "\n\n".join([
+        *(content["text"] for content in action.get("contents") or () if content.get("text")),
+        *attachment_texts(action),
+    ])
     document = {
         "id": action["id"],
         "register_id": action.get("register_id"),
@@ -245,6 +246,16 @@ def action_document(action: dict, organ_names: dict[str, str | None],
         document[f"title_{code}"] = action.get("title")
         document[f"text_{code}"] = text or None
     return {key: value for key, value in document.items() if value is not None}
+
+
+def attachment_texts(action: dict) -> list[str]:
+    """The (published) texts of the action's public attachments: a word found only in an
+    attachment finds its item."""
+    return [
+        attachment["text"]
+        for attachment in action.get("attachments") or ()
+        if attachment.get("public") is not False and attachment.get("text")
+    ]
 
 
 def _load_state(index_dir: Path) -> dict[str, str] | None:

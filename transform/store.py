@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from transform import attachment_files
 from transform.derive import derive_fields
 from transform.migrations import MIGRATIONS
 from transform.precedence import ranked_meeting_partial, ranked_partial
@@ -88,7 +89,7 @@ KEY_COLUMNS = {
 # Parents before children, so that an action page finds its meeting already merged.
 PAGE_KIND_ORDER = (
     PageKind.ORGANIZATIONS, PageKind.MEETINGS, PageKind.MEETING,
-    PageKind.ATTACHMENTS, PageKind.ACTION,
+    PageKind.ATTACHMENTS, PageKind.ACTION, PageKind.ATTACHMENT_FILE,
 )
 # Keys of the parser result, in merge order (organizations before the meetings that
 # point to them, meetings before their actions).
@@ -162,7 +163,21 @@ def loses_information(old: dict, new: dict) -> bool:
     """
     if not old.get("contents"):
         return False
-    return any(not _is_empty(value) and new.get(key) != value for key, value in old.items())
+    return any(
+        not _is_empty(value) and _as_listed(key, new.get(key)) != _as_listed(key, value)
+        for key, value in old.items()
+    )
+
+
+def _as_listed(key: str, value):
+    """Attachments as the item lists them: what their files gave (text, sha256, ...) is
+    filled in later and is no new version of the decision."""
+    if key != "attachments" or not isinstance(value, list):
+        return value
+    return [
+        {name: v for name, v in entry.items() if name not in attachment_files.FILE_FIELDS}
+        for entry in value
+    ]
 
 
 def _is_empty(value) -> bool:
@@ -509,6 +524,33 @@ class Store:
                 for partial in result.get(key) or ():
                     counts += self._merge_record(record_type, partial, provenance,
                                                  result.get("page"))
+            for file in result.get("attachment_files") or ():
+                counts += self._merge_attachment_file(file, provenance)
+        return counts
+
+    def _merge_attachment_file(self, file: dict, provenance: dict) -> Counts:
+        """Keep what an attachment's file gave, and fill it into the actions listing it."""
+        attachment_files.save_file(self._db, file, provenance)
+        return self._refill_attachments(file["url"])
+
+    def mark_gone_attachment_files(self) -> Counts:
+        """Files the source now answers 404/410 for: the actions say so, the text stays."""
+        counts = Counts()
+        with self.transaction():
+            for url in attachment_files.mark_gone(self._db):
+                counts += self._refill_attachments(url)
+        return counts
+
+    def attachment_file_counts(self) -> dict[str, int]:
+        return attachment_files.attachment_counts(self._db)
+
+    def _refill_attachments(self, url: str) -> Counts:
+        counts = Counts()
+        for row in attachment_files.actions_listing(self._db, url):
+            filled = attachment_files.with_files(self._db, json.loads(row["data"]))
+            # The action keeps its own provenance: it was not parsed from this file.
+            own = {key: row[key] for key in REQUIRED_PROVENANCE}
+            counts += self._write_record(RecordType.ACTION, row, filled, own)
         return counts
 
     def _merge_record(self, record_type: RecordType, partial: dict, provenance: dict,
@@ -524,6 +566,7 @@ class Store:
         data = _schema_fields(record_type, {"municipality": municipality, **old, **partial})
         if record_type is RecordType.ACTION:
             data = self._fill_from_meeting(data)
+            data = attachment_files.with_files(self._db, data)  # text of files held
         data = derive_fields(record_type, data)  # e.g. outcome, read again from the contents
         validate_record(record_type, data)
         counts = self._write_record(record_type, existing, data, provenance)
@@ -1113,7 +1156,7 @@ STREAM_ORDER = {
 # Not data for readers, and they could name what a takedown removed.
 PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
 # Unredacted derivatives of the records: never in a public file.
-PUBLIC_COPY_DROPPED_TABLES = ("published_forms",)
+PUBLIC_COPY_DROPPED_TABLES = ("published_forms", "attachment_files")
 _PUBLIC_COPY_BATCH = 500
 
 
@@ -1243,3 +1286,4 @@ def _rows_in_batches(copy: sqlite3.Connection, table: str) -> Iterator[sqlite3.R
             return
         yield from rows
         last = rows[-1]["rowid"]
+

@@ -21,6 +21,10 @@ returns ``{"page": PageKind, "organizations": [...], "meetings": [...],
   ``layout``, ``unknown_labels``, ``known_share``): the run report's template-drift lines.
 - unknown or broken input raises ``ParseError`` with a one-line message.
 
+PageKind.ATTACHMENT_FILE is read the same way on every platform (``parse_attachment_file``)
+and returns ``{"page", "attachment_files": [...]}``: any file is a result (a scan, an image,
+an unreadable format are recorded as such); only an error page or an empty answer raises.
+
 ``detect_page_kind(body, url)`` guesses the kind for ``avoin parse`` when the
 caller does not know it.
 """
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from transform.schema import Platform
+from transform.schema import PageKind, Platform
 
 
 class ParseError(ValueError):
@@ -47,7 +51,25 @@ def platform_module(platform: str):
 
 
 def parse_page(platform, page_kind, body, url, municipality=None, context=None) -> dict:
+    if page_kind == PageKind.ATTACHMENT_FILE:  # a file, read the same way on every platform
+        return parse_attachment_file(body, url, municipality, context)
     return platform_module(platform).parse_page(page_kind, body, url, municipality, context)
+
+
+def parse_attachment_file(body: bytes, url: str, municipality=None, context=None) -> dict:
+    """``{"page": ATTACHMENT_FILE, "attachment_files": [{url, municipality, media_type,
+    extraction, text, pages, note}]}``; ``url`` is the link as the item listed it (before
+    any redirect)."""
+    from harvest.documents.attachments import read_attachment
+
+    listed_url = (context or {}).get("attachment_url") or url
+    read = read_attachment(body)
+    if read.media_type == "text/html" or not body.strip():
+        # An error page or nothing where a file was expected: a failed fetch, tried again
+        # next night like an item document (the parse log keeps the error).
+        raise ParseError(read.note or "empty answer where an attachment file was expected")
+    record = {"url": listed_url, "municipality": municipality, **read.as_record()}
+    return {"page": PageKind.ATTACHMENT_FILE, "attachment_files": [record]}
 
 
 def detect_page_kind(platform, body, url=""):

@@ -15,6 +15,8 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, Timeo
 
 from harvest.incremental import FetchPolicy
 from harvest.platforms import ParseError
+from harvest.platforms.page import link_to
+from harvest.platforms.sections import confidentiality_reason
 from harvest.robots import NOFOLLOW, NOINDEX, page_directives
 from harvest.sources import Source
 from transform.parse_limits import LimitedParser, ParseLimits
@@ -170,7 +172,12 @@ class PlatformSpider(scrapy.Spider):
             for error in result.get("errors", ()):
                 self.count_error("row_error", url, error)
             self.count_listing(page_kind, url, result)
-        for link in result.get("links", ()):
+        files = attachment_file_links(result)
+        if PageKind.ATTACHMENT_FILE in wanted and not stored:
+            withheld = withheld_attachments(result)
+            if withheld:
+                self.crawler.stats.inc_value("avoin/attachments/withheld", withheld)
+        for link in [*result.get("links", ()), *files]:
             if PageKind(link["page_kind"]) not in wanted:
                 continue
             if self.policy and not self.policy.should_fetch(
@@ -263,6 +270,33 @@ class PlatformSpider(scrapy.Spider):
         if len(errors) < 20:
             errors.append(f"{kind}: {url}: {message}"[:300])
             self.crawler.stats.set_value("avoin/error_samples", errors)
+
+
+def attachment_file_links(result: dict) -> list[dict]:
+    """Links to the files of the public attachments a page lists. A withheld attachment has
+    no url (harvest/platforms/sections.py attachment_record), and a name that says "ei
+    julkinen" / "sekretessbelagd" is checked again here: such a file is never requested."""
+    links = []
+    for action in result.get("actions") or ():
+        for attachment in action.get("attachments") or ():
+            url = attachment.get("url")
+            if not url or attachment.get("public") is not True:
+                continue
+            if confidentiality_reason(attachment.get("name") or ""):
+                continue
+            context = {"action": action.get("id"), "attachment_url": url}
+            links.append(link_to(PageKind.ATTACHMENT_FILE, url, context))
+    return links
+
+
+def withheld_attachments(result: dict) -> int:
+    """Attachments the page lists as not public (we never ask for their files)."""
+    return sum(
+        1
+        for action in result.get("actions") or ()
+        for attachment in action.get("attachments") or ()
+        if attachment.get("public") is False
+    )
 
 
 def _header(response, name: bytes) -> str | None:

@@ -20,6 +20,7 @@ class CloudncSpider(PlatformSpider):
         # An organ's children are meetings or folders of meetings (MEETINGS again).
         PageKind.MEETINGS: (PageKind.MEETINGS, PageKind.MEETING),
         PageKind.MEETING: (PageKind.ACTION,),
+        PageKind.ACTION: (PageKind.ATTACHMENT_FILE,),  # the public attachments' files
     }
 
     def page_request(self, page_kind, url, **options):

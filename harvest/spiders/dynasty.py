@@ -31,7 +31,8 @@ class DynastySpider(PlatformSpider):
         # meeting lists -> meetings; feeds -> meetings, items, decisions
         PageKind.MEETINGS: (PageKind.MEETING, PageKind.ACTION),
         PageKind.MEETING: (PageKind.ACTION,),  # items, decisions
-        PageKind.ACTION: (PageKind.ACTION,),  # an item page -> its PDF
+        # an item page -> its PDF and its public attachments' files
+        PageKind.ACTION: (PageKind.ACTION, PageKind.ATTACHMENT_FILE),
     }
 
     def __init__(self, source, **kwargs):

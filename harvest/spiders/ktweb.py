@@ -17,4 +17,5 @@ class KtwebSpider(PlatformSpider):
         PageKind.ORGANIZATIONS: (PageKind.MEETINGS,),
         PageKind.MEETINGS: (PageKind.MEETING,),
         PageKind.MEETING: (PageKind.ACTION, PageKind.ATTACHMENTS),
+        PageKind.ATTACHMENTS: (PageKind.ATTACHMENT_FILE,),  # the public attachments' files
     }

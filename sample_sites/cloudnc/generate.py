@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sample_sites.attachment_files import attachment_file
 from sample_sites.cloudnc import odata
 from sample_sites.cloudnc.content import SITES
 from sample_sites.cloudnc.model import CloudncSite, Meeting, Organ
@@ -38,12 +39,13 @@ class Response:
     content: bytes
     last_modified: datetime
     content_type: str = JSON_CONTENT_TYPE
+    query: str = ""
 
     def manifest_entry(self) -> dict:
         return {
             "method": "GET",
             "path": self.path,
-            "query": "",
+            "query": self.query,
             "body": None,
             "kind": self.kind,
             "file": self.file,
@@ -93,7 +95,7 @@ def site_responses(site: CloudncSite) -> list[Response]:
         for organ in section.organs:
             responses.extend(_organ_responses(site, organ))
     _check_unique(site, responses)
-    return sorted(responses, key=lambda response: response.path)
+    return sorted(responses, key=lambda response: (response.path, response.query))
 
 
 def _organ_responses(site: CloudncSite, organ: Organ) -> list[Response]:
@@ -131,7 +133,34 @@ def _meeting_responses(site: CloudncSite, meeting: Meeting) -> list[Response]:
             f"api/opennc/v1/contents/{content_id}-extended-properties.json",
             odata.collection(site, "ExtendedProperties", properties), published,
         ))  # fmt: skip
+        responses.extend(_attachment_responses(meeting, ordering))
     return responses
+
+
+def _attachment_responses(meeting: Meeting, ordering: int) -> list[Response]:
+    """The files of an item's public attachments, behind ``download.aspx?ID=..&GUID=..``."""
+    item = meeting.items[ordering - 1]
+    content_id = meeting.content_id(ordering)
+    responses = []
+    for number, attachment in enumerate(item.attachments, start=1):
+        if not attachment.public:
+            continue
+        text = attachment.text or _default_text(item, meeting)
+        body, content_type = attachment_file(attachment.name, text, meeting.published_at(),
+                                             attachment.scanned)
+        suffix = attachment.name.rsplit(".", 1)[-1].lower()
+        responses.append(Response(
+            "/download.aspx", "attachment", f"download/{content_id}-{number}.{suffix}", body,
+            meeting.published_at(), content_type, odata.attachment_query(content_id, number),
+        ))  # fmt: skip
+    return responses
+
+
+def _default_text(item, meeting: Meeting) -> str:
+    """What an attachment without text of its own says: the item it belongs to."""
+    language = item.language or meeting.language
+    word = {"fi": "Liite asiaan", "sv": "Bilaga till ärendet"}[language]
+    return f"{word} {item.title}."
 
 
 def _nodes(site: CloudncSite, path: str, kind: str, nodes: list[dict]) -> Response:
@@ -158,7 +187,7 @@ def _subnodes(site: CloudncSite, node_id: int, kind: str, nodes: list[dict]) -> 
 
 
 def _check_unique(site: CloudncSite, responses: list[Response]) -> None:
-    paths = [response.path for response in responses]
+    paths = [(response.path, response.query) for response in responses]
     files = [response.file for response in responses]
     if len(set(paths)) != len(paths) or len(set(files)) != len(files):
         raise ValueError(f"{site.municipality}: two responses for one request or file")

@@ -162,12 +162,17 @@ def _attachment_html(content_id: int, number: int, attachment: Attachment) -> st
     """A download link; a withheld attachment is listed by name without one."""
     if not attachment.public:
         return f"{attachment.name} ({attachment.confidentiality_reason})"
-    file_id = _file_id(content_id, number)
-    guid = uuid.uuid5(uuid.NAMESPACE_URL, f"cloudnc-sample/{file_id}")
     return (
-        f"<a href='download.aspx?ID={file_id}&GUID={{{guid}}}' target='_blank'>"
+        f"<a href='download.aspx?{attachment_query(content_id, number)}' target='_blank'>"
         f"{attachment.name}</a>"
     )
+
+
+def attachment_query(content_id: int, number: int) -> str:
+    """The query of an attachment's download link (``download.aspx?<this>``)."""
+    file_id = _file_id(content_id, number)
+    guid = uuid.uuid5(uuid.NAMESPACE_URL, f"cloudnc-sample/{file_id}")
+    return f"ID={file_id}&GUID={{{guid}}}"
 
 
 def _file_id(content_id: int, number: int) -> int:

@@ -102,9 +102,19 @@ def site_records() -> dict[str, list[dict]]:
                  "html": "<p>Ehdotus <strong>hyväksyttiin</strong>.</p>"},
             ],
             attachments=[
-                {"name": "Talousarvio.pdf", "url": "https://example.org/v/a1.pdf", "public": True},
+                {"name": "Talousarvio.pdf", "url": "https://example.org/v/a1.pdf", "public": True,
+                 "media_type": "application/pdf", "sha256": "c" * 64, "pages": 2,
+                 "extraction": "extracted",
+                 "text": "Talousarviomuutos 2017\nKohde\tEuroa\n\nLiikuntahalli\t120000"},
                 {"name": "Hankintahinnat", "url": None, "public": False,
                  "confidentiality_reason": "JulkL 24 § 1 mom. 20 k."},
+                # Kept after the source dropped it; and a scan we could not read.
+                {"name": "Selvitys.pdf", "url": "https://example.org/v/a3.pdf", "public": True,
+                 "media_type": "application/pdf", "pages": 1, "extraction": "extracted",
+                 "text": "Selvityksen teksti.", "source_gone_at": "2017-03-21T01:00:00+00:00"},
+                {"name": "Kartta.pdf", "url": "https://example.org/v/a4.pdf", "public": True,
+                 "media_type": "application/pdf", "pages": 1, "extraction": "no_text_layer",
+                 "extraction_note": "a scanned PDF without a text layer (no OCR)"},
             ],
         ),
         action_record(
