@@ -306,6 +306,7 @@ def register_filters(environment: Environment) -> None:
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
         "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
+        "topic_label": _enum_label_filter(i18n.TOPIC_LABELS),
         "harvest_error_label": _in_ui_language(harvest_error_label),
     })
     environment.globals.update({

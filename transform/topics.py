@@ -63,15 +63,18 @@ class Topic(StrEnum):
 @dataclass(frozen=True)
 class TopicInfo:
     topic: Topic
-    slug: dict[str, str]  # URL segment per UI language
     name: dict[str, str]  # fi / sv / en
     description: str  # English, for the docs
+
+    @property
+    def slug(self) -> str:
+        """The topic's URL segment, the same in every UI language (as ``org``, ``item``)."""
+        return self.topic.value.replace("_", "-")
 
 
 TOPICS: tuple[TopicInfo, ...] = (
     TopicInfo(
         Topic.CHILDREN_YOUTH,
-        {"fi": "lapset-ja-nuoret", "sv": "barn-och-unga", "en": "children-and-young-people"},
         {"fi": "Lapset ja nuoret", "sv": "Barn och unga", "en": "Children and young people"},
         "Decisions that concern children and young people: schools, early education, "
         "youth services and the youth council, playgrounds, hobbies, student welfare, "
@@ -79,7 +82,6 @@ TOPICS: tuple[TopicInfo, ...] = (
     ),
     TopicInfo(
         Topic.EDUCATION,
-        {"fi": "koulutus", "sv": "utbildning", "en": "education"},
         {
             "fi": "Koulutus ja varhaiskasvatus",
             "sv": "Utbildning och småbarnspedagogik",
@@ -91,11 +93,6 @@ TOPICS: tuple[TopicInfo, ...] = (
     TopicInfo(
         Topic.ZONING_BUILDING,
         {
-            "fi": "kaavoitus-ja-rakentaminen",
-            "sv": "planlaggning-och-byggande",
-            "en": "zoning-and-building",
-        },
-        {
             "fi": "Kaavoitus ja rakentaminen",
             "sv": "Planläggning och byggande",
             "en": "Zoning and building",
@@ -104,27 +101,23 @@ TOPICS: tuple[TopicInfo, ...] = (
     ),
     TopicInfo(
         Topic.TRAFFIC_STREETS,
-        {"fi": "liikenne-ja-kadut", "sv": "trafik-och-gator", "en": "traffic-and-streets"},
         {"fi": "Liikenne ja kadut", "sv": "Trafik och gator", "en": "Traffic and streets"},
         "Roads, streets and their upkeep, street lighting, parks, parking, cycling and "
         "public transport.",
     ),
     TopicInfo(
         Topic.ENVIRONMENT,
-        {"fi": "ymparisto", "sv": "miljo", "en": "environment"},
         {"fi": "Ympäristö", "sv": "Miljö", "en": "Environment"},
         "Environmental protection, waste, water, energy and climate.",
     ),
     TopicInfo(
         Topic.CULTURE_SPORT,
-        {"fi": "kulttuuri-ja-liikunta", "sv": "kultur-och-idrott", "en": "culture-and-sport"},
         {"fi": "Kulttuuri ja liikunta", "sv": "Kultur och idrott", "en": "Culture and sport"},
         "Libraries, culture, swimming halls, sports facilities and grants to sports and "
         "culture associations.",
     ),
     TopicInfo(
         Topic.SOCIAL_HEALTH,
-        {"fi": "sosiaali-ja-terveys", "sv": "social-och-halsa", "en": "social-and-health"},
         {
             "fi": "Sosiaali- ja terveyspalvelut (2022 asti)",
             "sv": "Social- och hälsovård (till 2022)",
@@ -135,17 +128,11 @@ TOPICS: tuple[TopicInfo, ...] = (
     ),
     TopicInfo(
         Topic.ECONOMY_BUDGET,
-        {"fi": "talous", "sv": "ekonomi", "en": "economy-and-budget"},
         {"fi": "Talous ja talousarvio", "sv": "Ekonomi och budget", "en": "Economy and budget"},
         "Budgets and their follow-up, financial statements, tax rates.",
     ),
     TopicInfo(
         Topic.PERSONNEL_GOVERNANCE,
-        {
-            "fi": "henkilosto-ja-hallinto",
-            "sv": "personal-och-forvaltning",
-            "en": "personnel-and-governance",
-        },
         {
             "fi": "Henkilöstö ja hallinto",
             "sv": "Personal och förvaltning",
@@ -156,7 +143,6 @@ TOPICS: tuple[TopicInfo, ...] = (
     ),
     TopicInfo(
         Topic.PARTICIPATION,
-        {"fi": "osallisuus", "sv": "delaktighet", "en": "participation"},
         {"fi": "Osallisuus", "sv": "Delaktighet", "en": "Participation"},
         "Residents' initiatives, the youth, elderly and disability councils, hearings, "
         "participatory budgeting and grants to village and residents' associations.",
