@@ -69,7 +69,7 @@ class TopicInfo:
     @property
     def slug(self) -> str:
         """The topic's URL segment, the same in every UI language (as ``org``, ``item``)."""
-        return self.topic.value.replace("_", "-")
+        return topic_slug(self.topic.value)
 
 
 TOPICS: tuple[TopicInfo, ...] = (
@@ -258,6 +258,10 @@ def item_topics(shown: dict, documents: list[dict], procedural: bool) -> list[di
     for tag in tags:
         first.setdefault(tag.topic, tag)
     return [first[info.topic].as_record() for info in TOPICS if info.topic in first]
+
+
+def topic_slug(topic: str) -> str:
+    return topic.replace("_", "-")
 
 
 def topic_ids(item: dict) -> list[str]:
