@@ -14,7 +14,7 @@ from collections import defaultdict
 from site_builder.feeds import FEED_SIZE, atom_feed
 from site_builder.filters import localized
 from site_builder.i18n import TOPIC_LABELS, translator
-from site_builder.paths import FEED_FILE, TOPICS_PAGE, topic_path
+from site_builder.paths import FEED_FILE, TOPIC_SEGMENT, TOPICS_PAGE, sub_page_path, topic_path
 from transform.topics import TOPICS, Topic, topic_ids
 
 LATEST_ON_TOPIC_PAGE = 50
@@ -107,7 +107,54 @@ def build_town_topic_pages(
                 meeting_by_id,
                 {"municipality": municipality, "topic_towns": []},
             )
+            organ_topic_feeds(renderer, info, items, municipality, meeting_by_id)
     return {topic: items[:LATEST_ON_TOPIC_PAGE] for topic, items in by_topic.items()}
+
+
+def organ_topic_feed_path(organ_page_path: str, slug: str) -> str:
+    """``vaasa/org/4122/topic/children-youth/feed.atom``: what the search page's "follow
+    this search" link asks for when an organ and a topic are chosen."""
+    return sub_page_path(organ_page_path, TOPIC_SEGMENT, slug, file_name=FEED_FILE)
+
+
+def organ_topic_feeds(
+    renderer, info, items: list[dict], municipality: dict, meeting_by_id: dict
+) -> None:
+    """One feed per organ that has items of the topic: a saved search answered by a
+    pre-built file (docs/topics.md says what a static site can and cannot follow)."""
+    organization_by_id = renderer.shared_context["organization_by_id"]
+    by_organ: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        for organ in item["organizations"]:
+            by_organ[organ].append(item)
+    for organ, organ_items in sorted(by_organ.items()):
+        organ_path = renderer.urls.page_path(organ)
+        organization = organization_by_id.get(organ) or {"name": organ}
+        renderer.render_text(
+            organ_topic_feed_path(organ_path, info.slug),
+            _organ_feed_maker(
+                renderer, info, organ_items, organ_path, organization, municipality, meeting_by_id
+            ),
+        )
+
+
+def _organ_feed_maker(renderer, info, items, organ_path, organization, municipality, meeting_by_id):
+    def make_feed(language, urls):
+        _ = translator(language)
+        name = f"{_(TOPIC_LABELS[info.topic])} – {localized(organization['name'], language)}"
+        return atom_feed(
+            language,
+            urls,
+            page_path=organ_path,
+            feed_path=organ_topic_feed_path(organ_path, info.slug),
+            title=name,
+            author=localized(municipality["name"], language),
+            actions=items[:FEED_SIZE],
+            organization_by_id=renderer.shared_context["organization_by_id"],
+            meeting_by_id=meeting_by_id,
+        )
+
+    return make_feed
 
 
 def build_topic_pages(
