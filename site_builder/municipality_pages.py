@@ -29,6 +29,7 @@ from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
 from site_builder.topic_pages import build_town_topic_pages, decisions_by_topic
+from site_builder.upcoming import build_upcoming, upcoming_path
 from transform.items import organ_twins
 from transform.progress import Progress
 from transform.topics import TOPICS
@@ -67,6 +68,7 @@ def build_municipality_pages(
     builder.meeting_pages()
     builder.organization_pages()
     builder.municipality_page()
+    build_upcoming(builder, group_by(records.actions, "meeting"))
     topics = build_town_topic_pages(renderer, sitemap, municipality, items.decisions(),
                                     page_context["meeting_by_id"])
     return items.decisions()[:LATEST_FOR_HOME], topics
@@ -246,6 +248,7 @@ class _MunicipalityBuilder:
                 "latest_items": [item for item in items_of_organization.get(
                     organization["id"], []) if item["meeting"]][:LATEST_ON_ORGANIZATION],
                 "feed_path": sub_page_path(path, file_name=FEED_FILE),
+                "upcoming_path": upcoming_path(path),
             })
             self._feed(path, organization["name"],
                        items_of_organization.get(organization["id"], []))
@@ -301,6 +304,7 @@ class _MunicipalityBuilder:
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
+            "upcoming_path": upcoming_path(path),
             "town_topics": [info for info in TOPICS
                             if info.topic.value in decisions_by_topic(self.items.decisions())],
         })
