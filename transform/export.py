@@ -825,8 +825,9 @@ class _Exporter:
                     self._write_derived(kind, town, [])  # the town's datapackage lists them
                 continue
             derived, action_by_id = published_derived(self.store, municipality, self.publish)
-            names = {record["id"]: record.get("name") for record in
-                     self.store.organizations(town)}
+            # Through the publishing rules: an organ's name can hold what they remove.
+            names = {record["id"]: (self.publish(RecordType.ORGANIZATION, record) or {}).get(
+                "name") for record in self.store.organizations(town)}
             for kind, pairs in derived_rows(derived, municipality, names,
                                             action_by_id).items():
                 self._write_derived(kind, town, pairs)
