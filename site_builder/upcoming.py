@@ -24,11 +24,17 @@ CALENDAR_FILE = "calendar.ics"
 def upcoming_meetings(meetings: list[dict], today: date | None) -> list[dict]:
     """Agendas of meetings on or after ``today``, soonest first."""
     day = (today or date.today()).isoformat()
-    return sorted((meeting for meeting in meetings
-                   if meeting.get("document_kind") == DocumentKind.AGENDA
-                   and not meeting.get("withdrawn_at") and meeting.get("start")
-                   and meeting["start"][:10] >= day),
-                  key=lambda meeting: (meeting["start"], meeting["id"]))
+    return sorted(
+        (
+            meeting
+            for meeting in meetings
+            if meeting.get("document_kind") == DocumentKind.AGENDA
+            and not meeting.get("withdrawn_at")
+            and meeting.get("start")
+            and meeting["start"][:10] >= day
+        ),
+        key=lambda meeting: (meeting["start"], meeting["id"]),
+    )
 
 
 def calendar_path(record_path: str) -> str:
@@ -44,8 +50,14 @@ def build_upcoming(builder, actions_by_meeting: dict[str, list[dict]]) -> None:
     municipality's page builder, site_builder/municipality_pages.py)."""
     records = builder.records
     upcoming = upcoming_meetings(records.meetings, records.today)
-    agenda = {meeting["id"]: [action for action in actions_by_meeting.get(meeting["id"], [])
-                              if action.get("article_number")] for meeting in upcoming}
+    agenda = {
+        meeting["id"]: [
+            action
+            for action in actions_by_meeting.get(meeting["id"], [])
+            if action.get("article_number")
+        ]
+        for meeting in upcoming
+    }
     town_path = builder.renderer.urls.page_path(records.municipality["id"])
     _page_and_calendar(builder, town_path, upcoming, agenda, organization=None)
     by_organ = defaultdict(list)
@@ -55,41 +67,54 @@ def build_upcoming(builder, actions_by_meeting: dict[str, list[dict]]) -> None:
         if organization.get("classification") == "officeholder":
             continue  # an officeholder holds no meetings
         organ_path = builder.renderer.urls.page_path(organization["id"])
-        _page_and_calendar(builder, organ_path, by_organ.get(organization["id"], []), agenda,
-                           organization)
+        _page_and_calendar(
+            builder, organ_path, by_organ.get(organization["id"], []), agenda, organization
+        )
 
 
-def _page_and_calendar(builder, record_path: str, meetings: list[dict], agenda: dict,
-                       organization: dict | None) -> None:
+def _page_and_calendar(
+    builder, record_path: str, meetings: list[dict], agenda: dict, organization: dict | None
+) -> None:
     municipality = builder.records.municipality
     ics_path = calendar_path(record_path)
-    builder.render(upcoming_path(record_path), "upcoming.html", {
-        "meetings": [(meeting, agenda[meeting["id"]]) for meeting in meetings],
-        "upcoming_organization": organization, "calendar_path": ics_path,
-        "record_path": record_path,
-    })
+    builder.render(
+        upcoming_path(record_path),
+        "upcoming.html",
+        {
+            "meetings": [(meeting, agenda[meeting["id"]]) for meeting in meetings],
+            "upcoming_organization": organization,
+            "calendar_path": ics_path,
+            "record_path": record_path,
+        },
+    )
     organization_by_id = builder.renderer.shared_context["organization_by_id"]
 
     def make_calendar(language, urls):
         _ = translator(language)
         owner = organization["name"] if organization else municipality["name"]
-        events = [_event(meeting, agenda[meeting["id"]], language, urls,
-                         organization_by_id, _) for meeting in meetings]
-        return calendar(_("%(name)s: upcoming meetings", name=localized(owner, language)),
-                        events)
+        events = [
+            _event(meeting, agenda[meeting["id"]], language, urls, organization_by_id, _)
+            for meeting in meetings
+        ]
+        return calendar(_("%(name)s: upcoming meetings", name=localized(owner, language)), events)
 
     builder.renderer.render_text(ics_path, make_calendar)
 
 
-def _event(meeting: dict, items: list[dict], language: str, urls, organization_by_id: dict,
-           _) -> dict:
+def _event(
+    meeting: dict, items: list[dict], language: str, urls, organization_by_id: dict, _
+) -> dict:
     organ = organization_by_id.get(meeting["organization"])
     name = localized(organ["name"], language) if organ else ""
     summary = f"{name} {meeting.get('number') or ''}".strip()
     url = urls.absolute(urls.record(meeting["id"]))
     lines = [_("Agenda: %(url)s", url=url), format_datetime(meeting["start"], language)]
-    lines += [f"§ {item['article_number']} {item.get('title') or ''}".strip()
-              for item in items]
-    return {"id": meeting["id"], "start": meeting["start"], "summary": summary or url,
-            "description": "\n".join(lines), "url": url,
-            "stamp": meeting.get("first_seen") or meeting.get("fetched_at") or meeting["start"]}
+    lines += [f"§ {item['article_number']} {item.get('title') or ''}".strip() for item in items]
+    return {
+        "id": meeting["id"],
+        "start": meeting["start"],
+        "summary": summary or url,
+        "description": "\n".join(lines),
+        "url": url,
+        "stamp": meeting.get("first_seen") or meeting.get("fetched_at") or meeting["start"],
+    }

@@ -46,12 +46,15 @@ def _topics(row) -> set[str]:
 def _listed_items(page_file) -> set[str]:
     page = lxml.html.fromstring(page_file.read_bytes())
     links = page.cssselect("main .record-list a[href*='/item/']")
-    return {link.get("href").rstrip("/").rsplit("/", 3)[-3] + ":item:"
-            + link.get("href").rstrip("/").rsplit("/", 1)[-1] for link in links}
+    return {
+        link.get("href").rstrip("/").rsplit("/", 3)[-3]
+        + ":item:"
+        + link.get("href").rstrip("/").rsplit("/", 1)[-1]
+        for link in links
+    }
 
 
-def test_the_topic_page_lists_every_decided_item_of_the_topic_and_no_other(site,
-                                                                           decided_rows):
+def test_the_topic_page_lists_every_decided_item_of_the_topic_and_no_other(site, decided_rows):
     for info in TOPICS:
         expected = {row["id"] for row in decided_rows if info.topic.value in _topics(row)}
         page = site / "fi" / "topic" / info.slug / "index.html"
@@ -65,8 +68,11 @@ def test_each_town_has_its_own_topic_page_with_only_its_items(site, decided_rows
     towns = {row["municipality"] for row in decided_rows if CHILDREN in _topics(row)}
     assert len(towns) >= 3
     for town in towns:
-        expected = {row["id"] for row in decided_rows
-                    if row["municipality"] == town and CHILDREN in _topics(row)}
+        expected = {
+            row["id"]
+            for row in decided_rows
+            if row["municipality"] == town and CHILDREN in _topics(row)
+        }
         page = site / "sv" / town / "topic" / topic_slug(CHILDREN) / "index.html"
         assert _listed_items(page) == expected
 
@@ -74,10 +80,12 @@ def test_each_town_has_its_own_topic_page_with_only_its_items(site, decided_rows
 def test_topic_pages_speak_each_ui_language(site):
     for language in UI_LANGUAGES:
         name = translator(language)(TOPIC_LABELS[Topic.CHILDREN_YOUTH])
-        assert name == next(info.name[language] for info in TOPICS
-                            if info.topic == Topic.CHILDREN_YOUTH)
+        assert name == next(
+            info.name[language] for info in TOPICS if info.topic == Topic.CHILDREN_YOUTH
+        )
         page = lxml.html.fromstring(
-            (site / language / "topic" / "children-youth" / "index.html").read_bytes())
+            (site / language / "topic" / "children-youth" / "index.html").read_bytes()
+        )
         assert page.get("lang") == language
         assert page.cssselect("h1")[0].text_content().strip() == name
         index = lxml.html.fromstring((site / language / "topic" / "index.html").read_bytes())
@@ -86,7 +94,8 @@ def test_topic_pages_speak_each_ui_language(site):
 
 def test_children_page_gives_each_item_a_lead_labelled_as_generated(site):
     page = lxml.html.fromstring(
-        (site / "fi" / "topic" / "children-youth" / "index.html").read_bytes())
+        (site / "fi" / "topic" / "children-youth" / "index.html").read_bytes()
+    )
     entries = page.cssselect("main .record-list > li")
     assert entries
     for entry in entries:
@@ -147,7 +156,8 @@ def atom_problems(feed) -> list[str]:
     problems += _required_once(feed, ("id", "title", "updated"), "feed")
     entries = feed.findall(f"{ATOM}entry")
     if feed.find(f"{ATOM}author") is None and any(
-            entry.find(f"{ATOM}author") is None for entry in entries):
+        entry.find(f"{ATOM}author") is None for entry in entries
+    ):
         problems.append("no author on the feed or an entry")
     if not feed.findall(f"{ATOM}link[@rel='self']"):
         problems.append("no self link")
@@ -167,14 +177,18 @@ def atom_problems(feed) -> list[str]:
     for entry in entries:
         problems += _required_once(entry, ("id", "title", "updated"), "entry")
         if entry.find(f"{ATOM}content") is None and not entry.findall(
-                f"{ATOM}link[@rel='alternate']"):
+            f"{ATOM}link[@rel='alternate']"
+        ):
             problems.append("entry without content or alternate link")
     return problems
 
 
 def _required_once(element, names, where) -> list[str]:
-    return [f"{where} has {len(element.findall(f'{ATOM}{name}'))} <{name}>"
-            for name in names if len(element.findall(f"{ATOM}{name}")) != 1]
+    return [
+        f"{where} has {len(element.findall(f'{ATOM}{name}'))} <{name}>"
+        for name in names
+        if len(element.findall(f"{ATOM}{name}")) != 1
+    ]
 
 
 def _parses(stamp: str) -> bool:

@@ -29,11 +29,19 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_character():
 
 
 def test_a_calendar_with_text_that_needs_escaping_parses_back():
-    text = calendar("Kaupunginhallitus; talous, ja muu", [{
-        "id": "x:meeting:1", "start": "2026-11-17T16:00:00+02:00",
-        "summary": "Kaupunginhallitus 12/2026; tärkeä, kiireinen",
-        "description": "Esityslista\n§ 1 Asia, jossa on; merkkejä\\", "url": "https://a/b/",
-        "stamp": "2026-11-10T08:00:00+00:00"}])
+    text = calendar(
+        "Kaupunginhallitus; talous, ja muu",
+        [
+            {
+                "id": "x:meeting:1",
+                "start": "2026-11-17T16:00:00+02:00",
+                "summary": "Kaupunginhallitus 12/2026; tärkeä, kiireinen",
+                "description": "Esityslista\n§ 1 Asia, jossa on; merkkejä\\",
+                "url": "https://a/b/",
+                "stamp": "2026-11-10T08:00:00+00:00",
+            }
+        ],
+    )
     parsed = icalendar.Calendar.from_ical(text)
     event = parsed.walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Kaupunginhallitus 12/2026; tärkeä, kiireinen"
@@ -54,16 +62,18 @@ def _build(demo, today: date, name: str):
     out = demo / name
     with Store(demo / "data" / "avoin.sqlite") as store:
         build_site(store, out, policy=PublishingPolicy(today=today))
-        agendas = [meeting for meeting in store.meetings()
-                   if meeting["document_kind"] == "agenda"]
+        agendas = [meeting for meeting in store.meetings() if meeting["document_kind"] == "agenda"]
     return out, agendas
 
 
 @pytest.mark.slow
 def test_calendars_list_the_meetings_still_to_come_and_drop_the_past(demo):
     out, agendas = _build(demo, BEFORE_THEM, "before")
-    coming = {meeting["id"]: meeting for meeting in agendas
-              if meeting["start"][:10] >= BEFORE_THEM.isoformat()}
+    coming = {
+        meeting["id"]: meeting
+        for meeting in agendas
+        if meeting["start"][:10] >= BEFORE_THEM.isoformat()
+    }
     assert len(coming) >= 2
     towns = {meeting_id.split(":")[0] for meeting_id in coming}
     for town in towns:
@@ -71,18 +81,22 @@ def test_calendars_list_the_meetings_still_to_come_and_drop_the_past(demo):
         events = parsed.walk("VEVENT")
         expected = [meeting for meeting in coming.values() if meeting["municipality"] == town]
         assert sorted(map(str, (event.decoded("DTSTART") for event in events))) == sorted(
-            str(_start(meeting["start"])) for meeting in expected)
+            str(_start(meeting["start"])) for meeting in expected
+        )
         for event in events:
             assert "/meeting/" in str(event["URL"]) and str(event["UID"]).endswith("@avoin")
             assert str(event["URL"]) in str(event["DESCRIPTION"])
         for meeting in expected:
             organ = meeting["organization"].split(":")[2]
             organ_calendar = icalendar.Calendar.from_ical(
-                (out / "sv" / town / "org" / organ / "calendar.ics").read_text())
+                (out / "sv" / town / "org" / organ / "calendar.ics").read_text()
+            )
             assert len(organ_calendar.walk("VEVENT")) == sum(
-                other["organization"] == meeting["organization"] for other in expected)
+                other["organization"] == meeting["organization"] for other in expected
+            )
             page = lxml.html.fromstring(
-                (out / "en" / town / "upcoming" / "index.html").read_bytes())
+                (out / "en" / town / "upcoming" / "index.html").read_bytes()
+            )
             assert f"/en/{town}/meeting/" in lxml.html.tostring(page, encoding="unicode")
 
     later, _ = _build(demo, date(2026, 12, 31), "after")
@@ -103,11 +117,15 @@ def _start(value: str):
 @pytest.mark.slow
 def test_the_upcoming_page_lists_each_meetings_agenda_items(demo):
     out, agendas = _build(demo, BEFORE_THEM, "items")
-    meeting = min((m for m in agendas if m["start"][:10] >= BEFORE_THEM.isoformat()),
-                  key=lambda m: m["start"])
+    meeting = min(
+        (m for m in agendas if m["start"][:10] >= BEFORE_THEM.isoformat()), key=lambda m: m["start"]
+    )
     with Store(demo / "data" / "avoin.sqlite") as store:
-        titles = [action["title"] for action in store.actions(meeting["municipality"])
-                  if action["meeting"] == meeting["id"] and action.get("article_number")]
+        titles = [
+            action["title"]
+            for action in store.actions(meeting["municipality"])
+            if action["meeting"] == meeting["id"] and action.get("article_number")
+        ]
     town = meeting["municipality"]
     page = lxml.html.fromstring((out / "fi" / town / "upcoming" / "index.html").read_bytes())
     listed = [li.text_content() for li in page.cssselect("main ol.record-list li")]
