@@ -24,6 +24,10 @@ from transform.resources import (
 )
 
 DEMO_DATA_DIR = Path("data") / "demo"
+# transform.topics.Topic's values; spelled out so `avoin --help` imports no analysis code.
+TOPIC_CHOICES = ("children_youth", "education", "zoning_building", "traffic_streets",
+                 "environment", "culture_sport", "social_health", "economy_budget",
+                 "personnel_governance", "participation")
 
 
 @dataclass(frozen=True)
@@ -278,16 +282,20 @@ def export_command(out, paths: Paths):
 @click.option("--municipality", "-m", default=None, help="Only this municipality (id).")
 @click.option("--since", default=None, metavar="YYYY-MM-DD",
               help="Only decisions made on or after this date.")
+@click.option("--topic", default=None, type=click.Choice(TOPIC_CHOICES),
+              help="Only decisions of this topic (docs/topics.md).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "output_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "json"]))
 @data_dir_option(needs_store=True)
-def search_command(query, municipality, since, limit, output_format, paths: Paths):
+def search_command(query, municipality, since, topic, limit, output_format, paths: Paths):
     """Search the decisions, Finnish and Swedish word forms alike; a diary number
     (register_id) matches exactly. The index under DATA_DIR/index/ is brought up to
     date first, re-reading only what changed.
 
     Example: avoin search "asemakaava" --municipality vaasa --since 2024-01-01
+
+    Example: avoin search "maksu" --topic children_youth
     """
     from datetime import date
 
@@ -315,10 +323,11 @@ def search_command(query, municipality, since, limit, output_format, paths: Path
         if municipality is not None:
             _check_municipality(municipality, [m["id"] for m in store.municipalities()])
         report = search_index.update_index(store, index_dir, policy)
+        documents = search_index.topic_documents(store, topic) if topic else None
     if report.changed:
         click.echo(f"search index updated: {report}", err=True)
     hits = search_index.search(index_dir, query, municipality=municipality, since=since,
-                               limit=limit)
+                               limit=limit, documents=documents)
     click.echo(search_index.format_hits(hits, output_format))
 
 

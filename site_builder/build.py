@@ -35,6 +35,7 @@ from site_builder.published import PublishedStore
 from site_builder.renderer import TEMPLATES_DIR, PageRenderer, search_page_available
 from site_builder.sitemap import SitemapCollector, robots_txt
 from site_builder.status import archive_reach, status_context
+from site_builder.topic_pages import build_topic_pages
 from site_builder.writer import SiteWriter
 from transform.analysis import warn_if_degraded
 from transform.publishing import REDACTION_KEYS, PublishingPolicy
@@ -134,6 +135,9 @@ def build_site(
             latest for group in groups for latest in group.latest_actions),
         "generated_at": generated_at,
     }, status_context(status, redactions, takedowns, archive_reach(store.meetings())))
+    build_topic_pages(renderer, sitemap, municipalities,
+                      {town: topics for group in groups
+                       for town, topics in group.topic_items.items()})
     sitemap.write(writer, renderer.urls)
     writer.write_text("robots.txt", robots_txt(renderer.urls))
     _copy_static_files(writer)

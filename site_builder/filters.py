@@ -22,6 +22,7 @@ from site_builder import i18n
 from site_builder.sanitize import sanitize_html
 from site_builder.status import harvest_error_label
 from transform.schema import ContentType
+from transform.topics import TOPICS, topic_slug
 
 # Decision dates are Finnish local dates; timestamps are shown in Helsinki time.
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -306,6 +307,8 @@ def register_filters(environment: Environment) -> None:
         "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
         "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
         "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
+        "topic_label": _enum_label_filter(i18n.TOPIC_LABELS),
+        "topic_slug": topic_slug,
         "harvest_error_label": _in_ui_language(harvest_error_label),
     })
     environment.globals.update({
@@ -314,4 +317,5 @@ def register_filters(environment: Environment) -> None:
         "translated_in": translated_in,
         "ui_languages": i18n.UI_LANGUAGES, "section_layout": section_layout,
         "schema_description": schema_description, "schema_terms": schema_terms,
+        "topics": TOPICS,
     })

@@ -26,6 +26,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from transform.schema import Classification, ContentType, DocumentKind, Outcome
+from transform.topics import Topic
 
 DEFAULT_LANGUAGE = "fi"
 UI_LANGUAGES = ("fi", "sv", "en")
@@ -62,6 +63,20 @@ OUTCOME_PHRASES = {
     Outcome.DECIDED: N_("decided as the decision text below says"),
     Outcome.PROCEDURAL: N_("a procedural item of the meeting"),
     Outcome.UNKNOWN: N_("see the decision text below"),
+}
+# The topic vocabulary's names (transform/topics.py holds the same in fi/sv/en for the
+# dumps; tests/test_topic_pages.py checks the catalogues agree with it).
+TOPIC_LABELS = {
+    Topic.CHILDREN_YOUTH: N_("Children and young people"),
+    Topic.EDUCATION: N_("Schools and early education"),
+    Topic.ZONING_BUILDING: N_("Zoning and building"),
+    Topic.TRAFFIC_STREETS: N_("Traffic and streets"),
+    Topic.ENVIRONMENT: N_("Environment"),
+    Topic.CULTURE_SPORT: N_("Culture and sport"),
+    Topic.SOCIAL_HEALTH: N_("Social and health services (up to 2022)"),
+    Topic.ECONOMY_BUDGET: N_("Economy and budget"),
+    Topic.PERSONNEL_GOVERNANCE: N_("Personnel and governance"),
+    Topic.PARTICIPATION: N_("Participation"),
 }
 DUMP_FORMAT_LABELS = {
     "excel-csv": N_("CSV for Excel"), "csv": N_("CSV"), "parquet": N_("Parquet"),

@@ -11,7 +11,9 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from site_builder.filters import localized_with_language, other_language
+from site_builder import i18n
+from site_builder.filters import format_date, localized, localized_with_language, other_language
+from transform.schema import Outcome
 
 
 @pass_context
@@ -55,9 +57,31 @@ def organization_name(context: Context, organization_id: str | None) -> Markup:
     return remembered[key]
 
 
+@pass_context
+def plain_lead(context: Context, item: dict) -> Markup:
+    """One plain sentence for young readers, made only from the item's facts: who decided,
+    where, when and how ("Sivistyslautakunta (Riihimäki) teki päätöksen 12.11.2026:
+    hyväksyttiin esityksen mukaisesti."). The page labels it as generated."""
+    language = context["ui_lang"]
+    _ = i18n.translator(language)
+    town = context["municipality_by_id"].get(item["municipality"])
+    values = {
+        "organ": organization_name(context, item["organization"]) or _("The municipality"),
+        "town": localized(town["name"], language) if town else item["municipality"],
+        "date": format_date(item["date"], language),
+    }
+    phrase = i18n.enum_label(i18n.OUTCOME_PHRASES, item.get("outcome"))
+    if phrase is None or item.get("outcome") in (Outcome.DECIDED, Outcome.UNKNOWN):
+        return Markup(escape(_("%(organ)s (%(town)s) made this decision on %(date)s."))) \
+            % values
+    return Markup(escape(_("%(organ)s (%(town)s) made this decision on %(date)s: %(outcome)s.")
+                         )) % {**values, "outcome": _(phrase)}
+
+
 TEMPLATE_GLOBALS = {
     "lang_attr": lang_attr,
     "in_language": in_language,
     "organization_shown": organization_shown,
     "organization_name": organization_name,
+    "plain_lead": plain_lead,
 }

@@ -28,8 +28,11 @@ from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
+from site_builder.topic_pages import build_town_topic_pages, decisions_by_topic
+from site_builder.upcoming import build_upcoming, upcoming_path
 from transform.items import organ_twins
 from transform.progress import Progress
+from transform.topics import TOPICS
 
 LATEST_MEETINGS_ON_MUNICIPALITY = 20
 LATEST_ON_ORGANIZATION = 20
@@ -41,9 +44,9 @@ VERSION_SEGMENT = "version"
 
 def build_municipality_pages(
     records: MunicipalityRecords, renderer: PageRenderer, sitemap: SitemapCollector
-) -> list[dict]:
+) -> tuple[list[dict], dict[str, list[dict]]]:
     """Writes the municipality's pages; returns its latest decisions (items) for the home
-    page."""
+    page and its latest items per topic for the all-towns topic pages."""
     municipality = records.municipality
     items = site_items(municipality, records.organizations, records.meetings, records.actions)
     twins = organ_twins(records.organizations)  # by the names as published
@@ -65,7 +68,10 @@ def build_municipality_pages(
     builder.meeting_pages()
     builder.organization_pages()
     builder.municipality_page()
-    return items.decisions()[:LATEST_FOR_HOME]
+    build_upcoming(builder, group_by(records.actions, "meeting"))
+    topics = build_town_topic_pages(renderer, sitemap, municipality, items.decisions(),
+                                    page_context["meeting_by_id"])
+    return items.decisions()[:LATEST_FOR_HOME], topics
 
 
 def archive_reach(meetings: list[dict]) -> dict | None:
@@ -249,6 +255,7 @@ class _MunicipalityBuilder:
                 "latest_items": [item for item in items_of_organization.get(
                     organization["id"], []) if item["meeting"]][:LATEST_ON_ORGANIZATION],
                 "feed_path": sub_page_path(path, file_name=FEED_FILE),
+                "upcoming_path": upcoming_path(path),
             })
             self._feed(path, organization["name"],
                        items_of_organization.get(organization["id"], []))
@@ -305,6 +312,9 @@ class _MunicipalityBuilder:
             "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
             "reach": archive_reach(self.records.meetings),
+            "upcoming_path": upcoming_path(path),
+            "town_topics": [info for info in TOPICS
+                            if info.topic.value in decisions_by_topic(self.items.decisions())],
         })
         self._feed(path, municipality["name"], self.items.decisions())
 

@@ -50,6 +50,8 @@ class GroupResult:
     sitemap: dict[str, list] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)
     latest_actions: list[list[dict]] = field(default_factory=list)
+    # municipality id -> topic id -> the town's latest items of that topic
+    topic_items: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     redactions: collections.Counter = field(default_factory=collections.Counter)
     withheld: int = 0
     municipality_by_id: dict = field(default_factory=dict)
@@ -87,14 +89,17 @@ def build_group(store, out_dir: Path, settings: GroupSettings,
     renderer = PageRenderer(SiteUrls(settings.base_url, settings.municipality_ids), writer,
                             PageFingerprints(writer.out_dir, settings.fingerprint_salt))
     sitemap = SitemapCollector()
-    latest = [build_municipality_pages(published.municipality_records(municipality),
-                                       renderer, sitemap)
-              for municipality in municipalities]
+    built = [build_municipality_pages(published.municipality_records(municipality),
+                                      renderer, sitemap)
+             for municipality in municipalities]
     published.save()
     return GroupResult(
         written=writer.written, unchanged=writer.unchanged, produced=writer.produced,
         sitemap=dict(sitemap.groups), fingerprints=renderer.fingerprints.current,
-        latest_actions=latest, redactions=published.redactions, withheld=published.withheld,
+        latest_actions=[latest for latest, _ in built],
+        topic_items={municipality["id"]: topics
+                     for municipality, (_, topics) in zip(municipalities, built, strict=True)},
+        redactions=published.redactions, withheld=published.withheld,
         municipality_by_id=renderer.shared_context["municipality_by_id"],
         organization_by_id=renderer.shared_context["organization_by_id"])
 

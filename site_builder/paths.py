@@ -46,9 +46,12 @@ SCHEMA_PAGE = "downloads/schema/index.html"
 SEARCH_PAGE = "search/index.html"
 # The last nightly run's report (site_builder/status.py).
 STATUS_PAGE = "status/index.html"
+# Topics across all towns (site_builder/topic_pages.py); a town's own below its page.
+TOPIC_SEGMENT = "topic"
+TOPICS_PAGE = f"{TOPIC_SEGMENT}/index.html"
 # First path segments of the site's own pages in a language tree: no municipality may use them.
 RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data", "feeds",
-                                 "status"})
+                                 "status", TOPIC_SEGMENT})
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _VERBATIM_ORIGIN_ID = re.compile(r"^[a-z0-9._-]{1,64}$")
@@ -92,6 +95,12 @@ def sub_page_path(record_path: str, *segments: str | int, file_name: str = INDEX
         if not _BUILDER_SEGMENT.match(name):
             raise UnsafeIdError(f"{name!r} is not a plain sub-page name")
     return directory + "".join(name + "/" for name in names) + file_name
+
+
+def topic_path(slug: str, municipality: str | None = None, file_name: str = INDEX_FILE) -> str:
+    """``topic/children-youth/index.html``, a town's ``vaasa/topic/children-youth/...``."""
+    base = TOPICS_PAGE if municipality is None else f"{municipality}/{TOPICS_PAGE}"
+    return sub_page_path(base, slug, file_name=file_name)
 
 
 def language_path(language: str, path: str) -> str:
@@ -196,6 +205,13 @@ class SiteUrls:
     @property
     def status(self) -> str:
         return self.path_url(STATUS_PAGE)
+
+    @property
+    def topics(self) -> str:
+        return self.path_url(TOPICS_PAGE)
+
+    def topic(self, slug: str, municipality: str | None = None) -> str:
+        return self.path_url(topic_path(slug, municipality))
 
     def static(self, file_name: str) -> str:
         return f"{self.base_path}{STATIC_DIR}/{file_name}"

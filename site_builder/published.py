@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 from dataclasses import dataclass, field
+from datetime import date
 
 from site_builder.records import complete
 from transform.published_forms import PublishedForms
@@ -29,6 +30,8 @@ class MunicipalityRecords:
     actions: list[dict]
     # Only actions that changed have an entry: their earlier versions, oldest first.
     earlier_versions: dict[str, list[dict]] = field(default_factory=dict)
+    # The build's today (the publishing policy's): what is still upcoming.
+    today: date | None = None
 
 
 class PublishedStore:
@@ -53,6 +56,7 @@ class PublishedStore:
             municipality=municipality_id, include_withdrawn=True))
         return MunicipalityRecords(
             municipality=municipality,
+            today=self.policy.today,
             organizations=self._publish(RecordType.ORGANIZATION, self.store.organizations(
                 municipality=municipality_id, include_withdrawn=True)),
             meetings=self._publish(RecordType.MEETING, self.store.meetings(

@@ -25,6 +25,7 @@ from site_builder.paths import (
     SCHEMA_PAGE,
     SEARCH_PAGE,
     STATUS_PAGE,
+    TOPICS_PAGE,
     language_path,
     page_path,
 )
@@ -57,7 +58,8 @@ LANGUAGES = ("fi", "sv")
 # axe and the narrow screen check every UI language and every page kind.
 UI_LANGUAGES = ("fi", "sv", "en")
 PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "item", "matter",
-              "search", "downloads", "schema", "about", "status", "404", "root")
+              "search", "downloads", "schema", "about", "status", "404", "root", "topics",
+              "topic", "town-topic", "upcoming")
 NARROW_WIDTH = 320
 SEARCH_TIMEOUT_MS = 10_000
 RESULT_LINKS = "#search-results .search-result h2 a"
@@ -142,10 +144,12 @@ def records(demo):
 
 SITE_PAGE_FILES = {"home": INDEX_FILE, "search": SEARCH_PAGE, "downloads": DOWNLOADS_PAGE,
                    "schema": SCHEMA_PAGE, "about": ABOUT_PAGE, "status": STATUS_PAGE,
-                   "404": NOT_FOUND_FILE}
+                   "404": NOT_FOUND_FILE, "topics": TOPICS_PAGE}
 RECORD_PAGE_GLOBS = {"municipality": "*/index.html", "organ": "*/org/*/index.html",
                      "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html",
-                     "item": "*/item/*/index.html", "matter": "*/matter/*/index.html"}
+                     "item": "*/item/*/index.html", "matter": "*/matter/*/index.html",
+                     "topic": "topic/*/index.html", "town-topic": "*/topic/*/index.html",
+                     "upcoming": "*/upcoming/index.html"}
 
 
 def find_page(public: Path, language: str, kind: str) -> SitePage:
@@ -440,6 +444,30 @@ def test_filters_work_across_bundles_and_languages_in_the_pages_words(page, base
 
 def finnish(name) -> str:
     return name.get("fi") or next(iter(name.values())) if isinstance(name, dict) else name
+
+
+def test_filtering_by_topic_narrows_the_results_and_offers_the_choices_feed(
+        page, base_url, site_pages, public):
+    """The topic filter keeps the documents of items of the topic; the feed link follows
+    the chosen town and topic with a pre-built feed (and says when there is none)."""
+    page.goto(base_url + site_pages[("fi", "search")].path)
+    page.locator("#filter-topic").select_option("children_youth")
+    wait_for_count(page, "")
+    urls = result_urls(page)
+    assert urls
+    for url in urls:
+        assert 'data-pagefind-filter="topic:children_youth"' in (
+            public / url.strip("/") / "index.html").read_text("utf-8")
+    expect(page.locator("#search-feed-link")).to_have_attribute(
+        "href", "/fi/topic/children-youth/feed.atom")
+    town = urls[0].split("/")[2]
+    before = page.locator("#search-status").inner_text()
+    page.locator("#filter-municipality").select_option(town)
+    wait_for_count(page, "", not_before=before)
+    assert all(url.startswith(f"/fi/{town}/") for url in result_urls(page))
+    feed = f"/fi/{town}/topic/children-youth/feed.atom"
+    expect(page.locator("#search-feed-link")).to_have_attribute("href", feed)
+    assert (public / feed.lstrip("/")).is_file()
 
 
 def test_search_page_runs_under_its_csp_without_errors(page, base_url, site_pages):

@@ -99,6 +99,10 @@ def test_a_changed_action_rewrites_exactly_the_pages_that_show_it(tmp_path):
         "vaasa/matter/vd-1545-00.04.00-2017/index.html",
         "vaasa/matter/vd-1545-00.04.00-2017/feed.atom",
         "vaasa/index.html", "vaasa/org/kh/index.html",  # their latest decisions
+        # its topic's pages and feeds, all towns', the town's and the organ's
+        "topic/economy-budget/index.html", "topic/economy-budget/feed.atom",
+        "vaasa/topic/economy-budget/index.html", "vaasa/topic/economy-budget/feed.atom",
+        "vaasa/org/kh/topic/economy-budget/feed.atom",
     ) | {FINGERPRINT_FILE}
     assert report.deleted == 0
     page = (tmp_path / "sv" / page_path("vaasa:action:123")).read_text(encoding="utf-8")

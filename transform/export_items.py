@@ -60,6 +60,9 @@ def item_row(item: dict, municipality_name: str | None, organization_name: str |
         "yes_names": LIST_SEPARATOR.join(vote.get("yes_names") or ()) or None,
         "no_names": LIST_SEPARATOR.join(vote.get("no_names") or ()) or None,
         "dissents": LIST_SEPARATOR.join(item.get("dissents") or ()) or None,
+        "topics": LIST_SEPARATOR.join(tag["topic"] for tag in item.get("topics") or ()) or None,
+        "topic_rules": LIST_SEPARATOR.join(tag["rule"] for tag in item.get("topics") or ())
+        or None,
         "matter_id": item.get("matter"),
         "documents": LIST_SEPARATOR.join(document["action"] for document in item["documents"]),
         "page_url": page_url(item["id"]),

@@ -44,6 +44,7 @@ from transform.schema import (
     Outcome,
     split_id,
 )
+from transform.topics import item_topics
 from transform.votes import extract_dissents, extract_votes
 
 _UNSAFE_IN_ORIGIN = re.compile(r"[^A-Za-z0-9._-]+")
@@ -231,6 +232,7 @@ def _item(municipality_id: str, organ: str | None, date: str | None, documents: 
         ],
         "votes": extract_votes(shown) if decided else [],
         "dissents": extract_dissents(shown) if decided else [],
+        "topics": item_topics(shown, documents, procedural),
         "origin_id": origin,
     }
 

@@ -27,6 +27,7 @@ from transform.schema import (
     ItemStatus,
     Outcome,
 )
+from transform.topics import Topic
 
 LIST_SEPARATOR = " | "
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -526,6 +527,15 @@ ITEMS = TableDoc(
                  "meeting, minute checkers, cover and appeal pages).",
                  "Tosi menettelyasioille (laillisuus, pöytäkirjantarkastajat, kansilehdet).",
                  "false"),
+        _text("topics", "Topics of the item from the shared vocabulary (docs/topics.md: "
+              + ", ".join(_values(Topic)) + "), joined with ' | '.",
+              "Asian aiheet yhteisestä sanastosta (docs/topics.md), eroteltuna ' | '.",
+              "children_youth | education", "aihe / ämne"),
+        _text("topic_rules", "For each topic, the rule that tagged it: "
+              "'function_code:<prefix>', 'title:<keyword>' or 'text:<keyword>', joined with "
+              "' | ' in the order of topics.",
+              "Kunkin aiheen tunnistanut sääntö (tehtäväluokka, otsikon tai tekstin sana).",
+              "function_code:12.01 | title:koulu"),
         _text("proposal", "Text of the proposal (päätösehdotus / beslutsförslag).",
               "Päätösehdotuksen teksti.", "Tekninen lautakunta hyväksyy ...",
               "päätösehdotus / beslutsförslag"),

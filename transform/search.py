@@ -27,6 +27,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -41,8 +42,9 @@ from whoosh.qparser.common import QueryParserError
 from transform.analysis import whoosh_analyzer
 from transform.progress import Progress
 from transform.publishing import PublishingPolicy, publishable
-from transform.schema import RecordType
+from transform.schema import DerivedType, RecordType
 from transform.store import Store
+from transform.topics import topic_ids
 
 INDEX_DIR = "index"
 STATE_FILE = "indexed.json"
@@ -356,21 +358,36 @@ def _is_range_end(opening: str, closing: str) -> bool:
 
 def search(
     index_dir: Path, text: str, *, municipality: str | None = None, since: str | None = None,
-    limit: int = 20,
+    limit: int = 20, documents: Collection[str] | None = None,
 ) -> list[Hit]:
-    """Ranked hits for ``text`` (best first), with highlighted snippets."""
+    """Ranked hits for ``text`` (best first), with highlighted snippets. ``documents``:
+    only these action ids (a topic's documents, ``topic_documents``)."""
     query = parse_query(text)
     index = whoosh_index.open_dir(str(index_dir))
     with index.searcher() as searcher:
-        results = searcher.search(query, filter=_filter(municipality, since), limit=limit,
-                                  terms=True)
+        results = searcher.search(query, filter=_filter(municipality, since, documents),
+                                  limit=limit, terms=True)
         results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         results.formatter = MarkFormatter()
         return [_hit(rank, hit) for rank, hit in enumerate(results, start=1)]
 
 
-def _filter(municipality: str | None, since: str | None) -> whoosh_query.Query | None:
+def topic_documents(store: Store, topic: str) -> set[str]:
+    """The actions (documents) of every item tagged with ``topic``.
+
+    Topics belong to items, which the store derives after every transform; reading them at
+    search time keeps the index keyed by each action's own content."""
+    return {document["action"] for item in store.derived_records(DerivedType.ITEM)
+            if topic in topic_ids(item) for document in item["documents"]}
+
+
+def _filter(municipality: str | None, since: str | None,
+            documents: Collection[str] | None = None) -> whoosh_query.Query | None:
     filters = []
+    if documents is not None:
+        filters.append(whoosh_query.Or([whoosh_query.Term("id", action_id)
+                                        for action_id in sorted(documents)])
+                       if documents else whoosh_query.NullQuery)
     if municipality:
         filters.append(whoosh_query.Term("municipality", municipality))
     if since:

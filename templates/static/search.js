@@ -24,6 +24,8 @@ const results = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const browse = document.getElementById("search-browse");
 const filtersToggle = document.getElementById("search-filters-toggle");
+const feed = document.getElementById("search-feed");
+const feedLink = document.getElementById("search-feed-link");
 const selects = [...form.querySelectorAll("select[data-filter]")];
 const text = form.dataset;  // the page's UI strings, in its language
 const uiLanguage = document.documentElement.lang;
@@ -174,6 +176,38 @@ function chosenFilters() {
   return filters;
 }
 
+// The feed of the chosen municipality, organ and topic: a pre-built file for each
+// combination that has decisions (site_builder/topic_pages.py); a HEAD request tells.
+async function showFeed(filters) {
+  const path = await feedPath(filters);
+  const ok = path && (await fetch(new URL(path, siteRoot), { method: "HEAD" })
+    .then((response) => response.ok, () => false));
+  feed.hidden = !path;
+  if (!path) return;
+  feedLink.textContent = ok ? text.feed : text.feedNone;
+  if (ok) feedLink.href = new URL(path, siteRoot).pathname;
+  else feedLink.removeAttribute("href");
+}
+
+async function feedPath({ municipality, organ, topic }) {
+  const topicPart = topic ? `topic/${topic.replaceAll("_", "-")}/` : "";
+  if (organ) {
+    const [town, , origin] = organ.split(":");
+    return `${uiLanguage}/${town}/org/${await originSegment(origin)}/${topicPart}feed.atom`;
+  }
+  if (municipality) return `${uiLanguage}/${municipality}/${topicPart}feed.atom`;
+  if (topic) return `${uiLanguage}/${topicPart}feed.atom`;
+  return null;
+}
+
+// site_builder/paths.origin_id_segment: verbatim when plainly safe, else "~" + sha256.
+async function originSegment(origin) {
+  if (/^[a-z0-9._-]{1,64}$/.test(origin) && origin !== "." && origin !== "..") return origin;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(origin));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `~${hex.slice(0, 16)}`;
+}
+
 function rememberInUrl(query, filters) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
@@ -189,6 +223,7 @@ async function runSearch(focusCount = false) {
   const query = input.value.trim();
   const filters = chosenFilters();
   rememberInUrl(query, filters);
+  showFeed(filters);
   if (!query && Object.keys(filters).length === 0) {  // nothing to count: browse links instead
     current = { entries: [], shown: 0 };
     results.replaceChildren();

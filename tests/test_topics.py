@@ -1,0 +1,124 @@
+"""Topics: the vocabulary, the rules, and the rules measured against a judged sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harvesting import avoin
+from tests.topic_judgements import JUDGED
+from transform.items import group_items
+from transform.store import Store
+from transform.topics import TOPICS, Topic, item_topics
+
+MIN_PRECISION = {Topic.CHILDREN_YOUTH: 0.9}
+
+
+def _action(title, text="", language="fi", function_code=None, date="2026-11-01"):
+    return {
+        "title": title,
+        "language": language,
+        "function_code": function_code,
+        "date": date,
+        "contents": [{"type": "proposal", "text": text}],
+    }
+
+
+def _topics(action, procedural=False):
+    return {tag["topic"]: tag["rule"] for tag in item_topics(action, [action], procedural)}
+
+
+def test_every_topic_has_a_distinct_slug_and_name_in_three_languages():
+    assert len({info.slug for info in TOPICS}) == len(TOPICS)
+    for language in ("fi", "sv", "en"):
+        assert len({info.name[language] for info in TOPICS}) == len(TOPICS)
+    assert {info.topic for info in TOPICS} == set(Topic)
+
+
+def test_inflected_finnish_and_swedish_words_tag_by_their_base_form():
+    assert _topics(_action("Päiväkotien aukioloajat"))["children_youth"] == "title:päiväkoti"
+    assert "children_youth" in _topics(_action("Skolornas läsårsplaner", language="sv"))
+    # A compound part: kouluverkko- is koulu.
+    assert "children_youth" in _topics(_action("Kouluverkkoselvitys 2027"))
+    # Not a substring match: "koulutus" (training) is no koulu.
+    assert "children_youth" not in _topics(_action("Henkilöstön koulutussuunnitelma"))
+
+
+def test_a_word_in_passing_in_the_text_tags_nothing_but_a_repeated_one_does():
+    once = _action("Kevyen liikenteen väylä", "Väylä kulkee koululta keskustaan.")
+    assert "children_youth" not in _topics(once)
+    twice = _action("Kevyen liikenteen väylä", "Koululaisten reitti. Koululaiset pyöräilevät.")
+    assert _topics(twice)["children_youth"] == "text:koululainen"
+
+
+def test_the_function_code_tags_and_says_so():
+    topics = _topics(_action("Lausunto", function_code="10.02.03"))
+    assert topics["zoning_building"] == "function_code:10.02"
+    # Social and health care left the towns on 1.1.2023: code 05 says nothing after.
+    assert "social_health" in _topics(_action("Asia", function_code="05.01.00", date="2022-05-01"))
+    assert "social_health" not in _topics(_action("Asia", function_code="05.01.00"))
+
+
+def test_procedural_items_have_no_topic():
+    assert _topics(_action("Koulun asia"), procedural=True) == {}
+
+
+@pytest.fixture(scope="module")
+def demo_items(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("topics")
+    result = avoin("demo", "--out", tmp / "public", "--data-dir", tmp / "data")
+    assert result.returncode == 0, result.stderr
+    items = {}
+    with Store(tmp / "data" / "avoin.sqlite") as store:
+        for municipality in store.municipalities():
+            derived = group_items(
+                municipality,
+                store.organizations(municipality["id"]),
+                store.meetings(municipality["id"]),
+                store.actions(municipality["id"]),
+            )
+            items.update((item["id"], item) for item in derived.items)
+    return items
+
+
+@pytest.mark.slow
+def test_tagging_measured_against_the_judged_sample(demo_items):
+    assert len(JUDGED) >= 100
+    missing = set(JUDGED) - set(demo_items)
+    assert not missing, f"judged items not in the demo: {sorted(missing)}"
+    print(
+        "\ntopic tagging on the judged sample "
+        f"({len(JUDGED)} items, {sum(bool(t) for t in JUDGED.values())} with a topic):"
+    )
+    for info in TOPICS:
+        topic = info.topic.value
+        truth = {item_id for item_id, topics in JUDGED.items() if topic in topics}
+        tagged = {
+            item_id
+            for item_id in JUDGED
+            if topic in {tag["topic"] for tag in demo_items[item_id]["topics"]}
+        }
+        right = truth & tagged
+        precision = len(right) / len(tagged) if tagged else None
+        recall = len(right) / len(truth) if truth else None
+        print(
+            f"  {topic:22} judged {len(truth):3} tagged {len(tagged):3} "
+            f"precision {_share(precision)} recall {_share(recall)}"
+            + "".join(
+                f"\n    wrong: {item_id} {demo_items[item_id]['topics']}"
+                for item_id in sorted(tagged - truth)
+            )
+            + "".join(f"\n    missed: {item_id}" for item_id in sorted(truth - tagged))
+        )
+        if info.topic in MIN_PRECISION:
+            assert truth and precision is not None
+            assert precision >= MIN_PRECISION[info.topic], topic
+
+
+def test_every_tag_keeps_the_rule_that_fired(demo_items):
+    tagged = [tag for item in demo_items.values() for tag in item["topics"]]
+    assert tagged
+    assert all(tag["rule"].split(":")[0] in {"function_code", "title", "text"} for tag in tagged)
+
+
+def _share(value):
+    return "  n/a" if value is None else f"{value:.2f}"
