@@ -28,6 +28,7 @@ from site_builder.paths import FEED_FILE, sub_page_path
 from site_builder.published import MunicipalityRecords
 from site_builder.renderer import PageRenderer
 from site_builder.sitemap import SitemapCollector
+from site_builder.status import archive_reach
 from site_builder.topic_pages import build_town_topic_pages, decisions_by_topic
 from site_builder.upcoming import build_upcoming, upcoming_path
 from transform.items import organ_twins
@@ -72,13 +73,6 @@ def build_municipality_pages(
     topics = build_town_topic_pages(renderer, sitemap, municipality, items.decisions(),
                                     page_context["meeting_by_id"])
     return items.decisions()[:LATEST_FOR_HOME], topics
-
-
-def archive_reach(meetings: list[dict]) -> dict | None:
-    """The first and last meeting day in the archive: how far back a town reaches (imported
-    back catalogues reach further than what the town still shows)."""
-    days = sorted(meeting["start"][:10] for meeting in meetings if meeting.get("start"))
-    return {"first": days[0], "last": days[-1]} if days else None
 
 
 class _MunicipalityBuilder:
@@ -311,7 +305,9 @@ class _MunicipalityBuilder:
             "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
             "feed_path": sub_page_path(path, file_name=FEED_FILE),
-            "reach": archive_reach(self.records.meetings),
+            # How far back the town reaches (an imported back catalogue reaches further
+            # than what the town still shows): the status page's reckoning.
+            "reach": archive_reach(self.records.meetings).get(self.municipality_id),
             "upcoming_path": upcoming_path(path),
             "town_topics": [info for info in TOPICS
                             if info.topic.value in decisions_by_topic(self.items.decisions())],
