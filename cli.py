@@ -25,9 +25,18 @@ from transform.resources import (
 
 DEMO_DATA_DIR = Path("data") / "demo"
 # transform.topics.Topic's values; spelled out so `avoin --help` imports no analysis code.
-TOPIC_CHOICES = ("children_youth", "education", "zoning_building", "traffic_streets",
-                 "environment", "culture_sport", "social_health", "economy_budget",
-                 "personnel_governance", "participation")
+TOPIC_CHOICES = (
+    "children_youth",
+    "education",
+    "zoning_building",
+    "traffic_streets",
+    "environment",
+    "culture_sport",
+    "social_health",
+    "economy_budget",
+    "personnel_governance",
+    "participation",
+)
 
 
 @dataclass(frozen=True)
@@ -70,10 +79,14 @@ def data_dir_option(func=None, *, needs_store: bool = False):
     if func is None:
         return functools.partial(data_dir_option, needs_store=needs_store)
 
-    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-                  default=None, envvar=DATA_DIR_VARIABLE,
-                  show_default=f"data/, or ${DATA_DIR_VARIABLE}",
-                  help="Where the store (avoin.sqlite), raw snapshots and run reports live.")
+    @click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        envvar=DATA_DIR_VARIABLE,
+        show_default=f"data/, or ${DATA_DIR_VARIABLE}",
+        help="Where the store (avoin.sqlite), raw snapshots and run reports live.",
+    )
     @functools.wraps(func)
     def wrapper(*args, data_dir, **kwargs):
         paths = Paths(data_dir or default_data_directory())
@@ -91,30 +104,38 @@ def _readable_store(paths: Paths) -> Paths:
     named = context.get_parameter_source("data_dir") is not ParameterSource.DEFAULT
     demo = Paths(DEMO_DATA_DIR)
     if not named and demo.store.is_file():
-        click.echo(f"no store in {paths.data_dir}/; reading the demo's {demo.data_dir}/",
-                   err=True)
+        click.echo(f"no store in {paths.data_dir}/; reading the demo's {demo.data_dir}/", err=True)
         return demo
-    fail(f"no store at {paths.store} (run avoin harvest and avoin transform, or avoin demo; "
-         f"--data-dir names another data dir)")
+    fail(
+        f"no store at {paths.store} (run avoin harvest and avoin transform, or avoin demo; "
+        f"--data-dir names another data dir)"
+    )
 
 
 def base_url_option(func):
     return click.option(
-        "--base-url", default="/", show_default=True,
+        "--base-url",
+        default="/",
+        show_default=True,
         help="Where the site is served, e.g. https://avoin.example.fi/ (absolute URLs in "
-             "feeds, sitemaps and structured data).")(func)
+        "feeds, sitemaps and structured data).",
+    )(func)
 
 
 def sources_option(func):
-    @click.option("--sources", "sources_path", type=click.Path(dir_okay=False, path_type=Path),
-                  default=None, show_default="DATA_DIR/sources.toml, else the shipped one",
-                  help="The municipalities file.")
+    @click.option(
+        "--sources",
+        "sources_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        show_default="DATA_DIR/sources.toml, else the shipped one",
+        help="The municipalities file.",
+    )
     @functools.wraps(func)
     def wrapper(*args, sources_path, **kwargs):
         if sources_path is None:
             data_dir = click.get_current_context().params.get("data_dir")
-            sources_path = configuration_file(data_dir or default_data_directory(),
-                                              "sources.toml")
+            sources_path = configuration_file(data_dir or default_data_directory(), "sources.toml")
         return func(*args, sources=_load_sources_or_exit(sources_path), **kwargs)
 
     return wrapper
@@ -138,9 +159,11 @@ def main():
 
 
 @main.command("sources")
-@click.option("--check", is_flag=True,
-              help="Ask each source's addresses what they are (a handful of requests each); "
-                   "writes nothing.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Ask each source's addresses what they are (a handful of requests each); writes nothing.",
+)
 @click.option("--municipality", "-m", multiple=True, help="Only this source (repeatable).")
 @sources_option
 def sources_command(check, municipality, sources: Sources):
@@ -152,14 +175,34 @@ def sources_command(check, municipality, sources: Sources):
     if check:
         _check_sources(_select(sources, municipality), sources)
         return
-    rows = [("id", "name (fi / sv)", "kind", "code", "langs", "platform", "base URL", "robots",
-             "unconfirmed")]
+    rows = [
+        (
+            "id",
+            "name (fi / sv)",
+            "kind",
+            "code",
+            "langs",
+            "platform",
+            "base URL",
+            "robots",
+            "unconfirmed",
+        )
+    ]
     for s in sources.municipalities:
         kind = "region: " + ",".join(s.serves) if s.kind == "welfare_region" else "town"
-        rows.append((s.id, f"{s.name['fi']} / {s.name['sv']}", kind, s.code,
-                     ",".join(s.languages), s.platform, s.base_url or "-",
-                     "obey" if s.obey_robots else "IGNORED (permission)",
-                     "UNCONFIRMED: " + ", ".join(s.unconfirmed) if s.unconfirmed else ""))
+        rows.append(
+            (
+                s.id,
+                f"{s.name['fi']} / {s.name['sv']}",
+                kind,
+                s.code,
+                ",".join(s.languages),
+                s.platform,
+                s.base_url or "-",
+                "obey" if s.obey_robots else "IGNORED (permission)",
+                "UNCONFIRMED: " + ", ".join(s.unconfirmed) if s.unconfirmed else "",
+            )
+        )
     click.echo(_table(rows))
     for s in sources.municipalities:
         if s.permission:
@@ -176,15 +219,20 @@ def _check_sources(selected, sources: Sources) -> None:
         report = probe_source(source, fetch)
         found += report.found is not None
         click.echo("\n".join(describe(report)))
-    click.echo(f"checked {len(selected)} sources: {found} answer as a platform we read; "
-               "nothing was written")
+    click.echo(
+        f"checked {len(selected)} sources: {found} answer as a platform we read; "
+        "nothing was written"
+    )
 
 
 @main.command("harvest")
 @click.option("--municipality", "-m", multiple=True, help="Only this municipality (repeatable).")
-@click.option("--full", is_flag=True,
-              help="Fetch every page again, not only what may be new (conditional requests "
-                   "still save bandwidth where the server supports them).")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Fetch every page again, not only what may be new (conditional requests "
+    "still save bandwidth where the server supports them).",
+)
 @data_dir_option
 @sources_option
 def harvest_command(municipality, full, paths: Paths, sources: Sources):
@@ -210,19 +258,29 @@ def transform_command(reparse, paths: Paths, sources: Sources):
     Example: avoin transform
     """
     if not paths.raw.is_dir():
-        fail(f"no snapshots in {paths.raw}/ to transform (run avoin harvest first; "
-             "--data-dir names another data dir)")
+        fail(
+            f"no snapshots in {paths.raw}/ to transform (run avoin harvest first; "
+            "--data-dir names another data dir)"
+        )
     report = _transform(paths, sources, reparse=reparse)
     click.echo(report.summary())
     sys.exit(1 if report.errors else 0)
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="PATH...",
-                type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar="PATH...",
+    type=click.Path(exists=True, path_type=Path),
+)
 @click.option("--municipality", "-m", required=True, help="The municipality the files are of.")
-@click.option("--organ", default=None,
-              help="The organ (id, origin id or name) when the covers and file names do not say.")
+@click.option(
+    "--organ",
+    default=None,
+    help="The organ (id, origin id or name) when the covers and file names do not say.",
+)
 @data_dir_option
 @sources_option
 def import_command(files, municipality, organ, paths: Paths, sources: Sources):
@@ -240,9 +298,13 @@ def import_command(files, municipality, organ, paths: Paths, sources: Sources):
 
 
 @main.command("build")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True,
-              help="The live site: a symlink switched atomically to the new release.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+    help="The live site: a symlink switched atomically to the new release.",
+)
 @base_url_option
 @data_dir_option(needs_store=True)
 def build_command(out, base_url, paths: Paths):
@@ -255,15 +317,22 @@ def build_command(out, base_url, paths: Paths):
 
     with Store(paths.store) as store:
         if not store.counts()["actions"]:
-            fail(f"the store {paths.store} holds no decisions yet: nothing to build "
-                 "(run avoin harvest and avoin transform first)")
+            fail(
+                f"the store {paths.store} holds no decisions yet: nothing to build "
+                "(run avoin harvest and avoin transform first)"
+            )
     report = publish(out, lambda release: _build(paths, release, base_url=base_url))
     click.echo(f"built and published {out}/: {report}")
 
 
 @main.command("export")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True, help="The dumps go to OUT/data/.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+    help="The dumps go to OUT/data/.",
+)
 @data_dir_option(needs_store=True)
 def export_command(out, paths: Paths):
     """Write the open-data dumps: CSV, Excel CSV, JSON lines, Parquet, SQLite,
@@ -280,13 +349,23 @@ def export_command(out, paths: Paths):
 @main.command("search")
 @click.argument("query")
 @click.option("--municipality", "-m", default=None, help="Only this municipality (id).")
-@click.option("--since", default=None, metavar="YYYY-MM-DD",
-              help="Only decisions made on or after this date.")
-@click.option("--topic", default=None, type=click.Choice(TOPIC_CHOICES),
-              help="Only decisions of this topic (docs/topics.md).")
+@click.option(
+    "--since", default=None, metavar="YYYY-MM-DD", help="Only decisions made on or after this date."
+)
+@click.option(
+    "--topic",
+    default=None,
+    type=click.Choice(TOPIC_CHOICES),
+    help="Only decisions of this topic (docs/topics.md).",
+)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--format", "output_format", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "json"]))
+@click.option(
+    "--format",
+    "output_format",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "json"]),
+)
 @data_dir_option(needs_store=True)
 def search_command(query, municipality, since, topic, limit, output_format, paths: Paths):
     """Search the decisions, Finnish and Swedish word forms alike; a diary number
@@ -317,8 +396,10 @@ def search_command(query, municipality, since, topic, limit, output_format, path
     warn_if_degraded()  # without Voikko or Hunspell: stemming only, and it says so
     index_dir = search_index.index_directory(paths.data_dir)
     if not index_dir.exists():
-        click.echo(f"building the search index in {index_dir}/ (a large archive takes minutes, "
-                   "once)", err=True)
+        click.echo(
+            f"building the search index in {index_dir}/ (a large archive takes minutes, once)",
+            err=True,
+        )
     with Store(paths.store) as store:
         if municipality is not None:
             _check_municipality(municipality, [m["id"] for m in store.municipalities()])
@@ -326,8 +407,9 @@ def search_command(query, municipality, since, topic, limit, output_format, path
         documents = search_index.topic_documents(store, topic) if topic else None
     if report.changed:
         click.echo(f"search index updated: {report}", err=True)
-    hits = search_index.search(index_dir, query, municipality=municipality, since=since,
-                               limit=limit, documents=documents)
+    hits = search_index.search(
+        index_dir, query, municipality=municipality, since=since, limit=limit, documents=documents
+    )
     click.echo(search_index.format_hits(hits, output_format))
 
 
@@ -336,12 +418,19 @@ def search_command(query, municipality, since, topic, limit, output_format, path
 @click.option("--platform", required=True, type=click.Choice(["ktweb", "dynasty", "cloudnc"]))
 @click.option("--municipality", default=None, help="Municipality id used in record ids.")
 @click.option("--url", default="", help="The URL the page came from (ids may come from it).")
-@click.option("--kind", "page_kind", default=None,
-              type=click.Choice(["organizations", "meetings", "meeting", "action", "attachments"]),
-              help="What the page is; guessed when omitted.")
-@click.option("--explain", is_flag=True,
-              help="For an item document (PDF, DOC, DOCX, RTF, HTML): print its blocks and "
-                   "the label each got instead of the JSON.")
+@click.option(
+    "--kind",
+    "page_kind",
+    default=None,
+    type=click.Choice(["organizations", "meetings", "meeting", "action", "attachments"]),
+    help="What the page is; guessed when omitted.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="For an item document (PDF, DOC, DOCX, RTF, HTML): print its blocks and "
+    "the label each got instead of the JSON.",
+)
 def parse_command(path, platform, municipality, url, page_kind, explain):
     """Print the schema JSON that one saved page or item document yields.
 
@@ -379,8 +468,12 @@ def _explain_document(path: Path) -> None:
 
 
 @main.command("serve")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+)
 @click.option("--port", default=8000, show_default=True)
 def serve_command(out, port):
     """Preview the built site on http://127.0.0.1:PORT/.
@@ -392,8 +485,7 @@ def serve_command(out, port):
     from site_builder.preview import SitePreviewHandler
 
     if not (out / "index.html").is_file():
-        fail(f"no built site in {out}/ (avoin build or avoin demo writes one; --out names "
-             "another)")
+        fail(f"no built site in {out}/ (avoin build or avoin demo writes one; --out names another)")
     handler = functools.partial(SitePreviewHandler, directory=str(out))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         click.echo(f"serving {out}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)")
@@ -404,10 +496,18 @@ def serve_command(out, port):
 
 
 @main.command("demo")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True)
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=DEMO_DATA_DIR, show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEMO_DATA_DIR,
+    show_default=True,
+)
 def demo_command(out, data_dir):
     """Run the whole pipeline offline against the sample sites the project ships.
 
@@ -421,8 +521,10 @@ def demo_command(out, data_dir):
     servers = start_sample_sites(sample_sites_directory())
     try:
         replayed = [s.id for s in sources.municipalities if s.id in servers]
-        click.echo(f"replaying the sample sites of {len(replayed)} municipalities "
-                   f"({', '.join(replayed)}) on 127.0.0.1")
+        click.echo(
+            f"replaying the sample sites of {len(replayed)} municipalities "
+            f"({', '.join(replayed)}) on 127.0.0.1"
+        )
         steps = _nightly_steps(sources, paths, host_map=_replay_host_map(sources, servers))
         report = _run_nightly(steps, paths, out, sources)
     finally:
@@ -472,9 +574,13 @@ def _avoin_command() -> str:
 
 
 @main.command("nightly")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True,
-              help="The live site: a symlink swapped atomically to each new release.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+    help="The live site: a symlink swapped atomically to each new release.",
+)
 @click.option("--full", is_flag=True, help="Fetch every page again, not only what may be new.")
 @base_url_option
 @data_dir_option
@@ -494,8 +600,12 @@ def nightly_command(out, full, base_url, paths: Paths, sources: Sources):
 
 
 @main.command("rollback")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("public"), show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public"),
+    show_default=True,
+)
 def rollback_command(out):
     """Make the previous published release live again.
 
@@ -525,13 +635,15 @@ def status_command(paths: Paths):
     click.echo("\n".join(report.summary_lines()))
 
 
-def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental=True,
-                   base_url: str = "/"):
+def _nightly_steps(
+    sources: Sources, paths: Paths, *, host_map=None, incremental=True, base_url: str = "/"
+):
     from pipeline.nightly import NightlySteps
 
     def harvest():
-        reports = _harvest(list(sources.municipalities), sources, paths,
-                           host_map=host_map, incremental=incremental)
+        reports = _harvest(
+            list(sources.municipalities), sources, paths, host_map=host_map, incremental=incremental
+        )
         _print_harvest(reports)
         return reports
 
@@ -544,8 +656,11 @@ def _nightly_steps(sources: Sources, paths: Paths, *, host_map=None, incremental
         report = _build(paths, release, base_url=base_url, status=status)
         click.echo(f"built the site: {report}")
         click.echo(f"staff search index (avoin search): {_refresh_search_index(paths)}")
-        return {"site": str(report), "redactions": dict(report.redactions),
-                "takedowns": report.takedowns}
+        return {
+            "site": str(report),
+            "redactions": dict(report.redactions),
+            "takedowns": report.takedowns,
+        }
 
     return NightlySteps(harvest=harvest, transform=transform, build=build)
 
@@ -554,8 +669,9 @@ def _run_nightly(steps, paths: Paths, out: Path, sources: Sources):
     from pipeline.nightly import run_nightly
     from pipeline.notify import NotifyConfig
 
-    report = run_nightly(steps, data_dir=paths.data_dir, out=out,
-                         notify_config=NotifyConfig.load(sources.path))
+    report = run_nightly(
+        steps, data_dir=paths.data_dir, out=out, notify_config=NotifyConfig.load(sources.path)
+    )
     if report.run_id is None:  # nothing ran (lock busy, a path not writable): say why
         click.echo("\n".join(f"avoin nightly: {p}" for p in report.problems), err=True)
     else:
@@ -591,11 +707,17 @@ def _harvest(selected, sources: Sources, paths: Paths, *, host_map=None, increme
     paths.ensure()
     with Store(paths.store) as store:
         run_id = store.start_run("harvest")
-    reports = harvest_sources(selected, user_agent=sources.user_agent,
-                              store_path=str(paths.store),
-                              download_timeout=sources.download_timeout,
-                              raw_dir=str(paths.raw), run_id=run_id, host_map=host_map,
-                              incremental=incremental, parse_limits=sources.parse_limits)
+    reports = harvest_sources(
+        selected,
+        user_agent=sources.user_agent,
+        store_path=str(paths.store),
+        download_timeout=sources.download_timeout,
+        raw_dir=str(paths.raw),
+        run_id=run_id,
+        host_map=host_map,
+        incremental=incremental,
+        parse_limits=sources.parse_limits,
+    )
     with Store(paths.store) as store:
         status = "ok" if all(r.ok or r.skipped for r in reports) else "partial"
         store.finish_run(run_id, status, {"sources": [r.as_dict() for r in reports]})
@@ -609,12 +731,18 @@ def _transform(paths: Paths, sources: Sources, *, reparse: bool = False):
 
     with Store(paths.store) as store, Progress("transform", unit="documents") as progress:
         sync_municipalities(store, sources)
-        return transform_pending(store, paths.raw, reparse_all=reparse,
-                                 progress=progress.update_to, limits=sources.parse_limits)
+        return transform_pending(
+            store,
+            paths.raw,
+            reparse_all=reparse,
+            progress=progress.update_to,
+            limits=sources.parse_limits,
+        )
 
 
-def _import(paths: Paths, sources: Sources, files: list[Path], municipality: str,
-            organ: str | None):
+def _import(
+    paths: Paths, sources: Sources, files: list[Path], municipality: str, organ: str | None
+):
     from transform.importing import import_files
     from transform.run import sync_municipalities
     from transform.store import Store
@@ -637,8 +765,10 @@ def _build(paths: Paths, out: Path, *, base_url: str = "/", status: dict | None 
         search = index_site(out)
     except SearchIndexError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"search index: {search['pages']} pages, {search['written']} files written, "
-               f"{search['unchanged']} unchanged, {search['removed']} removed")
+    click.echo(
+        f"search index: {search['pages']} pages, {search['written']} files written, "
+        f"{search['unchanged']} unchanged, {search['removed']} removed"
+    )
     return report
 
 
@@ -648,8 +778,9 @@ def _refresh_search_index(paths: Paths):
     from transform.store import Store
 
     with Store(paths.store) as store:
-        return search_index.update_index(store, search_index.index_directory(paths.data_dir),
-                                         _publishing_policy(paths))
+        return search_index.update_index(
+            store, search_index.index_directory(paths.data_dir), _publishing_policy(paths)
+        )
 
 
 def _publishing_policy(paths: Paths):
@@ -664,8 +795,12 @@ def _publishing_policy(paths: Paths):
 def _export(store, out: Path, paths: Paths):
     from transform.export import export_dumps
 
-    return export_dumps(store, out, policy=_publishing_policy(paths),
-                        progress=lambda message: click.echo(f"  export: {message}", err=True))
+    return export_dumps(
+        store,
+        out,
+        policy=_publishing_policy(paths),
+        progress=lambda message: click.echo(f"  export: {message}", err=True),
+    )
 
 
 def _print_harvest(reports) -> None:
@@ -673,8 +808,15 @@ def _print_harvest(reports) -> None:
     for r in reports:
         status = f"skipped: {r.skipped}" if r.skipped else ("ok" if r.ok else "FAILED")
         errors = ", ".join(f"{k} {v}" for k, v in sorted(r.errors.items()))
-        rows.append((r.municipality, r.platform, str(r.pages_saved), str(r.requests_failed),
-                     status + (f" ({errors})" if errors else "")))
+        rows.append(
+            (
+                r.municipality,
+                r.platform,
+                str(r.pages_saved),
+                str(r.requests_failed),
+                status + (f" ({errors})" if errors else ""),
+            )
+        )
     click.echo(_table(rows))
     for r in reports:
         if r.robots_ignored and not r.skipped:
@@ -683,8 +825,10 @@ def _print_harvest(reports) -> None:
 
 def _table(rows) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in rows]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

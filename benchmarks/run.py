@@ -94,14 +94,18 @@ def run_step(name: str, args: dict, timeout: float | None) -> dict:
     command = [sys.executable, "-m", "benchmarks.steps", name, json.dumps(args)]
     started = time.perf_counter()
     try:
-        completed = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True,
-                                   timeout=timeout)
+        completed = subprocess.run(
+            command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         return {"step": name, "error": f"timed out after {timeout} s"}
     if completed.returncode != 0:
         tail = completed.stderr.strip().splitlines()[-12:]
-        return {"step": name, "error": "\n".join(tail) or f"exit {completed.returncode}",
-                "seconds": time.perf_counter() - started}
+        return {
+            "step": name,
+            "error": "\n".join(tail) or f"exit {completed.returncode}",
+            "seconds": time.perf_counter() - started,
+        }
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
@@ -118,14 +122,22 @@ def machine_facts() -> dict:
     with contextlib.suppress(ValueError, OSError):
         memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT,
-                                capture_output=True, text=True).stdout.strip() or None
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                cwd=PROJECT_ROOT,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            or None
+        )
     except OSError:
         commit = None
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),
-        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+        "usable_cores": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
         else os.cpu_count(),
         "cpu_model": model,
         "memory_mib": memory,
@@ -134,8 +146,10 @@ def machine_facts() -> dict:
         "sqlite": __import__("sqlite3").sqlite_version,
         "load_average_at_start": os.getloadavg()[0],
         "git_commit": commit,
-        "versions": {name: _version(name) for name in (
-            "jinja2", "pagefind", "whoosh-reloaded", "pyarrow", "lxml", "pdfminer.six")},
+        "versions": {
+            name: _version(name)
+            for name in ("jinja2", "pagefind", "whoosh-reloaded", "pyarrow", "lxml", "pdfminer.six")
+        },
     }
 
 
@@ -164,8 +178,7 @@ def pagefind_memory_need(pages: int, mib_per_page: float) -> float:
     return pages * mib_per_page
 
 
-def pagefind_memory_problem(pages: int, mib_per_page: float | None,
-                            force: bool) -> str | None:
+def pagefind_memory_problem(pages: int, mib_per_page: float | None, force: bool) -> str | None:
     """Why Pagefind must not run on ``pages`` pages here, or None. Pagefind holds the whole
     index in memory (about 0.2 MiB per page measured at 10k actions); on a machine without
     swap a run that does not fit gets the kernel's OOM killer, which may pick another
@@ -175,14 +188,21 @@ def pagefind_memory_problem(pages: int, mib_per_page: float | None,
     needed, available = pages * mib_per_page, available_mib()
     if force or available is None or needed < 0.8 * available:
         return None
-    return (f"skipped: Pagefind would need about {needed / 1024:.1f} GiB for {pages:,} pages "
-            f"({mib_per_page * 1024:.0f} KiB/page), {available / 1024:.1f} GiB available; "
-            "--force-pagefind runs it anyway")
+    return (
+        f"skipped: Pagefind would need about {needed / 1024:.1f} GiB for {pages:,} pages "
+        f"({mib_per_page * 1024:.0f} KiB/page), {available / 1024:.1f} GiB available; "
+        "--force-pagefind runs it anyway"
+    )
 
 
-def run_size(size: int, workdir: Path, timeout: float | None, log,
-             pagefind_mib_per_page: float | None = PAGEFIND_MIB_PER_PAGE,
-             force_pagefind: bool = False) -> dict:
+def run_size(
+    size: int,
+    workdir: Path,
+    timeout: float | None,
+    log,
+    pagefind_mib_per_page: float | None = PAGEFIND_MIB_PER_PAGE,
+    force_pagefind: bool = False,
+) -> dict:
     """Every step at one size; each result is a step's JSON (or its error)."""
     work = workdir / f"size-{size}"
     if work.exists():
@@ -198,16 +218,18 @@ def run_size(size: int, workdir: Path, timeout: float | None, log,
             pages = (results.get("build") or {}).get("html_written") or size * 4
             problem = pagefind_memory_problem(pages, pagefind_mib_per_page, force_pagefind)
         if problem:
-            result = {"step": name, "error": problem,
-                      "estimated_peak_rss_mib": pagefind_memory_need(pages, pagefind_mib_per_page)}
+            result = {
+                "step": name,
+                "error": problem,
+                "estimated_peak_rss_mib": pagefind_memory_need(pages, pagefind_mib_per_page),
+            }
         else:
             result = run_step(name, args, timeout)
         results[key] = result
         if "error" in result:
             log(f"  {size:>7} {key} FAILED: {result['error'].splitlines()[-1]}")
         else:
-            log(f"  {size:>7} {key} {result['seconds']:.1f} s, "
-                f"{result['peak_rss_mib']:.0f} MiB")
+            log(f"  {size:>7} {key} {result['seconds']:.1f} s, {result['peak_rss_mib']:.0f} MiB")
         return result
 
     code_at_start = code_digest()
@@ -218,26 +240,47 @@ def run_size(size: int, workdir: Path, timeout: float | None, log,
     build = step("build", "build", store=store, site=site)
     step("pagefind", "pagefind", site=site)
     step("pagefind_alone", "pagefind_alone", site=site)
-    step("jinja_reference", "jinja_reference", store=store, out=str(work / "jinja"),
-         pages=build.get("written") or size * 3)
+    step(
+        "jinja_reference",
+        "jinja_reference",
+        store=store,
+        out=str(work / "jinja"),
+        pages=build.get("written") or size * 3,
+    )
     shutil.rmtree(work / "jinja", ignore_errors=True)
     step("whoosh_full", "whoosh", store=store, index=index)
     # A night's changes are among the newest records (benchmarks/corpus.py RECENT_POOL).
-    step("change_1pct", "change", store=store, fraction=CHANGED_FRACTION, seed=8,
-         fetched_at="2026-11-20T02:00:00+00:00", recent=True)
+    step(
+        "change_1pct",
+        "change",
+        store=store,
+        fraction=CHANGED_FRACTION,
+        seed=8,
+        fetched_at="2026-11-20T02:00:00+00:00",
+        recent=True,
+    )
     step("incremental_export", "export", store=store, site=site)
     step("incremental_build", "build", store=store, site=site)
     step("incremental_pagefind", "pagefind", site=site)
     if code_digest() != code_at_start:
-        results["warning"] = ("the code or templates changed during this size's run: "
-                              "the incremental figures compare two different builds")
+        results["warning"] = (
+            "the code or templates changed during this size's run: "
+            "the incremental figures compare two different builds"
+        )
         log(f"  {size:>7} WARNING: {results['warning']}")
-    step("change_whoosh", "change", store=store, count=WHOOSH_CHANGED, seed=9,
-         fetched_at="2026-11-21T02:00:00+00:00")
+    step(
+        "change_whoosh",
+        "change",
+        store=store,
+        count=WHOOSH_CHANGED,
+        seed=9,
+        fetched_at="2026-11-21T02:00:00+00:00",
+    )
     step("whoosh_incremental", "whoosh", store=store, index=index, incremental=True)
     results["full_total"] = _total(results, ("export", "build", "pagefind"), size)
     results["incremental_total"] = _total(
-        results, ("incremental_export", "incremental_build", "incremental_pagefind"), size)
+        results, ("incremental_export", "incremental_build", "incremental_pagefind"), size
+    )
     results["site_bytes"] = _tree_bytes(Path(site))
     return results
 
@@ -246,8 +289,11 @@ def code_digest() -> str:
     """The code and templates the steps run: an incremental build measured after they
     changed (someone editing the tree meanwhile) re-renders everything and means nothing."""
     digest = hashlib.sha256()
-    paths = [*(PROJECT_ROOT / "site_builder").rglob("*"), *(PROJECT_ROOT / "templates").rglob("*"),
-             *(PROJECT_ROOT / "transform" / name for name in RENDERING_MODULES)]
+    paths = [
+        *(PROJECT_ROOT / "site_builder").rglob("*"),
+        *(PROJECT_ROOT / "templates").rglob("*"),
+        *(PROJECT_ROOT / "transform" / name for name in RENDERING_MODULES),
+    ]
     for path in sorted(paths):
         if path.is_file() and path.suffix in (".py", ".html", ".po", ".css", ".js"):
             digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
@@ -260,13 +306,17 @@ def _total(results: dict, keys: tuple[str, ...], size: int) -> dict:
     failed = [key for key, part in zip(keys, parts, strict=True) if "error" in part]
     if failed:
         measured = sum(part.get("seconds", 0) for part in parts if "error" not in part)
-        return {"error": f"{', '.join(failed)} did not run to the end "
-                         f"({parts[keys.index(failed[0])]['error'].splitlines()[-1]}); "
-                         f"the other parts took {measured:.0f} s"}
+        return {
+            "error": f"{', '.join(failed)} did not run to the end "
+            f"({parts[keys.index(failed[0])]['error'].splitlines()[-1]}); "
+            f"the other parts took {measured:.0f} s"
+        }
     return {
-        "count": size, "seconds": sum(part["seconds"] for part in parts),
+        "count": size,
+        "seconds": sum(part["seconds"] for part in parts),
         "cpu_seconds": sum(part["cpu_seconds"] for part in parts),
-        "peak_rss_mib": max(_peak(part) for part in parts), "children_peak_rss_mib": 0.0,
+        "peak_rss_mib": max(_peak(part) for part in parts),
+        "children_peak_rss_mib": 0.0,
         "parts": list(keys),
     }
 
@@ -299,9 +349,15 @@ def check_targets(results: dict) -> list[dict]:
     checks = []
 
     def add(key: str, passed: bool | None, measured: str, basis: str) -> None:
-        checks.append({"target": key, "description": TARGETS[key],
-                       "status": "n/a" if passed is None else "PASS" if passed else "MISS",
-                       "measured": measured, "basis": basis})
+        checks.append(
+            {
+                "target": key,
+                "description": TARGETS[key],
+                "status": "n/a" if passed is None else "PASS" if passed else "MISS",
+                "measured": measured,
+                "basis": basis,
+            }
+        )
 
     parse = results.get("parse", {})
     categories = parse.get("categories", {})
@@ -311,10 +367,18 @@ def check_targets(results: dict) -> list[dict]:
     else:
         pages = categories["item_pages_html"]["per_cpu_second"]
         pdfs = categories["item_pdfs"]["per_cpu_second"]
-        add("parse_pages", pages >= 50, f"{pages:.0f} item pages/s per CPU second",
-            f"{categories['item_pages_html']['documents']} Dynasty item pages, median of rounds")
-        add("parse_pdfs", pdfs >= 5, f"{pdfs:.1f} item PDFs/s per CPU second",
-            f"{categories['item_pdfs']['documents']} KTweb item PDFs, median of rounds")
+        add(
+            "parse_pages",
+            pages >= 50,
+            f"{pages:.0f} item pages/s per CPU second",
+            f"{categories['item_pages_html']['documents']} Dynasty item pages, median of rounds",
+        )
+        add(
+            "parse_pdfs",
+            pdfs >= 5,
+            f"{pdfs:.1f} item PDFs/s per CPU second",
+            f"{categories['item_pdfs']['documents']} KTweb item PDFs, median of rounds",
+        )
     if not sizes:
         return checks
     largest = sizes[-1]
@@ -330,8 +394,10 @@ def check_targets(results: dict) -> list[dict]:
         before = (smaller or {}).get(key, {})
         if field in before:
             slope = max(value - before[field], 0) / (largest - sizes[-2])
-            return (value + slope * (TARGET_SIZE - largest),
-                    f"extrapolated from {sizes[-2]:,} and {largest:,}")
+            return (
+                value + slope * (TARGET_SIZE - largest),
+                f"extrapolated from {sizes[-2]:,} and {largest:,}",
+            )
         return value * TARGET_SIZE / largest, f"extrapolated in proportion from {largest:,}"
 
     full = at.get("full_total", {})
@@ -340,14 +406,21 @@ def check_targets(results: dict) -> list[dict]:
     else:
         estimate, basis = at_target("full_total", "seconds")
         cpu_estimate, _ = at_target("full_total", "cpu_seconds")
-        add("full_build", estimate < 600,
+        add(
+            "full_build",
+            estimate < 600,
             f"{estimate / 60:.1f} min wall, {cpu_estimate / 60:.1f} min CPU "
-            f"({full['seconds']:.0f} s wall at {largest:,})", basis)
+            f"({full['seconds']:.0f} s wall at {largest:,})",
+            basis,
+        )
     build = at.get("build", {})
     if "ratio" in build:
-        add("rendering", build["ratio"] <= 2,
+        add(
+            "rendering",
+            build["ratio"] <= 2,
             f"build_site {build['ratio']:.1f}x raw jinja2 (CPU; wall {build['ratio_wall']:.1f}x)",
-            f"at {largest:,}, {build['written']:,} files each")
+            f"at {largest:,}, {build['written']:,} files each",
+        )
     else:
         add("rendering", None, build.get("error", "not measured"), f"at {largest:,}")
     incremental = at.get("incremental_total", {})
@@ -355,21 +428,35 @@ def check_targets(results: dict) -> list[dict]:
         add("incremental", None, at["warning"], f"at {largest:,}")
     elif "ratio" in incremental:
         incremental_build = at["incremental_build"]
-        add("incremental", incremental["ratio"] < 0.1,
+        add(
+            "incremental",
+            incremental["ratio"] < 0.1,
             f"{incremental['ratio']:.0%} of full (build_site alone "
-            f"{incremental_build.get('ratio', float('nan')):.0%})", f"at {largest:,}")
+            f"{incremental_build.get('ratio', float('nan')):.0%})",
+            f"at {largest:,}",
+        )
     else:
         add("incremental", None, incremental.get("error", "not measured"), f"at {largest:,}")
 
-    peaks = {key: _peak(value) for key, value in at.items()
-             if isinstance(value, dict) and "peak_rss_mib" in value}
-    skipped = {key: value["estimated_peak_rss_mib"] for key, value in at.items()
-               if isinstance(value, dict) and "estimated_peak_rss_mib" in value}
+    peaks = {
+        key: _peak(value)
+        for key, value in at.items()
+        if isinstance(value, dict) and "peak_rss_mib" in value
+    }
+    skipped = {
+        key: value["estimated_peak_rss_mib"]
+        for key, value in at.items()
+        if isinstance(value, dict) and "estimated_peak_rss_mib" in value
+    }
     if skipped and largest == TARGET_SIZE:
         worst = max(skipped, key=skipped.get)
-        add("memory", False, f"{skipped[worst]:.0f} MiB estimated for {worst} (skipped: it "
+        add(
+            "memory",
+            False,
+            f"{skipped[worst]:.0f} MiB estimated for {worst} (skipped: it "
             f"would not fit); measured steps peak at {max(peaks.values(), default=0):.0f} MiB",
-            f"at {largest:,}")
+            f"at {largest:,}",
+        )
     elif peaks and (largest == TARGET_SIZE or smaller):
         estimates = {}
         for key, peak in peaks.items():
@@ -380,11 +467,17 @@ def check_targets(results: dict) -> list[dict]:
                 slope = max(peak - _peak(before), 0) / (largest - sizes[-2])
                 estimates[key] = peak + slope * (TARGET_SIZE - largest)
         worst = max(estimates, key=estimates.get)
-        basis = (f"measured at {largest:,}" if largest == TARGET_SIZE
-                 else f"extrapolated from {sizes[-2]:,} and {largest:,}")
-        add("memory", estimates[worst] < MIB_LIMIT,
-            f"{estimates[worst]:.0f} MiB at 100k ({worst}; {peaks[worst]:.0f} MiB at "
-            f"{largest:,})", basis)
+        basis = (
+            f"measured at {largest:,}"
+            if largest == TARGET_SIZE
+            else f"extrapolated from {sizes[-2]:,} and {largest:,}"
+        )
+        add(
+            "memory",
+            estimates[worst] < MIB_LIMIT,
+            f"{estimates[worst]:.0f} MiB at 100k ({worst}; {peaks[worst]:.0f} MiB at {largest:,})",
+            basis,
+        )
     else:
         add("memory", None, "needs 100k or two sizes to extrapolate", "")
     if len(sizes) > 1:
@@ -392,29 +485,42 @@ def check_targets(results: dict) -> list[dict]:
         growth = {}
         for key, value in results["sizes"][str(large)].items():
             before = results["sizes"][str(small)].get(key)
-            if isinstance(value, dict) and "peak_rss_mib" in value and before \
-                    and "peak_rss_mib" in before:
+            if (
+                isinstance(value, dict)
+                and "peak_rss_mib" in value
+                and before
+                and "peak_rss_mib" in before
+            ):
                 growth[key] = _peak(value) / max(_peak(before), 1)
         if growth:
             worst = max(growth, key=growth.get)
-            add("memory_growth", growth[worst] <= large / small,
+            add(
+                "memory_growth",
+                growth[worst] <= large / small,
                 f"worst {worst}: x{growth[worst]:.1f} for x{large / small:g} actions",
-                f"{small:,} vs {large:,}")
+                f"{small:,} vs {large:,}",
+            )
     else:
         add("memory_growth", None, "needs two sizes", "")
     whoosh = at.get("whoosh_incremental", {})
     if "error" in whoosh or not whoosh:
         add("whoosh_incremental", None, whoosh.get("error", "not measured"), f"at {largest:,}")
     else:
-        add("whoosh_incremental", whoosh["seconds"] < 30,
+        add(
+            "whoosh_incremental",
+            whoosh["seconds"] < 30,
             f"{whoosh['seconds']:.1f} s for {whoosh['count']:,} actions (CPU "
-            f"{whoosh['cpu_seconds']:.1f} s)", f"at {largest:,}")
+            f"{whoosh['cpu_seconds']:.1f} s)",
+            f"at {largest:,}",
+        )
     return checks
 
 
 def format_table(results: dict) -> str:
-    header = (f"{'size':>7}  {'step':<36} {'wall s':>8} {'CPU s':>8} {'count':>9} "
-              f"{'per s':>9}  {'unit':<8} {'peak MiB':>8} {'ratio':>11}")
+    header = (
+        f"{'size':>7}  {'step':<36} {'wall s':>8} {'CPU s':>8} {'count':>9} "
+        f"{'per s':>9}  {'unit':<8} {'peak MiB':>8} {'ratio':>11}"
+    )
     lines = [header, "-" * len(header)]
     parse = results.get("parse", {})
     if "error" in parse:
@@ -426,7 +532,8 @@ def format_table(results: dict) -> str:
                 f"{'-':>7}  {label:<36} {figures['median_seconds']:>8.2f} "
                 f"{figures['median_cpu_seconds']:>8.2f} {figures['documents']:>9} "
                 f"{figures['per_cpu_second']:>9.1f}  {'docs/CPUs':<8} "
-                f"{parse['peak_rss_mib']:>8.0f} {'':>11}")
+                f"{parse['peak_rss_mib']:>8.0f} {'':>11}"
+            )
     for size in sorted(results["sizes"], key=int):
         size_results = results["sizes"][size]
         if size_results.get("warning"):
@@ -444,64 +551,103 @@ def format_table(results: dict) -> str:
                 continue
             count = row.get("count") or 0
             rate = count / row["seconds"] if row["seconds"] else 0
-            ratio = (f"{row['ratio']:.2f}x {_short(row['ratio_to'])}" if "ratio" in row
-                     else "")
+            ratio = f"{row['ratio']:.2f}x {_short(row['ratio_to'])}" if "ratio" in row else ""
             lines.append(
                 f"{int(size):>7}  {label:<36} {row['seconds']:>8.2f} {row['cpu_seconds']:>8.2f} "
-                f"{count:>9,} {rate:>9.1f}  {unit:<8} {_peak(row):>8.0f} {ratio:>11}")
+                f"{count:>9,} {rate:>9.1f}  {unit:<8} {_peak(row):>8.0f} {ratio:>11}"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def _short(key: str) -> str:
-    return {"jinja_reference": "jinja", "pagefind_alone": "pf", "build": "full",
-            "full_total": "full"}.get(key, key)
+    return {
+        "jinja_reference": "jinja",
+        "pagefind_alone": "pf",
+        "build": "full",
+        "full_total": "full",
+    }.get(key, key)
 
 
 def format_targets(checks: list[dict]) -> str:
     return "\n".join(
         f"{check['status']:<5} {check['description']}: {check['measured']}"
         + (f" [{check['basis']}]" if check["basis"] else "")
-        for check in checks)
+        for check in checks
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0],
-        epilog="example: python -m benchmarks.run --sizes 1000,10000 --output /tmp/r.json")
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="comma-separated numbers of actions (default %(default)s)")
-    parser.add_argument("--quick", action="store_true",
-                        help="every step, with few parse rounds (for tests)")
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                        help="results JSON (default benchmarks/results.json)")
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
-                        help="stores, sites and indexes go here (default %(default)s)")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep each size's store, site and index in --workdir")
-    parser.add_argument("--parse-rounds", type=int, default=None,
-                        help="rounds over the sample documents (default 5, --quick 1)")
-    parser.add_argument("--step-timeout", type=float, default=None,
-                        help="seconds before a step counts as failed (default: none)")
-    parser.add_argument("--force-pagefind", action="store_true",
-                        help="run Pagefind even when it looks too big for the free memory")
+        prog="python -m benchmarks.run",
+        description=__doc__.split("\n\n")[0],
+        epilog="example: python -m benchmarks.run --sizes 1000,10000 --output /tmp/r.json",
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="comma-separated numbers of actions (default %(default)s)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="every step, with few parse rounds (for tests)"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help="results JSON (default benchmarks/results.json)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help="stores, sites and indexes go here (default %(default)s)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each size's store, site and index in --workdir"
+    )
+    parser.add_argument(
+        "--parse-rounds",
+        type=int,
+        default=None,
+        help="rounds over the sample documents (default 5, --quick 1)",
+    )
+    parser.add_argument(
+        "--step-timeout",
+        type=float,
+        default=None,
+        help="seconds before a step counts as failed (default: none)",
+    )
+    parser.add_argument(
+        "--force-pagefind",
+        action="store_true",
+        help="run Pagefind even when it looks too big for the free memory",
+    )
     options = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in options.sizes.split(",") if size.strip()]
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    results: dict = {"machine": machine_facts(), "options": {
-        "sizes": sizes, "quick": options.quick, "changed_fraction": CHANGED_FRACTION,
-        "whoosh_changed": WHOOSH_CHANGED}, "sizes": {}}
+    results: dict = {
+        "machine": machine_facts(),
+        "options": {
+            "sizes": sizes,
+            "quick": options.quick,
+            "changed_fraction": CHANGED_FRACTION,
+            "whoosh_changed": WHOOSH_CHANGED,
+        },
+        "sizes": {},
+    }
     rounds = options.parse_rounds or (1 if options.quick else 5)
     log(f"parse ({rounds} rounds) ...")
     results["parse"] = run_step("parse", {"rounds": rounds}, options.step_timeout)
     options.workdir.mkdir(parents=True, exist_ok=True)
     mib_per_page = PAGEFIND_MIB_PER_PAGE
     for size in sizes:
-        size_results = run_size(size, options.workdir, options.step_timeout, log,
-                                mib_per_page, options.force_pagefind)
+        size_results = run_size(
+            size, options.workdir, options.step_timeout, log, mib_per_page, options.force_pagefind
+        )
         alone = size_results.get("pagefind_alone", {})
         if alone.get("count") and alone.get("children_peak_rss_mib"):
             mib_per_page = alone["children_peak_rss_mib"] / alone["count"]
@@ -514,12 +660,19 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(results))
     print(format_targets(results["targets"]))
     options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+    options.output.write_text(
+        json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"results: {options.output}")
-    failed = [key for size in results["sizes"].values() for key, value in size.items()
-              if isinstance(value, dict) and "error" in value
-              and "estimated_peak_rss_mib" not in value and not key.endswith("_total")]
+    failed = [
+        key
+        for size in results["sizes"].values()
+        for key, value in size.items()
+        if isinstance(value, dict)
+        and "error" in value
+        and "estimated_peak_rss_mib" not in value
+        and not key.endswith("_total")
+    ]
     return 1 if failed or "error" in results["parse"] else 0
 
 

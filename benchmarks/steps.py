@@ -54,7 +54,10 @@ def sample_documents() -> dict[str, list[tuple]]:
     from harvest.replay import Manifest, find_site_dirs
 
     documents: dict[str, list[tuple]] = {
-        "meeting_pages": [], "item_pages_html": [], "item_records_json": [], "item_pdfs": [],
+        "meeting_pages": [],
+        "item_pages_html": [],
+        "item_records_json": [],
+        "item_pdfs": [],
         "attachment_files": [],
     }
     for site_dir in find_site_dirs(SAMPLE_SITES):
@@ -63,9 +66,16 @@ def sample_documents() -> dict[str, list[tuple]]:
         for entry in manifest.entries:
             url = host + entry.path + (f"?{entry.query}" if entry.query else "")
             if entry.kind in ATTACHMENT_FILE_KINDS:
-                documents["attachment_files"].append((
-                    manifest.platform, "attachment_file", entry.file.read_bytes(), url,
-                    manifest.municipality, {}))
+                documents["attachment_files"].append(
+                    (
+                        manifest.platform,
+                        "attachment_file",
+                        entry.file.read_bytes(),
+                        url,
+                        manifest.municipality,
+                        {},
+                    )
+                )
             if entry.kind != "meeting":
                 continue
             body = entry.file.read_bytes()
@@ -76,17 +86,29 @@ def sample_documents() -> dict[str, list[tuple]]:
                 if link["page_kind"] != "action":
                     continue
                 split = urlsplit(link["url"])
-                target = manifest.find(link["method"], split.path, split.query,
-                                       (link.get("body") or "").encode())
+                target = manifest.find(
+                    link["method"], split.path, split.query, (link.get("body") or "").encode()
+                )
                 if target is None:
                     continue
                 item_body = target.file.read_bytes()
-                category = ("item_pdfs" if item_body.startswith(b"%PDF") else
-                            "item_records_json" if target.file.suffix == ".json" else
-                            "item_pages_html")
-                documents[category].append((manifest.platform, "action", item_body,
-                                            link["url"], manifest.municipality,
-                                            link.get("context") or {}))
+                category = (
+                    "item_pdfs"
+                    if item_body.startswith(b"%PDF")
+                    else "item_records_json"
+                    if target.file.suffix == ".json"
+                    else "item_pages_html"
+                )
+                documents[category].append(
+                    (
+                        manifest.platform,
+                        "action",
+                        item_body,
+                        link["url"],
+                        manifest.municipality,
+                        link.get("context") or {},
+                    )
+                )
     return documents
 
 
@@ -108,7 +130,9 @@ def step_parse(args: dict) -> dict:
             cpu_times.append(time.process_time() - cpu_started)
         median, cpu_median = statistics.median(times), statistics.median(cpu_times)
         result["categories"][category] = {
-            "documents": len(pages), "rounds": rounds, "median_seconds": median,
+            "documents": len(pages),
+            "rounds": rounds,
+            "median_seconds": median,
             "median_cpu_seconds": cpu_median,
             "per_second": len(pages) / median if median else None,
             # Per core: documents per CPU second, which other load on the machine
@@ -128,9 +152,12 @@ def step_corpus(args: dict) -> dict:
     from benchmarks.corpus import write_corpus
 
     report = write_corpus(args["store"], args["size"], args.get("seed", 7))
-    return {"count": report.actions, "meetings": report.meetings,
-            "organizations": report.organizations,
-            "store_bytes": Path(args["store"]).stat().st_size}
+    return {
+        "count": report.actions,
+        "meetings": report.meetings,
+        "organizations": report.organizations,
+        "store_bytes": Path(args["store"]).stat().st_size,
+    }
 
 
 def step_change(args: dict) -> dict:
@@ -140,9 +167,14 @@ def step_change(args: dict) -> dict:
     from transform.store import Store
 
     with Store(args["store"]) as store:
-        changed = change_actions(store, fraction=args.get("fraction"), count=args.get("count"),
-                                 seed=args.get("seed", 8), fetched_at=args["fetched_at"],
-                                 recent=args.get("recent", False))
+        changed = change_actions(
+            store,
+            fraction=args.get("fraction"),
+            count=args.get("count"),
+            seed=args.get("seed", 8),
+            fetched_at=args["fetched_at"],
+            recent=args.get("recent", False),
+        )
     return {"count": len(changed)}
 
 
@@ -155,14 +187,16 @@ def step_export(args: dict) -> dict:
     from transform.store import Store
 
     with Store(args["store"]) as store:
-        report = export_dumps(store, Path(args["site"]), policy=policy(),
-                              generated_at=GENERATED_AT)
-    return {"count": sum(report.records.values()), "files": len(report.files),
-            "bytes": sum(entry.bytes for entry in report.files),
-            "records": dict(report.records),
-            "partitions_reused": report.partitions_reused,
-            "partitions_rebuilt": report.partitions_rebuilt,
-            "files_reused": report.files_reused}
+        report = export_dumps(store, Path(args["site"]), policy=policy(), generated_at=GENERATED_AT)
+    return {
+        "count": sum(report.records.values()),
+        "files": len(report.files),
+        "bytes": sum(entry.bytes for entry in report.files),
+        "records": dict(report.records),
+        "partitions_reused": report.partitions_reused,
+        "partitions_rebuilt": report.partitions_rebuilt,
+        "files_reused": report.files_reused,
+    }
 
 
 def step_build(args: dict) -> dict:
@@ -171,12 +205,17 @@ def step_build(args: dict) -> dict:
     from transform.store import Store
 
     with Store(args["store"]) as store:
-        report = build_site(store, Path(args["site"]), policy=policy(),
-                            generated_at=GENERATED_AT)
+        report = build_site(store, Path(args["site"]), policy=policy(), generated_at=GENERATED_AT)
     html_written = sum(1 for path in report.written_paths if path.endswith(".html"))
-    return {"count": report.written, "files": report.pages, "written": report.written,
-            "html_written": html_written, "unchanged": report.unchanged,
-            "deleted": report.deleted, "withheld": report.withheld}
+    return {
+        "count": report.written,
+        "files": report.pages,
+        "written": report.written,
+        "html_written": html_written,
+        "unchanged": report.unchanged,
+        "deleted": report.deleted,
+        "withheld": report.withheld,
+    }
 
 
 def step_pagefind(args: dict) -> dict:
@@ -185,9 +224,11 @@ def step_pagefind(args: dict) -> dict:
     from site_builder.search import index_site
 
     report = index_site(Path(args["site"]))
-    return {"count": report["pages"], **{key: report[key] for key in (
-        "written", "unchanged", "removed", "reindexed", "bundles")},
-        "bundles_reindexed": len(report["bundles_reindexed"])}
+    return {
+        "count": report["pages"],
+        **{key: report[key] for key in ("written", "unchanged", "removed", "reindexed", "bundles")},
+        "bundles_reindexed": len(report["bundles_reindexed"]),
+    }
 
 
 def step_pagefind_alone(args: dict) -> dict:
@@ -207,8 +248,9 @@ def step_pagefind_alone(args: dict) -> dict:
             runs.append((pagefind_command(pages, output), output))
         started = time.perf_counter()
         with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
-            list(pool.map(lambda run: subprocess.run(run[0], check=True, capture_output=True),
-                          runs))
+            list(
+                pool.map(lambda run: subprocess.run(run[0], check=True, capture_output=True), runs)
+            )
         seconds = time.perf_counter() - started
         pages = sum(_pages_indexed(output) for _, output in runs)
     return {"count": pages, "measured_seconds": seconds, "bundles": len(runs)}
@@ -252,7 +294,8 @@ def step_jinja_reference(args: dict) -> dict:
                     directory = out / lang / action["id"].replace(":", "/") / str(written)
                     directory.mkdir(parents=True, exist_ok=True)
                     (directory / "index.html").write_text(
-                        template.render(action=action, lang=lang), encoding="utf-8")
+                        template.render(action=action, lang=lang), encoding="utf-8"
+                    )
                     written += 1
                     if written >= wanted:
                         break
@@ -272,10 +315,14 @@ def step_whoosh(args: dict) -> dict:
         shutil.rmtree(index_dir)
     with Store(args["store"]) as store:
         report = update_index(store, index_dir, policy())
-    return {"count": report.added + report.updated + report.removed, "added": report.added,
-            "updated": report.updated, "removed": report.removed,
-            "unchanged": report.unchanged,
-            "index_bytes": sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())}
+    return {
+        "count": report.added + report.updated + report.removed,
+        "added": report.added,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+        "index_bytes": sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()),
+    }
 
 
 STEPS = {
@@ -306,9 +353,12 @@ def run_step(name: str, args: dict) -> dict:
     children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Linux reports ru_maxrss in KiB.
     return {
-        "step": name, **result, "seconds": seconds,
-        "cpu_seconds": (_cpu(self_after) - _cpu(self_before)
-                        + _cpu(children_after) - _cpu(children_before)),
+        "step": name,
+        **result,
+        "seconds": seconds,
+        "cpu_seconds": (
+            _cpu(self_after) - _cpu(self_before) + _cpu(children_after) - _cpu(children_before)
+        ),
         "peak_rss_mib": self_after.ru_maxrss / 1024,
         "children_peak_rss_mib": children_after.ru_maxrss / 1024,
         "load_average": os.getloadavg()[0],
@@ -317,8 +367,7 @@ def run_step(name: str, args: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in STEPS:
-        print(f"usage: python -m benchmarks.steps {{{','.join(STEPS)}}} JSON_ARGS",
-              file=sys.stderr)
+        print(f"usage: python -m benchmarks.steps {{{','.join(STEPS)}}} JSON_ARGS", file=sys.stderr)
         return 2
     result = run_step(argv[0], json.loads(argv[1]))
     print(json.dumps(result, ensure_ascii=False))

@@ -75,14 +75,16 @@ class SourceProbe:
         """What to write in sources.toml."""
         found = self.found
         if found is None:
-            tried = ("no address answered as a platform" if self.addresses
-                     else "no address given")
+            tried = "no address answered as a platform" if self.addresses else "no address given"
             return f"keep base_url empty and the values unconfirmed ({tried})"
         forbidden = [] if found.robots_txt_allows else ["robots.txt disallows"]
         forbidden += [f"pages say {d}" for d in sorted(found.page_forbids)]
-        robots = ("obey_robots = true" if not forbidden else
-                  f"obey_robots = false with a permission note ({', '.join(forbidden)}), "
-                  "or ask the town")
+        robots = (
+            "obey_robots = true"
+            if not forbidden
+            else f"obey_robots = false with a permission note ({', '.join(forbidden)}), "
+            "or ask the town"
+        )
         return f'platform = "{found.platform}", base_url = "{found.url}", {robots}'
 
 
@@ -107,8 +109,10 @@ def probe_address(url: str, configured_platform: str, fetch: Fetch) -> AddressPr
             continue
         probe.platform, probe.organs = platform, _organs_below(listing, platform, fetch, probe)
         probe.page_forbids = page_directives(
-            answer.body, header=answer.headers.get("x-robots-tag"),
-            media_type=answer.headers.get("content-type"))
+            answer.body,
+            header=answer.headers.get("x-robots-tag"),
+            media_type=answer.headers.get("content-type"),
+        )
         break
     if not probe.platform and not probe.problem:
         probe.problem = "answers, but as none of the platforms we read"
@@ -162,12 +166,16 @@ def _organs_below(listing: dict, platform: str, fetch: Fetch, probe: AddressProb
     organs = len(listing.get("organizations") or ())
     if organs:
         return organs
-    sections = [link["url"] for link in listing.get("links", ())
-                if link.get("page_kind") == PageKind.ORGANIZATIONS][:MAX_SECTIONS]
+    sections = [
+        link["url"]
+        for link in listing.get("links", ())
+        if link.get("page_kind") == PageKind.ORGANIZATIONS
+    ][:MAX_SECTIONS]
     for section_url in sections:
         answer = _get(section_url, fetch, probe)
-        section = answer and answer.status == 200 and _read_organs(platform, answer.body,
-                                                                   section_url)
+        section = (
+            answer and answer.status == 200 and _read_organs(platform, answer.body, section_url)
+        )
         organs += len(section.get("organizations") or ()) if section else 0
     return organs
 
@@ -207,12 +215,15 @@ def describe(report: SourceProbe) -> list[str]:
 def _address_verdict(address: AddressProbe, configured: str) -> str:
     if not address.reachable:
         return address.problem
-    robots = {True: "robots.txt allows", False: "robots.txt DISALLOWS",
-              None: "robots.txt unknown"}[address.robots_txt_allows]
+    robots = {True: "robots.txt allows", False: "robots.txt DISALLOWS", None: "robots.txt unknown"}[
+        address.robots_txt_allows
+    ]
     if not address.platform:
         return f"reachable; {address.problem}; {robots}"
     same = "as configured" if address.platform == configured else f"NOT {configured} as configured"
     meta = ", ".join(sorted(address.page_forbids)) or "no robots directives"
     forbids = f"pages say {meta}" if address.page_forbids & {NOINDEX, NOFOLLOW} else meta
-    return (f"reachable; looks like {address.platform} ({same}), {address.organs} organs; "
-            f"{robots}; {forbids}")
+    return (
+        f"reachable; looks like {address.platform} ({same}), {address.organs} organs; "
+        f"{robots}; {forbids}"
+    )

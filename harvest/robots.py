@@ -16,13 +16,32 @@ NOFOLLOW = "nofollow"
 _HEAD_BYTES = 64 * 1024  # the head of any real page; never scan a whole document
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(rb"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_KNOWN = {"all", "none", NOINDEX, NOFOLLOW, "noarchive", "nosnippet", "noimageindex",
-          "notranslate", "index", "follow", "max-snippet", "max-image-preview",
-          "max-video-preview", "unavailable_after", "indexifembedded"}
+_KNOWN = {
+    "all",
+    "none",
+    NOINDEX,
+    NOFOLLOW,
+    "noarchive",
+    "nosnippet",
+    "noimageindex",
+    "notranslate",
+    "index",
+    "follow",
+    "max-snippet",
+    "max-image-preview",
+    "max-video-preview",
+    "unavailable_after",
+    "indexifembedded",
+}
 
 
-def page_directives(body: bytes | None, *, header: str | None = None, media_type: str | None = None,
-                    bot_name: str = "avoinbot") -> frozenset[str]:
+def page_directives(
+    body: bytes | None,
+    *,
+    header: str | None = None,
+    media_type: str | None = None,
+    bot_name: str = "avoinbot",
+) -> frozenset[str]:
     """The robots directives that apply to us: ``{"noindex", "nofollow"}`` or fewer."""
     tokens = _header_tokens(header or "", bot_name)
     if body and _looks_like_html(body, media_type):
@@ -51,8 +70,10 @@ def _header_tokens(header: str, bot_name: str) -> list[str]:
 def _meta_tokens(head: bytes, bot_name: str) -> list[str]:
     tokens = []
     for tag in _META_TAG.findall(head):
-        attributes = {key.decode("latin-1").lower(): b"".join(values).decode("latin-1")
-                      for key, *values in _ATTRIBUTE.findall(tag)}
+        attributes = {
+            key.decode("latin-1").lower(): b"".join(values).decode("latin-1")
+            for key, *values in _ATTRIBUTE.findall(tag)
+        }
         name = attributes.get("name", "").strip().lower()
         if name in ("robots", bot_name):
             tokens += [token.strip().lower() for token in attributes.get("content", "").split(",")]

@@ -63,8 +63,10 @@ class SourceReport:
             "attachments_fetched": self.attachments_fetched,
             "attachments_failed": self.attachments_failed,
             "attachments_withheld": self.attachments_withheld,
-            "errors": dict(self.errors), "error_samples": list(self.error_samples),
-            "skipped": self.skipped, "robots_ignored": self.robots_ignored,
+            "errors": dict(self.errors),
+            "error_samples": list(self.error_samples),
+            "skipped": self.skipped,
+            "robots_ignored": self.robots_ignored,
             "permission": self.permission,
         }
 
@@ -99,9 +101,12 @@ def harvest_sources(
     process = CrawlerProcess({"LOG_INSTALL_ROOT_HANDLER": False, "LOG_LEVEL": "WARNING"})
     reports, crawlers = [], []
     for source in sources:
-        report = SourceReport(source.id, source.platform,
-                              robots_ignored=not source.obey_robots,
-                              permission=source.permission)
+        report = SourceReport(
+            source.id,
+            source.platform,
+            robots_ignored=not source.obey_robots,
+            permission=source.permission,
+        )
         reports.append(report)
         spider_class = spider_for(source.platform)
         if not source.harvestable:
@@ -121,8 +126,11 @@ def harvest_sources(
     if crawlers:
         with Progress("harvest", unit="responses") as progress:
             for report, crawler in crawlers:
-                crawler.signals.connect(_counter(progress, report.municipality),
-                                        signal=signals.response_received, weak=False)
+                crawler.signals.connect(
+                    _counter(progress, report.municipality),
+                    signal=signals.response_received,
+                    weak=False,
+                )
             process.start()
     for report, crawler in crawlers:
         _fill_report(report, crawler.stats.get_stats())

@@ -138,8 +138,11 @@ def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
     if block["platform"] not in (*platforms, UNKNOWN_PLATFORM):
         fail("platform", f"must be one of {[*platforms, UNKNOWN_PLATFORM]}")
     if block["platform"] == UNKNOWN_PLATFORM and block["base_url"]:
-        fail("base_url", "a source on an unknown platform cannot be harvested: leave it empty "
-                         "(avoin sources --check finds the platform)")
+        fail(
+            "base_url",
+            "a source on an unknown platform cannot be harvested: leave it empty "
+            "(avoin sources --check finds the platform)",
+        )
     languages = block["languages"]
     if not isinstance(languages, list) or not languages or set(languages) - _LANGUAGES:
         fail("languages", f"must be a non-empty list of {sorted(_LANGUAGES)}")
@@ -151,11 +154,15 @@ def _parse_source(block: dict, index: int, locator: _Locator) -> Source:
         fail("obey_robots", "must be true or false")
     permission = block.get("permission", "")
     if not isinstance(permission, str) or (not obey_robots and not permission.strip()):
-        fail("permission", "obey_robots = false needs a permission note: who allowed it, when "
-                           "(or that the town runs Avoin for its own documents)")
+        fail(
+            "permission",
+            "obey_robots = false needs a permission note: who allowed it, when "
+            "(or that the town runs Avoin for its own documents)",
+        )
     candidates = block.get("candidate_urls", [])
     if not isinstance(candidates, list) or not all(
-            isinstance(url, str) and re.match(r"^https?://", url) for url in candidates):
+        isinstance(url, str) and re.match(r"^https?://", url) for url in candidates
+    ):
         fail("candidate_urls", "must be a list of http(s) URLs")
     kind = block.get("kind", "municipality")
     if kind not in _KINDS:

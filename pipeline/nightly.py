@@ -53,15 +53,19 @@ class NightlyReport:
         return dict(self.__dict__)
 
     def summary_lines(self) -> list[str]:
-        lines = [f"run {self.run_id}: exit {self.exit_status}, "
-                 f"{'the site was published' if self.published else 'NOT published'}"]
+        lines = [
+            f"run {self.run_id}: exit {self.exit_status}, "
+            f"{'the site was published' if self.published else 'NOT published'}"
+        ]
         for municipality, health in sorted(self.sources.items()):
             state = "ok" if health["ok"] else ("skipped" if health.get("skipped") else "FAILED")
             errors = ", ".join(f"{k} {v}" for k, v in sorted(health["errors"].items()))
             stale = "  STALE: no success for over 3 days" if health.get("stale") else ""
-            lines.append(f"  {municipality:<13} {state:<8} requests {health['requests']:<4} "
-                         f"last success {health.get('last_success') or 'never'}"
-                         f"{'  (' + errors + ')' if errors else ''}{stale}")
+            lines.append(
+                f"  {municipality:<13} {state:<8} requests {health['requests']:<4} "
+                f"last success {health.get('last_success') or 'never'}"
+                f"{'  (' + errors + ')' if errors else ''}{stale}"
+            )
         lines += self._attachment_lines()
         if self.transform:
             lines.append(f"  transform: {self.transform.get('summary', '')}")
@@ -69,11 +73,12 @@ class NightlyReport:
         lines += [f"  problem: {problem}" for problem in self.problems]
         return lines
 
-
     def _attachment_lines(self) -> list[str]:
         """Attachments over all sources: fetched, failed, withheld (harvest), read (transform)."""
-        totals = {key: sum(h.get(f"attachments_{key}", 0) for h in self.sources.values())
-                  for key in ("fetched", "failed", "withheld")}
+        totals = {
+            key: sum(h.get(f"attachments_{key}", 0) for h in self.sources.values())
+            for key in ("fetched", "failed", "withheld")
+        }
         read = dict(self.transform.get("attachments") or {})
         if not any(totals.values()) and not read:
             return []
@@ -91,10 +96,12 @@ def _drift_lines(templates: dict) -> list[str]:
     lines = []
     for source, drift in sorted(templates.items()):
         labels = ", ".join(f"{label!r} ({n})" for label, n in drift["unknown_labels"].items())
-        lines.append(f"  documents {source}: {drift['documents']} read, "
-                     f"{drift['known_share']:.0%} in known sections"
-                     f"{'; unknown labels: ' + labels if labels else ''}"
-                     f"{'  FLAGGED' if drift['flagged'] else ''}")
+        lines.append(
+            f"  documents {source}: {drift['documents']} read, "
+            f"{drift['known_share']:.0%} in known sections"
+            f"{'; unknown labels: ' + labels if labels else ''}"
+            f"{'  FLAGGED' if drift['flagged'] else ''}"
+        )
     return lines
 
 
@@ -108,9 +115,14 @@ class NightlySteps:
     build: Callable[[Path, dict], dict]
 
 
-def run_nightly(steps: NightlySteps, *, data_dir: Path, out: Path,
-                notify_config: NotifyConfig | None = None,
-                now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> NightlyReport:
+def run_nightly(
+    steps: NightlySteps,
+    *,
+    data_dir: Path,
+    out: Path,
+    notify_config: NotifyConfig | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> NightlyReport:
     report = NightlyReport(run_id=None, started_at=_iso(now()))
     not_writable = unwritable_reason(*_places_written(data_dir, Path(out)))
     if not_writable:  # no run file either (run_id stays None): it could not be written
@@ -144,8 +156,7 @@ def _run_with_lock(steps, report, data_dir, out, now) -> None:
 
 def _places_written(data_dir: Path, out: Path) -> tuple[list[Path], list[Path]]:
     """(directories, existing files) a run writes into."""
-    directories = [data_dir, data_dir / "raw", data_dir / "runs", out.parent,
-                   releases_dir(out)]
+    directories = [data_dir, data_dir / "raw", data_dir / "runs", out.parent, releases_dir(out)]
     store = data_dir / "avoin.sqlite"
     files = [store, Path(f"{store}-wal"), Path(f"{store}-shm"), data_dir / "avoin.lock"]
     return directories, files
@@ -172,8 +183,10 @@ def _run_locked(steps, report, data_dir, out, now) -> None:
         from site_builder.writer import write_if_changed
 
         # Replaced, never written into: the release is hard-linked to the live one.
-        write_if_changed(release / "status.json", json.dumps(
-            public_report(report), ensure_ascii=False, indent=2).encode("utf-8"))
+        write_if_changed(
+            release / "status.json",
+            json.dumps(public_report(report), ensure_ascii=False, indent=2).encode("utf-8"),
+        )
         return summary
 
     try:
@@ -217,12 +230,14 @@ def _health(source_reports, previous: dict, now: datetime) -> dict[str, dict]:
     """Per municipality: this run's outcome, and when it last succeeded (this run or before)."""
     health = {}
     for source in source_reports:
-        last = _iso(now) if source.ok else previous.get(source.municipality, {}).get(
-            "last_success")
-        stale = (not source.skipped and (last is None or
-                 now - datetime.fromisoformat(last) > STALE_AFTER))
+        last = _iso(now) if source.ok else previous.get(source.municipality, {}).get("last_success")
+        stale = not source.skipped and (
+            last is None or now - datetime.fromisoformat(last) > STALE_AFTER
+        )
         health[source.municipality] = {
-            **source.as_dict(), "requests": source.requests, "last_success": last,
+            **source.as_dict(),
+            "requests": source.requests,
+            "last_success": last,
             "stale": stale,
         }
     return health
@@ -262,8 +277,9 @@ def _write_run_file(report: NightlyReport, data_dir: Path) -> None:
     try:
         runs.mkdir(parents=True, exist_ok=True)
         temporary = runs / f".{report.run_id}.json.tmp"
-        temporary.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2),
-                             encoding="utf-8")
+        temporary.write_text(
+            json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         os.replace(temporary, runs / f"{report.run_id}.json")
     except OSError as error:  # the data dir went read-only during the run
         reason = describe_not_writable(error)

@@ -50,16 +50,18 @@ def notify(config: NotifyConfig, report: dict) -> str | None:
 
 def _run_command(command: str, payload: bytes) -> str | None:
     try:
-        done = subprocess.run(shlex.split(command), input=payload, capture_output=True,
-                              timeout=TIMEOUT_SECONDS)
+        done = subprocess.run(
+            shlex.split(command), input=payload, capture_output=True, timeout=TIMEOUT_SECONDS
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"notify command failed: {error}"
     return None if done.returncode == 0 else f"notify command exited {done.returncode}"
 
 
 def _post_webhook(url: str, payload: bytes) -> str | None:
-    request = urllib.request.Request(url, data=payload, method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=payload, method="POST", headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             status = response.status

@@ -59,7 +59,11 @@ def meeting_rows(meeting: Meeting, kind: str) -> list[Document]:
         docid = base + 2 + index
         rows.append(
             Document(
-                docid, ITEM, item.title, meeting, kind,
+                docid,
+                ITEM,
+                item.title,
+                meeting,
+                kind,
                 article=meeting.first_article + index,
                 item=item,
                 attachments=_attachment_documents(docid, item),

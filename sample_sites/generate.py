@@ -131,8 +131,15 @@ def site_pages(site: Site) -> list[Page]:
 
 def _robots_page(site: Site) -> Page:
     return Page(
-        "GET", "/robots.txt", "", None, "robots", "robots.txt", "text/plain; charset=utf-8",
-        site.robots_txt.encode("utf-8"), SITE_INSTALLED,
+        "GET",
+        "/robots.txt",
+        "",
+        None,
+        "robots",
+        "robots.txt",
+        "text/plain; charset=utf-8",
+        site.robots_txt.encode("utf-8"),
+        SITE_INSTALLED,
     )
 
 
@@ -140,16 +147,24 @@ def _stylesheet_page(site: Site) -> Page:
     css = BOOTSTRAP_CSS if site.theme == BOOTSTRAP_THEME else PLAIN_CSS
     path = urls.stylesheet_path(site)
     return Page(
-        "GET", path, "", None, "stylesheet", _file_for(path), "text/css; charset=utf-8",
-        css.encode("utf-8"), SITE_INSTALLED,
+        "GET",
+        path,
+        "",
+        None,
+        "stylesheet",
+        _file_for(path),
+        "text/css; charset=utf-8",
+        css.encode("utf-8"),
+        SITE_INSTALLED,
     )
 
 
 def _search_form_page(site: Site, kind: str) -> Page:
     path = urls.search_form_path(site, kind)
     html = theme_for(site).search_form(kind)
-    return _html_page(site, "GET", path, "", None, "search_form", _file_for(path), html,
-                      SITE_INSTALLED)
+    return _html_page(
+        site, "GET", path, "", None, "search_form", _file_for(path), html, SITE_INSTALLED
+    )
 
 
 def _meeting_list_pages(site: Site, kind: str) -> list[Page]:
@@ -160,8 +175,19 @@ def _meeting_list_pages(site: Site, kind: str) -> list[Page]:
         meetings = _published_meetings(site, kind, organ_id)
         html = theme_for(site).meeting_list(kind, meetings)
         file = _file_for(path, f"kirjaamo-{organ_id or 'all'}.htm")
-        pages.append(_html_page(site, "POST", path, "", {"kirjaamo": organ_id}, "meeting_list",
-                                file, html, _newest(meetings, kind)))
+        pages.append(
+            _html_page(
+                site,
+                "POST",
+                path,
+                "",
+                {"kirjaamo": organ_id},
+                "meeting_list",
+                file,
+                html,
+                _newest(meetings, kind),
+            )
+        )
     return pages
 
 
@@ -173,12 +199,26 @@ def _meeting_pages(site: Site, kind: str) -> list[Page]:
         file = _file_for(path, f"bid-{meeting.bid}.htm")
         if urls.href(path, query) in site.utf16_pages:
             html = theme_for(site).meeting_page(kind, meeting, UTF16_META_CHARSET)
-            pages.append(Page("GET", path, query, None, "meeting", file, UTF16_CONTENT_TYPE,
-                              html.encode("utf-16-le"), meeting.published_at(kind)))
+            pages.append(
+                Page(
+                    "GET",
+                    path,
+                    query,
+                    None,
+                    "meeting",
+                    file,
+                    UTF16_CONTENT_TYPE,
+                    html.encode("utf-16-le"),
+                    meeting.published_at(kind),
+                )
+            )
             continue
         html = theme_for(site).meeting_page(kind, meeting)
-        pages.append(_html_page(site, "GET", path, query, None, "meeting", file, html,
-                                meeting.published_at(kind)))
+        pages.append(
+            _html_page(
+                site, "GET", path, query, None, "meeting", file, html, meeting.published_at(kind)
+            )
+        )
     return pages
 
 
@@ -188,61 +228,105 @@ def _feed_pages(site: Site, kind: str) -> list[Page]:
     for organ in site.organs:
         meetings = _published_meetings(site, kind, str(organ.id))
         xml = organ_feed(site, kind, organ, meetings)
-        pages.append(Page(
-            "GET", path, urls.feed_query(organ), None, "feed",
-            _file_for(path, f"toimielin-{organ.id}.xml"),
-            f"application/rss+xml; charset={site.encoding}",
-            xml.encode(site.encoding), _newest(meetings, kind),
-        ))
+        pages.append(
+            Page(
+                "GET",
+                path,
+                urls.feed_query(organ),
+                None,
+                "feed",
+                _file_for(path, f"toimielin-{organ.id}.xml"),
+                f"application/rss+xml; charset={site.encoding}",
+                xml.encode(site.encoding),
+                _newest(meetings, kind),
+            )
+        )
     return pages
 
 
 def _document_page(site: Site, document: Document) -> Page:
     return Page(
-        "GET", urls.KTPROXY_PATH, urls.document_query(document.docid), None,
+        "GET",
+        urls.KTPROXY_PATH,
+        urls.document_query(document.docid),
+        None,
         "item_document" if document.role == ITEM else f"{document.role}_document",
         _file_for(urls.KTPROXY_PATH, f"doctype-{urls.ITEM_DOCTYPE}/{document.docid}.pdf"),
-        "application/pdf", item_pdf(site, document),
-        document.meeting.published_at(document.kind), title=document.title,
+        "application/pdf",
+        item_pdf(site, document),
+        document.meeting.published_at(document.kind),
+        title=document.title,
     )
 
 
 def _attachment_list_page(site: Site, document: Document) -> Page:
     path = urls.attachment_list_path(site)
     html = theme_for(site).attachment_list(document)
-    return _html_page(site, "GET", path, str(document.docid), None, "attachment_list",
-                      _file_for(path, f"{document.docid}.htm"), html,
-                      document.meeting.published_at(document.kind))
+    return _html_page(
+        site,
+        "GET",
+        path,
+        str(document.docid),
+        None,
+        "attachment_list",
+        _file_for(path, f"{document.docid}.htm"),
+        html,
+        document.meeting.published_at(document.kind),
+    )
 
 
 def _attachment_pages(site: Site, document: Document) -> list[Page]:
     """PDFs of the public attachments; a non-public one has no file, as on the real site."""
     return [
         Page(
-            "GET", urls.KTPROXY_PATH,
-            urls.document_query(attachment.docid, urls.ATTACHMENT_DOCTYPE), None,
+            "GET",
+            urls.KTPROXY_PATH,
+            urls.document_query(attachment.docid, urls.ATTACHMENT_DOCTYPE),
+            None,
             "attachment_document",
-            _file_for(urls.KTPROXY_PATH,
-                      f"doctype-{urls.ATTACHMENT_DOCTYPE}/{attachment.docid}.pdf"),
-            "application/pdf", attachment_pdf(site, document, attachment),
-            document.meeting.published_at(document.kind), title=attachment.attachment.name,
+            _file_for(
+                urls.KTPROXY_PATH, f"doctype-{urls.ATTACHMENT_DOCTYPE}/{attachment.docid}.pdf"
+            ),
+            "application/pdf",
+            attachment_pdf(site, document, attachment),
+            document.meeting.published_at(document.kind),
+            title=attachment.attachment.name,
         )
         for attachment in document.attachments
         if attachment.attachment.public
     ]
 
 
-def _html_page(site: Site, method: str, path: str, query: str, body: dict | None, kind: str,
-               file: str, html: str, last_modified: datetime) -> Page:
+def _html_page(
+    site: Site,
+    method: str,
+    path: str,
+    query: str,
+    body: dict | None,
+    kind: str,
+    file: str,
+    html: str,
+    last_modified: datetime,
+) -> Page:
     content_type = f"text/html; charset={site.encoding}"
-    return Page(method, path, query, body, kind, file, content_type,
-                html.encode(site.encoding), last_modified)
+    return Page(
+        method,
+        path,
+        query,
+        body,
+        kind,
+        file,
+        content_type,
+        html.encode(site.encoding),
+        last_modified,
+    )
 
 
 def _published_meetings(site: Site, kind: str, organ_id: str = "") -> list[Meeting]:
     """Meetings with this document kind online, newest first, as KTweb lists them."""
     meetings = [
-        meeting for meeting in site.meetings
+        meeting
+        for meeting in site.meetings
         if kind in meeting.kinds() and (not organ_id or str(meeting.organ.id) == organ_id)
     ]
     return sorted(meetings, key=lambda meeting: meeting.start, reverse=True)
@@ -305,8 +389,12 @@ body { font-family: system-ui, sans-serif; margin: 0; }
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=SAMPLE_SITES_ROOT,
-                        help="root to write <root>/ktweb/<municipality>/ under")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=SAMPLE_SITES_ROOT,
+        help="root to write <root>/ktweb/<municipality>/ under",
+    )
     args = parser.parse_args(argv)
     for site_dir in generate(args.out):
         print(site_dir)

@@ -31,7 +31,7 @@ def theme_for(site: Site) -> PlainTheme | BootstrapTheme:
 
 
 def meeting_header_lines(meeting: Meeting, kind: str) -> tuple[str, str, str]:
-    """"Organ: Organ", "17.3.2025 17:00", "Pöytäkirja" - the meeting page's header."""
+    """ "Organ: Organ", "17.3.2025 17:00", "Pöytäkirja" - the meeting page's header."""
     organ = meeting.organ
     kind_word = DOCUMENT_WORDS[organ.language][kind]
     return f"{organ.name}: {organ.name}", fi_datetime(meeting.start), kind_word
@@ -184,7 +184,7 @@ class PlainTheme(_Theme):
 """  # noqa: E501
             for index, attachment in enumerate(document.attachments)
         )
-        header = f'{escape(self.ui["attachment_header"])}<br>{escape(document.title)}'
+        header = f"{escape(self.ui['attachment_header'])}<br>{escape(document.title)}"
         body = f"""<table class="list" cellspacing="0" width="100%">
   <tr class="header">
     <td class="Header" colspan="2">{header}
@@ -316,7 +316,7 @@ class BootstrapTheme(_Theme):
           </tr>"""  # noqa: E501
             for attachment in document.attachments
         )
-        header = f'{escape(self.ui["attachment_header"])}<br>{escape(document.title)}'
+        header = f"{escape(self.ui['attachment_header'])}<br>{escape(document.title)}"
         body = f"""    <h1 class="h4">{header}</h1>
     <table class="table table-striped">
       <tbody>

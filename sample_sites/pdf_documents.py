@@ -91,7 +91,9 @@ class _KtwebPdf(FPDF):
 def item_pdf(site: Site, document: Document) -> bytes:
     """The item document behind ``ktproxy2.dll?doctype=3&docid=...``."""
     renderers = {
-        ITEM: _write_item, COVER: _write_cover, APPEAL: _write_appeal,
+        ITEM: _write_item,
+        COVER: _write_cover,
+        APPEAL: _write_appeal,
         WHOLE_MEETING: _write_whole_meeting,
     }
     with _naming_the_document(f"document {document.docid} {document.title!r}"):
@@ -106,8 +108,10 @@ def attachment_pdf(site: Site, document: Document, attachment: AttachmentDocumen
         pdf = _start(site, document, attachment.attachment.name)
         pdf.plain_line(f"{document.words['attachments']} {attachment.number}")
         pdf.title_block(attachment.attachment.name)
-        pdf.plain_line(f"{document.meeting.organ.name} {fi_date(document.meeting.start)} "
-                       f"§ {document.article}, {document.title}")
+        pdf.plain_line(
+            f"{document.meeting.organ.name} {fi_date(document.meeting.start)} "
+            f"§ {document.article}, {document.title}"
+        )
         pdf.ln(4)
         pdf.plain_line(attachment.attachment.text)
         return bytes(pdf.output())
@@ -195,8 +199,11 @@ def _write_cover(pdf: _KtwebPdf, site: Site, document: Document) -> None:
     pdf.labelled_section(words["place"], meeting.place)
     if document.kind == MINUTES:
         pdf.labelled_section(words["present"], "\n".join(meeting.attendees), "L")
-    listed = [f"§ {row.article} {row.title}" for row in meeting_rows(meeting, document.kind)
-              if row.article]
+    listed = [
+        f"§ {row.article} {row.title}"
+        for row in meeting_rows(meeting, document.kind)
+        if row.article
+    ]
     pdf.labelled_section(words["items_heading"], "\n".join(listed), "L")
 
 

@@ -51,11 +51,15 @@ def main() -> None:
             for language in LANGUAGES:
                 for kind, path in pages.items():
                     page.goto(f"{base_url}{language}/{path}")
-                    height = min(MAX_HEIGHT, page.evaluate(
-                        "() => document.documentElement.scrollHeight"))
+                    height = min(
+                        MAX_HEIGHT, page.evaluate("() => document.documentElement.scrollHeight")
+                    )
                     target = args.out / f"{language}-{kind}.png"
-                    page.screenshot(path=str(target), full_page=True,
-                                    clip={"x": 0, "y": 0, "width": WIDTH, "height": height})
+                    page.screenshot(
+                        path=str(target),
+                        full_page=True,
+                        clip={"x": 0, "y": 0, "width": WIDTH, "height": height},
+                    )
                     print(f"wrote {target.relative_to(ROOT)}")
             browser.close()
 

@@ -85,8 +85,11 @@ class BuildReport:
         if self.withheld:
             summary += f", {self.withheld} records withheld by publishing rules"
         # "takedown" counts the withheld records again: said just above.
-        redacted = [f"{count} {key}" for key, count in self.redactions.items()
-                    if count and key != "takedown"]
+        redacted = [
+            f"{count} {key}"
+            for key, count in self.redactions.items()
+            if count and key != "takedown"
+        ]
         if redacted:
             summary += f"; redacted: {', '.join(redacted)}"
         if self.oversized_paths:
@@ -118,9 +121,12 @@ def build_site(
     municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
     writer = SiteWriter(out_dir)
     warn_if_degraded()  # the search index without base forms: said on every build
-    settings = GroupSettings(base_url, [m["id"] for m in municipalities], policy,
-                             code_digest(TEMPLATES_DIR, base_url, search_page_available(),
-                                         search_text.signature()))
+    settings = GroupSettings(
+        base_url,
+        [m["id"] for m in municipalities],
+        policy,
+        code_digest(TEMPLATES_DIR, base_url, search_page_available(), search_text.signature()),
+    )
     fingerprints = PageFingerprints(writer.out_dir, settings.fingerprint_salt)
     renderer = PageRenderer(SiteUrls(base_url, settings.municipality_ids), writer, fingerprints)
     sitemap = SitemapCollector()
@@ -130,27 +136,49 @@ def build_site(
     # After every municipality: the publishing rules have seen every record by now.
     redactions = {key: published.redactions[key] for key in REDACTION_KEYS}
     takedowns = len(published.policy.takedowns)
-    _build_site_pages(renderer, sitemap, municipalities, published.policy, {
-        "latest_actions": latest_decisions(
-            latest for group in groups for latest in group.latest_actions),
-        "generated_at": generated_at,
-    }, status_context(status, redactions, takedowns, archive_reach(store.meetings())))
-    build_topic_pages(renderer, sitemap, municipalities,
-                      {town: topics for group in groups
-                       for town, topics in group.topic_items.items()})
+    _build_site_pages(
+        renderer,
+        sitemap,
+        municipalities,
+        published.policy,
+        {
+            "latest_actions": latest_decisions(
+                latest for group in groups for latest in group.latest_actions
+            ),
+            "generated_at": generated_at,
+        },
+        status_context(status, redactions, takedowns, archive_reach(store.meetings())),
+    )
+    build_topic_pages(
+        renderer,
+        sitemap,
+        municipalities,
+        {town: topics for group in groups for town, topics in group.topic_items.items()},
+    )
     sitemap.write(writer, renderer.urls)
     writer.write_text("robots.txt", robots_txt(renderer.urls))
     _copy_static_files(writer)
     writer.write_text(FINGERPRINT_FILE, renderer.fingerprints.as_text())
     writer.finish()
     published.save()
-    return BuildReport(writer.written, writer.unchanged, writer.deleted, published.withheld,
-                       _oversized(writer), redactions, takedowns)
+    return BuildReport(
+        writer.written,
+        writer.unchanged,
+        writer.deleted,
+        published.withheld,
+        _oversized(writer),
+        redactions,
+        takedowns,
+    )
 
 
 def _build_site_pages(
-    renderer: PageRenderer, sitemap: SitemapCollector, municipalities: list[dict],
-    policy: PublishingPolicy, home_context: dict, status_page_context: dict,
+    renderer: PageRenderer,
+    sitemap: SitemapCollector,
+    municipalities: list[dict],
+    policy: PublishingPolicy,
+    home_context: dict,
+    status_page_context: dict,
 ) -> None:
     """The pages that are not about one record: home, about, downloads, schema, search,
     status, 404."""
@@ -160,10 +188,16 @@ def _build_site_pages(
     schema_tables = schema_tables_if_available()
     dumps = read_dump_index(renderer.writer.out_dir)
     whole_archive, towns = group_dumps(dumps) if dumps else ([], [])
-    renderer.render(DOWNLOADS_PAGE, "downloads.html", {
-        "dumps": dumps, "whole_archive": whole_archive, "towns": towns,
-        "schema_available": bool(schema_tables),
-    })
+    renderer.render(
+        DOWNLOADS_PAGE,
+        "downloads.html",
+        {
+            "dumps": dumps,
+            "whole_archive": whole_archive,
+            "towns": towns,
+            "schema_available": bool(schema_tables),
+        },
+    )
     renderer.render(STATUS_PAGE, "status.html", status_page_context)
     site_pages = [INDEX_FILE, ABOUT_PAGE, DOWNLOADS_PAGE, STATUS_PAGE]
     if schema_tables:
@@ -183,20 +217,23 @@ def _build_site_pages(
 
 def latest_decisions(action_lists: Iterable[list[dict]]) -> list[dict]:
     """The newest actions across municipalities: date descending, agenda order within a day."""
-    merged = sorted(itertools.chain.from_iterable(action_lists),
-                    key=lambda action: (action.get("ordering") is None,
-                                        action.get("ordering") or 0))
+    merged = sorted(
+        itertools.chain.from_iterable(action_lists),
+        key=lambda action: (action.get("ordering") is None, action.get("ordering") or 0),
+    )
     merged.sort(key=lambda action: action.get("date") or "", reverse=True)  # stable: keeps order
     return merged[:LATEST_DECISIONS_ON_HOME]
 
 
 def _oversized(writer: SiteWriter) -> list[str]:
-    return [path for path in writer.written + writer.unchanged
-            if path.endswith(".html") and writer.size_of(path) > PAGE_SIZE_LIMIT]
+    return [
+        path
+        for path in writer.written + writer.unchanged
+        if path.endswith(".html") and writer.size_of(path) > PAGE_SIZE_LIMIT
+    ]
 
 
 def _copy_static_files(writer: SiteWriter) -> None:
     for source in sorted(STATIC_SOURCE_DIR.iterdir()):
         if source.is_file():
             writer.write_text(f"{STATIC_DIR}/{source.name}", source.read_text(encoding="utf-8"))
-

@@ -44,19 +44,30 @@ def _dump_entry(entry: dict, index_path: Path) -> dict:
 
 
 # Most wanted first: the decisions as a spreadsheet, then what they hang on.
-TABLE_ORDER = ("items", "matters", "actions", "attachments", "meetings", "organizations",
-               "municipalities", "changes")
+TABLE_ORDER = (
+    "items",
+    "matters",
+    "actions",
+    "attachments",
+    "meetings",
+    "organizations",
+    "municipalities",
+    "changes",
+)
 FORMAT_ORDER = ("excel-csv", "csv", "parquet", "jsonl", "sqlite", "datapackage", "json")
 
 
 def group_dumps(dumps: list[dict]) -> tuple[list[dict], list[tuple[str, list[dict]]]]:
     """The whole archive's files, then ``[(municipality id, its files)]``, each sorted by
     table (most wanted first) and format."""
+
     def order(dump: dict) -> tuple:
         table, kind = dump.get("table"), dump.get("format")
-        return (TABLE_ORDER.index(table) if table in TABLE_ORDER else len(TABLE_ORDER),
-                FORMAT_ORDER.index(kind) if kind in FORMAT_ORDER else len(FORMAT_ORDER),
-                dump["path"])
+        return (
+            TABLE_ORDER.index(table) if table in TABLE_ORDER else len(TABLE_ORDER),
+            FORMAT_ORDER.index(kind) if kind in FORMAT_ORDER else len(FORMAT_ORDER),
+            dump["path"],
+        )
 
     whole = sorted((dump for dump in dumps if not dump.get("municipality")), key=order)
     towns: dict[str, list[dict]] = {}

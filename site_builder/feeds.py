@@ -29,8 +29,16 @@ _ID_NAMESPACE = uuid.UUID("6f1d3c64-7a9e-4b8e-9a57-2b8f0c3e5d10")  # Avoin's own
 
 
 def atom_feed(
-    language: str, urls: SiteUrls, *, page_path: str, feed_path: str, title: str,
-    author: str, actions: list[dict], organization_by_id: dict, meeting_by_id: dict,
+    language: str,
+    urls: SiteUrls,
+    *,
+    page_path: str,
+    feed_path: str,
+    title: str,
+    author: str,
+    actions: list[dict],
+    organization_by_id: dict,
+    meeting_by_id: dict,
 ) -> str:
     _ = i18n.translator(language)
     feed = etree.Element(f"{{{ATOM_NAMESPACE}}}feed", nsmap={None: ATOM_NAMESPACE})
@@ -47,8 +55,9 @@ def atom_feed(
     return XML_DECLARATION + etree.tostring(feed, encoding="unicode", pretty_print=True)
 
 
-def _entry(action: dict, language: str, urls: SiteUrls, organization_by_id: dict,
-           meeting_by_id: dict) -> etree._Element:
+def _entry(
+    action: dict, language: str, urls: SiteUrls, organization_by_id: dict, meeting_by_id: dict
+) -> etree._Element:
     _ = i18n.translator(language)
     entry = etree.Element(f"{{{ATOM_NAMESPACE}}}entry")
     _add(entry, "id", record_urn(action["id"]))
@@ -68,8 +77,9 @@ def _entry(action: dict, language: str, urls: SiteUrls, organization_by_id: dict
     return entry
 
 
-def entry_summary(action: dict, language: str, organization_by_id: dict,
-                  meeting_by_id: dict) -> str:
+def entry_summary(
+    action: dict, language: str, organization_by_id: dict, meeting_by_id: dict
+) -> str:
     """``Kaupunginhallitus 5/2017 § 12 · 20.3.2017 · Hyväksyttiin ehdotuksen mukaisesti``."""
     _ = i18n.translator(language)
     organization = organization_by_id.get(action["organization"])

@@ -50,8 +50,20 @@ def parse_when(value: str | date | datetime) -> date | datetime:
 # not CLDR's: a Babel or CLDR release must never change a published page (Babel 2.19 moved
 # sv-FI's time from 16:00 to 16.00 under a range that allowed it).
 _MONTHS_SHORT = {
-    "sv": ("jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.",
-           "nov.", "dec."),
+    "sv": (
+        "jan.",
+        "feb.",
+        "mars",
+        "apr.",
+        "maj",
+        "juni",
+        "juli",
+        "aug.",
+        "sep.",
+        "okt.",
+        "nov.",
+        "dec.",
+    ),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 
@@ -71,15 +83,24 @@ FORMATS = {
     "fi": LanguageFormats(
         date=lambda day: f"{day.day}.{day.month}.{day.year}",
         time=lambda moment: f"{moment.hour}.{moment.minute:02d}",
-        group_separator="\xa0", decimal_separator=",", byte_units=("t", "kt", "Mt", "Gt")),
+        group_separator="\xa0",
+        decimal_separator=",",
+        byte_units=("t", "kt", "Mt", "Gt"),
+    ),
     "sv": LanguageFormats(
         date=lambda day: f"{day.day} {_MONTHS_SHORT['sv'][day.month - 1]} {day.year}",
         time=lambda moment: f"{moment.hour}.{moment.minute:02d}",
-        group_separator="\xa0", decimal_separator=",", byte_units=("B", "kB", "MB", "GB")),
+        group_separator="\xa0",
+        decimal_separator=",",
+        byte_units=("B", "kB", "MB", "GB"),
+    ),
     "en": LanguageFormats(
         date=lambda day: f"{day.day} {_MONTHS_SHORT['en'][day.month - 1]} {day.year}",
         time=lambda moment: f"{moment.hour:02d}:{moment.minute:02d}",
-        group_separator=",", decimal_separator=".", byte_units=("B", "kB", "MB", "GB")),
+        group_separator=",",
+        decimal_separator=".",
+        byte_units=("B", "kB", "MB", "GB"),
+    ),
 }
 
 
@@ -112,8 +133,9 @@ def format_datetime(value, language: str = i18n.DEFAULT_LANGUAGE) -> str:
     return format_date(when, language) + " " + _("at %(time)s", time=time_text)
 
 
-def format_number(value: int | float, language: str = i18n.DEFAULT_LANGUAGE,
-                  decimals: int = 3) -> str:
+def format_number(
+    value: int | float, language: str = i18n.DEFAULT_LANGUAGE, decimals: int = 3
+) -> str:
     """12 345 / 12,345: grouping the language's way; at most ``decimals`` decimals."""
     formats = language_formats(language)
     whole, _, fraction = f"{abs(value):,.{decimals}f}".partition(".")
@@ -155,8 +177,9 @@ def paragraphs(text: str | None) -> Markup:
     # Escape once, then join plain strings: the same markup as joining Markup objects,
     # without a Markup allocation per line.
     blocks = (block.strip() for block in _PARAGRAPH_BREAK.split(str(escape(text.strip()))))
-    return Markup("\n".join("<p>" + _LINE_BREAK.join(block.split("\n")) + "</p>"
-                             for block in blocks if block))
+    return Markup(
+        "\n".join("<p>" + _LINE_BREAK.join(block.split("\n")) + "</p>" for block in blocks if block)
+    )
 
 
 def content_body(content: dict) -> Markup:
@@ -239,7 +262,8 @@ def section_layout(contents: list[dict]) -> list[tuple[dict, ...]]:
         return [(content,) for content in contents]
     return [
         (contents[proposal_index], content) if index == decision_index else (content,)
-        for index, content in enumerate(contents) if index != proposal_index
+        for index, content in enumerate(contents)
+        if index != proposal_index
     ]
 
 
@@ -274,6 +298,7 @@ def _enum_label_filter(labels: dict):
 
 def _in_ui_language(format_function):
     """A formatter as a filter that formats in the page's UI language."""
+
     @pass_context
     def formatted(context: Context, value) -> str:
         return format_function(value, context["ui_lang"])
@@ -289,33 +314,41 @@ def translated_in(language: str, message_id: str) -> str:
 
 
 def register_filters(environment: Environment) -> None:
-    environment.filters.update({
-        "date": _in_ui_language(format_date),
-        "datetime": _in_ui_language(format_datetime),
-        "number": _in_ui_language(format_number),
-        "bytes": _in_ui_language(format_bytes),
-        "iso_date": iso_date,
-        "year": year_of,
-        "paragraphs": paragraphs,
-        "content_body": content_body,
-        "safe_url": safe_url,
-        "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS),
-        "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES),
-        "dump_format_label": _enum_label_filter(i18n.DUMP_FORMAT_LABELS),
-        "dump_table_label": _enum_label_filter(i18n.DUMP_TABLE_LABELS),
-        "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
-        "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
-        "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
-        "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
-        "topic_label": _enum_label_filter(i18n.TOPIC_LABELS),
-        "topic_slug": topic_slug,
-        "harvest_error_label": _in_ui_language(harvest_error_label),
-    })
-    environment.globals.update({
-        "localized": localized, "localized_with_language": localized_with_language,
-        "other_language": other_language, "language_name": i18n.language_name,
-        "translated_in": translated_in,
-        "ui_languages": i18n.UI_LANGUAGES, "section_layout": section_layout,
-        "schema_description": schema_description, "schema_terms": schema_terms,
-        "topics": TOPICS,
-    })
+    environment.filters.update(
+        {
+            "date": _in_ui_language(format_date),
+            "datetime": _in_ui_language(format_datetime),
+            "number": _in_ui_language(format_number),
+            "bytes": _in_ui_language(format_bytes),
+            "iso_date": iso_date,
+            "year": year_of,
+            "paragraphs": paragraphs,
+            "content_body": content_body,
+            "safe_url": safe_url,
+            "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS),
+            "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES),
+            "dump_format_label": _enum_label_filter(i18n.DUMP_FORMAT_LABELS),
+            "dump_table_label": _enum_label_filter(i18n.DUMP_TABLE_LABELS),
+            "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
+            "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
+            "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
+            "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
+            "topic_label": _enum_label_filter(i18n.TOPIC_LABELS),
+            "topic_slug": topic_slug,
+            "harvest_error_label": _in_ui_language(harvest_error_label),
+        }
+    )
+    environment.globals.update(
+        {
+            "localized": localized,
+            "localized_with_language": localized_with_language,
+            "other_language": other_language,
+            "language_name": i18n.language_name,
+            "translated_in": translated_in,
+            "ui_languages": i18n.UI_LANGUAGES,
+            "section_layout": section_layout,
+            "schema_description": schema_description,
+            "schema_terms": schema_terms,
+            "topics": TOPICS,
+        }
+    )

@@ -23,8 +23,13 @@ def code_digest(templates_dir: Path, *settings: object) -> str:
     """A digest of everything besides the records that shapes a page: the builder's code,
     templates and catalogues, and the build settings."""
     digest = hashlib.sha256(json.dumps(settings, default=str).encode("utf-8"))
-    sources = sorted([*SITE_BUILDER_DIR.rglob("*.py"), *SITE_BUILDER_DIR.rglob("*.po"),
-                      *templates_dir.glob("*.html")])
+    sources = sorted(
+        [
+            *SITE_BUILDER_DIR.rglob("*.py"),
+            *SITE_BUILDER_DIR.rglob("*.po"),
+            *templates_dir.glob("*.html"),
+        ]
+    )
     for source in sources:
         digest.update(source.name.encode("utf-8"))
         digest.update(source.read_bytes())
@@ -45,8 +50,9 @@ class PageFingerprints:
         return self.previous.get(key) == digest
 
     def as_text(self) -> str:
-        return json.dumps({"salt": self.salt, "pages": self.current}, sort_keys=True,
-                          indent=0) + "\n"
+        return (
+            json.dumps({"salt": self.salt, "pages": self.current}, sort_keys=True, indent=0) + "\n"
+        )
 
 
 def _load(path: Path, salt: str) -> dict[str, str]:

@@ -79,15 +79,23 @@ TOPIC_LABELS = {
     Topic.PARTICIPATION: N_("Participation"),
 }
 DUMP_FORMAT_LABELS = {
-    "excel-csv": N_("CSV for Excel"), "csv": N_("CSV"), "parquet": N_("Parquet"),
-    "jsonl": N_("JSON lines"), "sqlite": N_("SQLite database"),
-    "datapackage": N_("Data package description"), "json": N_("JSON"),
+    "excel-csv": N_("CSV for Excel"),
+    "csv": N_("CSV"),
+    "parquet": N_("Parquet"),
+    "jsonl": N_("JSON lines"),
+    "sqlite": N_("SQLite database"),
+    "datapackage": N_("Data package description"),
+    "json": N_("JSON"),
 }
 DUMP_TABLE_LABELS = {
-    "items": N_("Decisions, one row per item"), "matters": N_("Matters"),
-    "actions": N_("Documents: agenda and minutes items"), "attachments": N_("Attachments"),
-    "meetings": N_("Meetings"), "organizations": N_("Organs"),
-    "municipalities": N_("Municipalities"), "changes": N_("Change log"),
+    "items": N_("Decisions, one row per item"),
+    "matters": N_("Matters"),
+    "actions": N_("Documents: agenda and minutes items"),
+    "attachments": N_("Attachments"),
+    "meetings": N_("Meetings"),
+    "organizations": N_("Organs"),
+    "municipalities": N_("Municipalities"),
+    "changes": N_("Change log"),
 }
 CONTENT_TYPE_LABELS = {
     ContentType.SUMMARY: N_("Summary"),
@@ -167,7 +175,8 @@ class Catalogue:
             return self.messages[message_id]
         except KeyError:
             raise MissingMessageError(
-                f"no {self.language} translation for UI string {message_id!r}") from None
+                f"no {self.language} translation for UI string {message_id!r}"
+            ) from None
 
 
 def catalogue_path(language: str) -> Path:

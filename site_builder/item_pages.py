@@ -33,16 +33,20 @@ class SiteItems:
 
     def decisions(self) -> list[dict]:
         """Decided items that decide a matter, newest first: what lists show."""
-        return [item for item in self.items
-                if item["status"] == ItemStatus.DECIDED and not item["procedural"]]
+        return [
+            item
+            for item in self.items
+            if item["status"] == ItemStatus.DECIDED and not item["procedural"]
+        ]
 
     def items_of_matter(self, matter_id: str | None) -> list[dict]:
         matter = self.matter_by_id.get(matter_id)
         return [self.item_by_id[item_id] for item_id in matter["items"]] if matter else []
 
 
-def site_items(municipality: dict, organizations: list[dict], meetings: list[dict],
-               actions: list[dict]) -> SiteItems:
+def site_items(
+    municipality: dict, organizations: list[dict], meetings: list[dict], actions: list[dict]
+) -> SiteItems:
     derived: Derived = group_items(municipality, organizations, meetings, actions)
     action_by_id = {action["id"]: action for action in actions}
     items = [_for_templates(item, action_by_id) for item in derived.items]
@@ -54,8 +58,9 @@ def site_items(municipality: dict, organizations: list[dict], meetings: list[dic
         items=items,
         matters=derived.matters,
         item_by_id=item_by_id,
-        item_of_action={action_id: item_by_id[item_id]
-                        for action_id, item_id in derived.item_of_action.items()},
+        item_of_action={
+            action_id: item_by_id[item_id] for action_id, item_id in derived.item_of_action.items()
+        },
         matter_by_id={matter["id"]: matter for matter in derived.matters},
     )
 
@@ -63,14 +68,24 @@ def site_items(municipality: dict, organizations: list[dict], meetings: list[dic
 def _for_templates(item: dict, action_by_id: dict[str, dict]) -> dict:
     """The item plus what lists and feeds read from a record (language, fetch times)."""
     shown = action_by_id[item["decision_document"]]
-    organizations = sorted({action_by_id[document["action"]].get("organization")
-                            for document in item["documents"]} - {None})
+    organizations = sorted(
+        {action_by_id[document["action"]].get("organization") for document in item["documents"]}
+        - {None}
+    )
     return {
         **item,
         "language": shown.get("language"),
         "ordering": shown.get("ordering"),
-        "first_seen": min(filter(None, (action_by_id[document["action"]].get("first_seen")
-                                        for document in item["documents"])), default=None),
+        "first_seen": min(
+            filter(
+                None,
+                (
+                    action_by_id[document["action"]].get("first_seen")
+                    for document in item["documents"]
+                ),
+            ),
+            default=None,
+        ),
         "fetched_at": shown.get("fetched_at"),
         "withdrawn_at": None,
         "organizations": organizations,
@@ -91,8 +106,11 @@ def items_by_organization(items: list[dict]) -> dict[str, list[dict]]:
 
 
 def section_text(action: dict | None, content_type: ContentType) -> str | None:
-    texts = [content.get("text") or "" for content in (action or {}).get("contents") or ()
-             if content.get("type") == content_type]
+    texts = [
+        content.get("text") or ""
+        for content in (action or {}).get("contents") or ()
+        if content.get("type") == content_type
+    ]
     return "\n\n".join(text for text in texts if text.strip()) or None
 
 
@@ -101,8 +119,11 @@ def text_versions(item: dict, action_by_id: dict[str, dict]) -> dict[str, dict]:
     ``"default"`` (the decision document): a Finnish page of a bilingual town's item shows
     the Finnish minutes when there are some. Each is ``{action, decision_text, diff}``."""
     shown = action_by_id[item["decision_document"]]
-    kind = next(document["document_kind"] for document in item["documents"]
-                if document["action"] == shown["id"])
+    kind = next(
+        document["document_kind"]
+        for document in item["documents"]
+        if document["action"] == shown["id"]
+    )
     versions = {"default": _text_version(item, shown, action_by_id)}
     for document in item["documents"]:
         action = action_by_id[document["action"]]
@@ -120,13 +141,17 @@ def _text_version(item: dict, action: dict, action_by_id: dict[str, dict]) -> di
             continue
         proposal = section_text(other, ContentType.PROPOSAL)
     decided = item["status"] == ItemStatus.DECIDED
-    return {"action": action, "decision_text": decision,
-            "diff": word_diff(proposal, _without_organ_line(decision),
-                              item["outcome"] == "amended") if decided else None}
+    return {
+        "action": action,
+        "decision_text": decision,
+        "diff": word_diff(proposal, _without_organ_line(decision), item["outcome"] == "amended")
+        if decided
+        else None,
+    }
 
 
 def _without_organ_line(text: str | None) -> str | None:
-    """"Kaupunginhallitus:" on a line of its own opens some decisions: not a change."""
+    """ "Kaupunginhallitus:" on a line of its own opens some decisions: not a change."""
     if not text:
         return text
     first, _, rest = text.partition("\n")
@@ -135,16 +160,18 @@ def _without_organ_line(text: str | None) -> str | None:
     return text
 
 
-def word_diff(proposal: str | None, decision: str | None,
-              amended: bool = False) -> list[tuple[str, str]] | None:
+def word_diff(
+    proposal: str | None, decision: str | None, amended: bool = False
+) -> list[tuple[str, str]] | None:
     """``[(op, text)]`` with op ``same``, ``removed`` or ``added``, word by word; None when
     there is nothing to compare, or the decision was written anew ("Hyväksyttiin esitys")
     and no amendment is recorded."""
     if not proposal or not decision:
         return None
     old, new = _WORDS.findall(proposal), _WORDS.findall(decision)
-    matcher = difflib.SequenceMatcher(None, [w.strip() for w in old], [w.strip() for w in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [w.strip() for w in old], [w.strip() for w in new], autojunk=False
+    )
     if matcher.ratio() == 1.0 or (matcher.ratio() < DIFF_MIN_SIMILARITY and not amended):
         return None
     parts: list[tuple[str, str]] = []
@@ -159,8 +186,9 @@ def word_diff(proposal: str | None, decision: str | None,
     return parts
 
 
-def linked_history(action: dict | None, item: dict, matter_items: list[dict],
-                   organization_by_id: dict) -> list[dict]:
+def linked_history(
+    action: dict | None, item: dict, matter_items: list[dict], organization_by_id: dict
+) -> list[dict]:
     """The action's "earlier handling" lines, each with the item it names when that item
     is in the archive (same matter, date and organ); the item's own handling is left out."""
     steps = []
@@ -168,8 +196,11 @@ def linked_history(action: dict | None, item: dict, matter_items: list[dict],
         found = _handling(step, matter_items, organization_by_id)
         if found is not None and found["id"] == item["id"]:
             continue
-        if found is None and step.get("date") == item["date"] and (
-                step.get("article_number") in (None, item["article_number"])):
+        if (
+            found is None
+            and step.get("date") == item["date"]
+            and (step.get("article_number") in (None, item["article_number"]))
+        ):
             continue  # the current meeting, listed by the source as a handling
         steps.append({**step, "item": found})
     return steps
@@ -180,8 +211,10 @@ def _handling(step: dict, matter_items: list[dict], organization_by_id: dict) ->
     for candidate in matter_items:
         if candidate["date"] != step.get("date"):
             continue
-        names = {_name_text(organization_by_id.get(organization))
-                 for organization in candidate["organizations"]}
+        names = {
+            _name_text(organization_by_id.get(organization))
+            for organization in candidate["organizations"]
+        }
         if wanted in candidate["organizations"] or (wanted and _fold(wanted) in names):
             return candidate
     return None
@@ -202,8 +235,9 @@ def _fold(text: str) -> str:
 # -- organs that are one body in two languages ----------------------------------------------
 
 
-def with_twin_names(organizations: list[dict], meetings: list[dict],
-                    actions: list[dict]) -> list[dict]:
+def with_twin_names(
+    organizations: list[dict], meetings: list[dict], actions: list[dict]
+) -> list[dict]:
     """Organs with a twin in the other language get both names, ``{"fi": ..., "sv": ...}``,
     so each UI language shows the name in its own language. An organ's language is the
     one most of its documents are written in."""
@@ -231,4 +265,3 @@ def meeting_count(meetings: list[dict]) -> int:
     """Meetings held, not documents: an agenda and its minutes (and their translations)
     are one meeting."""
     return len({(meeting.get("start") or "")[:10] or meeting["id"] for meeting in meetings})
-

@@ -38,8 +38,7 @@ def organization_shown(context: Context, organization: dict) -> Markup:
     municipality's main language."""
     owner = context["municipality_by_id"].get(organization["municipality"])
     main_language = (owner["languages"] or [None])[0] if owner else None
-    text, code = localized_with_language(organization["name"], context["ui_lang"],
-                                         main_language)
+    text, code = localized_with_language(organization["name"], context["ui_lang"], main_language)
     return in_language(context, text, code)
 
 
@@ -72,10 +71,10 @@ def plain_lead(context: Context, item: dict) -> Markup:
     }
     phrase = i18n.enum_label(i18n.OUTCOME_PHRASES, item.get("outcome"))
     if phrase is None or item.get("outcome") in (Outcome.DECIDED, Outcome.UNKNOWN):
-        return Markup(escape(_("%(organ)s (%(town)s) made this decision on %(date)s."))) \
-            % values
-    return Markup(escape(_("%(organ)s (%(town)s) made this decision on %(date)s: %(outcome)s.")
-                         )) % {**values, "outcome": _(phrase)}
+        return Markup(escape(_("%(organ)s (%(town)s) made this decision on %(date)s."))) % values
+    return Markup(
+        escape(_("%(organ)s (%(town)s) made this decision on %(date)s: %(outcome)s."))
+    ) % {**values, "outcome": _(phrase)}
 
 
 TEMPLATE_GLOBALS = {

@@ -36,7 +36,9 @@ def _facts_from_cover_page(actions: list[dict]) -> dict[str, str | None]:
         if place:
             attendance = _ATTENDANCE.search(text)
             chair = _CHAIR.search(attendance.group("value")) if attendance else None
-            return {"place": place.group("value").strip(),
-                    "chair": chair.group("name") if chair else None,
-                    "attendance": attendance.group("value").strip() if attendance else None}
+            return {
+                "place": place.group("value").strip(),
+                "chair": chair.group("name") if chair else None,
+                "attendance": attendance.group("value").strip() if attendance else None,
+            }
     return {"place": None, "chair": None, "attendance": None}

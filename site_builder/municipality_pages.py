@@ -51,11 +51,13 @@ def build_municipality_pages(
     municipality = records.municipality
     items = site_items(municipality, records.organizations, records.meetings, records.actions)
     twins = organ_twins(records.organizations)  # by the names as published
-    records.organizations = with_twin_names(records.organizations, records.meetings,
-                                            records.actions)
+    records.organizations = with_twin_names(
+        records.organizations, records.meetings, records.actions
+    )
     renderer.shared_context["municipality_by_id"][municipality["id"]] = municipality
     renderer.shared_context["organization_by_id"].update(
-        (organization["id"], organization) for organization in records.organizations)
+        (organization["id"], organization) for organization in records.organizations
+    )
     page_context = {
         "municipality": municipality,
         "meeting_by_id": {meeting["id"]: meeting for meeting in records.meetings},
@@ -70,15 +72,22 @@ def build_municipality_pages(
     builder.organization_pages()
     builder.municipality_page()
     build_upcoming(builder, group_by(records.actions, "meeting"))
-    topics = build_town_topic_pages(renderer, sitemap, municipality, items.decisions(),
-                                    page_context["meeting_by_id"])
+    topics = build_town_topic_pages(
+        renderer, sitemap, municipality, items.decisions(), page_context["meeting_by_id"]
+    )
     return items.decisions()[:LATEST_FOR_HOME], topics
 
 
 class _MunicipalityBuilder:
-    def __init__(self, records: MunicipalityRecords, renderer: PageRenderer,
-                 sitemap: SitemapCollector, page_context: dict, items: SiteItems,
-                 twins: dict[str, list[str]]):
+    def __init__(
+        self,
+        records: MunicipalityRecords,
+        renderer: PageRenderer,
+        sitemap: SitemapCollector,
+        page_context: dict,
+        items: SiteItems,
+        twins: dict[str, list[str]],
+    ):
         self.records = records
         self.items = items
         self.twins = twins  # organ id -> the organs of the same body (itself included)
@@ -92,8 +101,9 @@ class _MunicipalityBuilder:
         self.sitemap.add(self.municipality_id, path, lastmod)
 
     def action_pages(self) -> None:
-        with Progress(f"build {self.municipality_id}", total=len(self.records.actions),
-                      unit="decisions") as progress:
+        with Progress(
+            f"build {self.municipality_id}", total=len(self.records.actions), unit="decisions"
+        ) as progress:
             for action in self.records.actions:
                 self._action_page(action)
                 progress.advance()
@@ -101,42 +111,61 @@ class _MunicipalityBuilder:
     def _action_page(self, action: dict) -> None:
         path = self.renderer.urls.page_path(action["id"])
         versions = self.records.earlier_versions.get(action["id"], [])
-        version_links = [(version, sub_page_path(path, VERSION_SEGMENT, version["version"]))
-                         for version in versions]
+        version_links = [
+            (version, sub_page_path(path, VERSION_SEGMENT, version["version"]))
+            for version in versions
+        ]
         pages = [path, *(version_path for _, version_path in version_links)]
-        if (self.renderer.fingerprints.unchanged(action["id"], self._inputs(action, versions))
-                and self.renderer.keep(pages)):
+        if self.renderer.fingerprints.unchanged(
+            action["id"], self._inputs(action, versions)
+        ) and self.renderer.keep(pages):
             for page in pages:
-                self.sitemap.add(self.municipality_id, page,
-                                 action.get("fetched_at") if page == path else None)
+                self.sitemap.add(
+                    self.municipality_id, page, action.get("fetched_at") if page == path else None
+                )
             return
         # Paths, not URLs: the same context renders every language's tree.
-        self.render(path, "action.html", {
-            "action": action, "earlier_versions": list(reversed(version_links)),
-            "history": self._history(action),
-        }, lastmod=action.get("fetched_at"))
+        self.render(
+            path,
+            "action.html",
+            {
+                "action": action,
+                "earlier_versions": list(reversed(version_links)),
+                "history": self._history(action),
+            },
+            lastmod=action.get("fetched_at"),
+        )
         for version, version_path in version_links:
-            self.render(version_path, "action_version.html",
-                        {"action": action, "version": version})
+            self.render(version_path, "action_version.html", {"action": action, "version": version})
 
     def _history(self, action: dict) -> list[dict]:
         """The document's earlier handling, linked to the items in the archive."""
         item = self.items.item_of_action.get(action["id"])
         if item is None:  # a tombstone: no item, the steps as written
             return [{**step, "item": None} for step in action.get("history") or ()]
-        return linked_history(action, item, self.items.items_of_matter(item["matter"]),
-                              self.renderer.shared_context["organization_by_id"])
+        return linked_history(
+            action,
+            item,
+            self.items.items_of_matter(item["matter"]),
+            self.renderer.shared_context["organization_by_id"],
+        )
 
     def _inputs(self, action: dict, versions: list[dict]) -> dict:
         """Everything an action's pages show besides the code (fingerprints.py)."""
         organization_by_id = self.renderer.shared_context["organization_by_id"]
         action_by_id = self.page_context["action_by_id"]
-        organization_ids = {action["organization"],
-                            *(step.get("organization") for step in action["history"] or ())}
+        organization_ids = {
+            action["organization"],
+            *(step.get("organization") for step in action["history"] or ()),
+        }
         return {
-            "action": action, "versions": versions, "municipality": self.records.municipality,
-            "organizations": [organization_by_id.get(organization_id)
-                              for organization_id in sorted(filter(None, organization_ids))],
+            "action": action,
+            "versions": versions,
+            "municipality": self.records.municipality,
+            "organizations": [
+                organization_by_id.get(organization_id)
+                for organization_id in sorted(filter(None, organization_ids))
+            ],
             "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
             "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
             "item": self.items.item_of_action.get(action["id"]),
@@ -153,33 +182,50 @@ class _MunicipalityBuilder:
             path = self.renderer.urls.page_path(item["id"])
             documents = [action_by_id[document["action"]] for document in item["documents"]]
             inputs = self._item_inputs(item, documents, matter_items)
-            if self.renderer.fingerprints.unchanged(item["id"], inputs) and \
-                    self.renderer.keep([path]):
+            if self.renderer.fingerprints.unchanged(item["id"], inputs) and self.renderer.keep(
+                [path]
+            ):
                 self.sitemap.add(self.municipality_id, path, item["fetched_at"])
                 continue
-            self.render(path, "item.html", {
-                "item": item, "text_versions": text_versions(item, action_by_id),
-                "documents": [(document, action_by_id[document["action"]])
-                              for document in item["documents"]],
-                "history": linked_history(shown, item, matter_items, organization_by_id),
-                "matter": self.items.matter_by_id.get(item["matter"]),
-                "matter_items": matter_items,
-            }, lastmod=item["fetched_at"])
+            self.render(
+                path,
+                "item.html",
+                {
+                    "item": item,
+                    "text_versions": text_versions(item, action_by_id),
+                    "documents": [
+                        (document, action_by_id[document["action"]])
+                        for document in item["documents"]
+                    ],
+                    "history": linked_history(shown, item, matter_items, organization_by_id),
+                    "matter": self.items.matter_by_id.get(item["matter"]),
+                    "matter_items": matter_items,
+                },
+                lastmod=item["fetched_at"],
+            )
 
-    def _item_inputs(self, item: dict, documents: list[dict],
-                     matter_items: list[dict]) -> dict:
+    def _item_inputs(self, item: dict, documents: list[dict], matter_items: list[dict]) -> dict:
         """Everything an item page shows besides the code (fingerprints.py): the item, its
         documents, the matter's other handlings, and the organs and meeting it names."""
         organization_by_id = self.renderer.shared_context["organization_by_id"]
-        organization_ids = {item["organization"],
-                            *(handling["organization"] for handling in matter_items),
-                            *(step.get("organization") for document in documents
-                              for step in document.get("history") or ())}
+        organization_ids = {
+            item["organization"],
+            *(handling["organization"] for handling in matter_items),
+            *(
+                step.get("organization")
+                for document in documents
+                for step in document.get("history") or ()
+            ),
+        }
         return {
-            "item": item, "documents": documents, "matter_items": matter_items,
+            "item": item,
+            "documents": documents,
+            "matter_items": matter_items,
             "municipality": self.records.municipality,
-            "organizations": [organization_by_id.get(organization_id)
-                              for organization_id in sorted(filter(None, organization_ids))],
+            "organizations": [
+                organization_by_id.get(organization_id)
+                for organization_id in sorted(filter(None, organization_ids))
+            ],
             "meeting": self.page_context["meeting_by_id"].get(item["meeting"]),
         }
 
@@ -188,15 +234,20 @@ class _MunicipalityBuilder:
         for matter in self.items.matters:
             path = self.renderer.urls.page_path(matter["id"])
             handled = self.items.items_of_matter(matter["id"])
-            self.render(path, "matter.html", {
-                "matter": matter, "handlings": handled,
-                "feed_path": sub_page_path(path, file_name=FEED_FILE),
-            })
-            self._feed(path, matter["title"] or matter["register_id"],
-                       list(reversed(handled)))
+            self.render(
+                path,
+                "matter.html",
+                {
+                    "matter": matter,
+                    "handlings": handled,
+                    "feed_path": sub_page_path(path, file_name=FEED_FILE),
+                },
+            )
+            self._feed(path, matter["title"] or matter["register_id"], list(reversed(handled)))
 
-    def render_if_changed(self, key: str, path: str, template_name: str, context: dict,
-                          inputs: dict) -> None:
+    def render_if_changed(
+        self, key: str, path: str, template_name: str, context: dict, inputs: dict
+    ) -> None:
         """Render unless the page's inputs are those of the last build and it is there.
 
         ``inputs``: everything the page shows besides the code (fingerprints.py); names
@@ -212,16 +263,24 @@ class _MunicipalityBuilder:
         for meeting in self.records.meetings:
             actions = in_agenda_order(actions_by_meeting.get(meeting["id"], []))
             context = {
-                "meeting": meeting, "counterpart": counterparts.get(meeting["id"]),
-                "actions": actions, "facts": meeting_facts(actions, meeting),
+                "meeting": meeting,
+                "counterpart": counterparts.get(meeting["id"]),
+                "actions": actions,
+                "facts": meeting_facts(actions, meeting),
             }
-            self.render_if_changed(meeting["id"], self.renderer.urls.page_path(meeting["id"]),
-                                   "meeting.html", context, {
-                                       **context, "municipality": self.records.municipality,
-                                       "organization": self._organization(meeting),
-                                       # the page links items by id only
-                                       "items": [self._item_id(action)
-                                                 for action in context["actions"]]})
+            self.render_if_changed(
+                meeting["id"],
+                self.renderer.urls.page_path(meeting["id"]),
+                "meeting.html",
+                context,
+                {
+                    **context,
+                    "municipality": self.records.municipality,
+                    "organization": self._organization(meeting),
+                    # the page links items by id only
+                    "items": [self._item_id(action) for action in context["actions"]],
+                },
+            )
 
     def _item_id(self, action: dict) -> str | None:
         item = self.items.item_of_action.get(action["id"])
@@ -231,59 +290,91 @@ class _MunicipalityBuilder:
         meetings_by_organization = group_by(self.records.meetings, "organization")
         decisions = self.items.decisions()
         decisions_by_organization = items_by_organization(
-            [item for item in decisions if not item["meeting"]])
+            [item for item in decisions if not item["meeting"]]
+        )
         items_of_organization = items_by_organization(decisions)
         for organization in self.records.organizations:
             # One body in two languages: either organ's page lists both's meetings.
-            meetings = newest_first([
-                meeting for twin in self.twins.get(organization["id"], [organization["id"]])
-                for meeting in meetings_by_organization.get(twin, [])])
+            meetings = newest_first(
+                [
+                    meeting
+                    for twin in self.twins.get(organization["id"], [organization["id"]])
+                    for meeting in meetings_by_organization.get(twin, [])
+                ]
+            )
             decisions = decisions_by_organization.get(organization["id"], [])
             path = self.renderer.urls.page_path(organization["id"])
             years = self._year_pages(organization, path, meetings, decisions)
-            self.render(path, "organization.html", {
-                "organization": organization, "years": years,
-                "latest_meetings": meetings[:LATEST_ON_ORGANIZATION],
-                "latest_decisions": decisions[:LATEST_ON_ORGANIZATION],
-                # What the organ decided in its meetings, each item once.
-                "latest_items": [item for item in items_of_organization.get(
-                    organization["id"], []) if item["meeting"]][:LATEST_ON_ORGANIZATION],
-                "feed_path": sub_page_path(path, file_name=FEED_FILE),
-                "upcoming_path": upcoming_path(path),
-            })
-            self._feed(path, organization["name"],
-                       items_of_organization.get(organization["id"], []))
+            self.render(
+                path,
+                "organization.html",
+                {
+                    "organization": organization,
+                    "years": years,
+                    "latest_meetings": meetings[:LATEST_ON_ORGANIZATION],
+                    "latest_decisions": decisions[:LATEST_ON_ORGANIZATION],
+                    # What the organ decided in its meetings, each item once.
+                    "latest_items": [
+                        item
+                        for item in items_of_organization.get(organization["id"], [])
+                        if item["meeting"]
+                    ][:LATEST_ON_ORGANIZATION],
+                    "feed_path": sub_page_path(path, file_name=FEED_FILE),
+                    "upcoming_path": upcoming_path(path),
+                },
+            )
+            self._feed(
+                path, organization["name"], items_of_organization.get(organization["id"], [])
+            )
 
-    def _year_pages(self, organization: dict, path: str, meetings: list[dict],
-                    decisions: list[dict]) -> list[tuple]:
+    def _year_pages(
+        self, organization: dict, path: str, meetings: list[dict], decisions: list[dict]
+    ) -> list[tuple]:
         """One page per year (continued on numbered pages when long); returns
         ``[(year, page path, meeting count, decision count)]`` newest first for the organ
         page."""
         meetings_by_year = dict(by_year(meetings, "start"))
         decisions_by_year = dict(by_year(decisions, "date"))
-        years = sorted(set(meetings_by_year) | set(decisions_by_year),
-                       key=lambda year: (year is None, -(year or 0)))
+        years = sorted(
+            set(meetings_by_year) | set(decisions_by_year),
+            key=lambda year: (year is None, -(year or 0)),
+        )
         summary = []
         for year in years:
             year_meetings = meetings_by_year.get(year, [])
             year_decisions = decisions_by_year.get(year, [])
             segment = year or UNDATED_SEGMENT
-            page_count = max(math.ceil(len(year_meetings) / LIST_PAGE_SIZE),
-                             math.ceil(len(year_decisions) / LIST_PAGE_SIZE), 1)
-            page_paths = [sub_page_path(path, segment, *([number] if number > 1 else []))
-                          for number in range(1, page_count + 1)]
+            page_count = max(
+                math.ceil(len(year_meetings) / LIST_PAGE_SIZE),
+                math.ceil(len(year_decisions) / LIST_PAGE_SIZE),
+                1,
+            )
+            page_paths = [
+                sub_page_path(path, segment, *([number] if number > 1 else []))
+                for number in range(1, page_count + 1)
+            ]
             for index, page in enumerate(page_paths):
                 window = slice(index * LIST_PAGE_SIZE, (index + 1) * LIST_PAGE_SIZE)
                 context = {
-                    "organization": organization, "year": year,
-                    "meetings": year_meetings[window], "decisions": year_decisions[window],
-                    "page_number": index + 1, "page_paths": page_paths,
+                    "organization": organization,
+                    "year": year,
+                    "meetings": year_meetings[window],
+                    "decisions": year_decisions[window],
+                    "page_number": index + 1,
+                    "page_paths": page_paths,
                 }
-                self.render_if_changed(page, page, "organization_year.html", context, {
-                    **context, "municipality": self.records.municipality,
-                    "organizations": self._organizations_of(year_decisions[window])})
-            summary.append((year, page_paths[0], meeting_count(year_meetings),
-                            len(year_decisions)))
+                self.render_if_changed(
+                    page,
+                    page,
+                    "organization_year.html",
+                    context,
+                    {
+                        **context,
+                        "municipality": self.records.municipality,
+                        "organizations": self._organizations_of(year_decisions[window]),
+                    },
+                )
+            summary.append((year, page_paths[0], meeting_count(year_meetings), len(year_decisions)))
         return summary
 
     def _organization(self, record: dict) -> dict | None:
@@ -297,21 +388,31 @@ class _MunicipalityBuilder:
     def municipality_page(self) -> None:
         municipality = self.records.municipality
         path = self.renderer.urls.page_path(municipality["id"])
-        self.render(path, "municipality.html", {
-            # A body in two languages once: its first organ stands for both.
-            "organizations": [organization for organization in self.records.organizations
-                              if min(self.twins.get(organization["id"], [organization["id"]]))
-                              == organization["id"]],
-            "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
-            "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
-            "feed_path": sub_page_path(path, file_name=FEED_FILE),
-            # How far back the town reaches (an imported back catalogue reaches further
-            # than what the town still shows): the status page's reckoning.
-            "reach": archive_reach(self.records.meetings).get(self.municipality_id),
-            "upcoming_path": upcoming_path(path),
-            "town_topics": [info for info in TOPICS
-                            if info.topic.value in decisions_by_topic(self.items.decisions())],
-        })
+        self.render(
+            path,
+            "municipality.html",
+            {
+                # A body in two languages once: its first organ stands for both.
+                "organizations": [
+                    organization
+                    for organization in self.records.organizations
+                    if min(self.twins.get(organization["id"], [organization["id"]]))
+                    == organization["id"]
+                ],
+                "latest_meetings": self.records.meetings[:LATEST_MEETINGS_ON_MUNICIPALITY],
+                "latest_items": self.items.decisions()[:LATEST_MEETINGS_ON_MUNICIPALITY],
+                "feed_path": sub_page_path(path, file_name=FEED_FILE),
+                # How far back the town reaches (an imported back catalogue reaches further
+                # than what the town still shows): the status page's reckoning.
+                "reach": archive_reach(self.records.meetings).get(self.municipality_id),
+                "upcoming_path": upcoming_path(path),
+                "town_topics": [
+                    info
+                    for info in TOPICS
+                    if info.topic.value in decisions_by_topic(self.items.decisions())
+                ],
+            },
+        )
         self._feed(path, municipality["name"], self.items.decisions())
 
     def _feed(self, page_path: str, name, actions: list[dict]) -> None:
@@ -322,12 +423,16 @@ class _MunicipalityBuilder:
 
         def make_feed(language, urls):
             return atom_feed(
-                language, urls, page_path=page_path,
+                language,
+                urls,
+                page_path=page_path,
                 feed_path=sub_page_path(page_path, file_name=FEED_FILE),
                 title=localized(name, language),
                 author=localized(self.records.municipality["name"], language),
-                actions=latest, organization_by_id=context["organization_by_id"],
-                meeting_by_id=self.page_context["meeting_by_id"])
+                actions=latest,
+                organization_by_id=context["organization_by_id"],
+                meeting_by_id=self.page_context["meeting_by_id"],
+            )
 
         self.renderer.render_text(sub_page_path(page_path, file_name=FEED_FILE), make_feed)
 
@@ -342,8 +447,12 @@ def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
     by_meeting: dict[tuple, dict[str, dict]] = defaultdict(dict)
     for meeting in meetings:
         if meeting.get("document_kind") and meeting.get("start") and not meeting["withdrawn_at"]:
-            key = (meeting["organization"], meeting["start"], meeting["number"],
-                   meeting["language"])
+            key = (
+                meeting["organization"],
+                meeting["start"],
+                meeting["number"],
+                meeting["language"],
+            )
             by_meeting[key][meeting["document_kind"]] = meeting
     pairs = {}
     for documents in by_meeting.values():
@@ -355,15 +464,19 @@ def counterpart_meetings(meetings: list[dict]) -> dict[str, dict]:
 
 def newest_first(meetings: list[dict]) -> list[dict]:
     """Newest start first (ties keep their order), undated last: the store's order."""
-    dated = sorted((meeting for meeting in meetings if meeting.get("start")),
-                   key=lambda meeting: meeting["start"], reverse=True)
+    dated = sorted(
+        (meeting for meeting in meetings if meeting.get("start")),
+        key=lambda meeting: meeting["start"],
+        reverse=True,
+    )
     return dated + [meeting for meeting in meetings if not meeting.get("start")]
 
 
 def in_agenda_order(actions: Iterable[dict]) -> list[dict]:
     """Actions by their ordering in the document; unordered ones last, as the store gave them."""
-    return sorted(actions, key=lambda action: (action.get("ordering") is None,
-                                               action.get("ordering") or 0))
+    return sorted(
+        actions, key=lambda action: (action.get("ordering") is None, action.get("ordering") or 0)
+    )
 
 
 def by_year(records: list[dict], date_field: str) -> list[tuple[int | None, list[dict]]]:

@@ -57,8 +57,13 @@ class GroupResult:
     municipality_by_id: dict = field(default_factory=dict)
     organization_by_id: dict = field(default_factory=dict)
 
-    def merge_into(self, writer: SiteWriter, renderer: PageRenderer,
-                   sitemap: SitemapCollector, published: PublishedStore) -> None:
+    def merge_into(
+        self,
+        writer: SiteWriter,
+        renderer: PageRenderer,
+        sitemap: SitemapCollector,
+        published: PublishedStore,
+    ) -> None:
         writer.adopt(self.written, self.unchanged, self.produced)
         for group, entries in self.sitemap.items():
             sitemap.groups[group].extend(entries)
@@ -69,8 +74,13 @@ class GroupResult:
         published.withheld += self.withheld
 
 
-def build_groups(store, out_dir: Path, settings: GroupSettings, municipalities: list[dict],
-                 workers: int | None = None) -> list[GroupResult]:
+def build_groups(
+    store,
+    out_dir: Path,
+    settings: GroupSettings,
+    municipalities: list[dict],
+    workers: int | None = None,
+) -> list[GroupResult]:
     """Every municipality's pages, in ``workers`` processes when that pays."""
     groups = _groups(store, municipalities, workers)
     if len(groups) < 2:
@@ -78,34 +88,49 @@ def build_groups(store, out_dir: Path, settings: GroupSettings, municipalities: 
     # spawn, not fork: the caller may hold threads (the harvester) and an open database.
     context = multiprocessing.get_context("spawn")
     with context.Pool(len(groups)) as pool:
-        return pool.starmap(_build_group_in_process, [
-            (str(store.path), out_dir, settings, group) for group in groups])
+        return pool.starmap(
+            _build_group_in_process,
+            [(str(store.path), out_dir, settings, group) for group in groups],
+        )
 
 
-def build_group(store, out_dir: Path, settings: GroupSettings,
-                municipalities: list[dict]) -> GroupResult:
+def build_group(
+    store, out_dir: Path, settings: GroupSettings, municipalities: list[dict]
+) -> GroupResult:
     published = PublishedStore(store, settings.policy)
     writer = SiteWriter(out_dir)
-    renderer = PageRenderer(SiteUrls(settings.base_url, settings.municipality_ids), writer,
-                            PageFingerprints(writer.out_dir, settings.fingerprint_salt))
+    renderer = PageRenderer(
+        SiteUrls(settings.base_url, settings.municipality_ids),
+        writer,
+        PageFingerprints(writer.out_dir, settings.fingerprint_salt),
+    )
     sitemap = SitemapCollector()
-    built = [build_municipality_pages(published.municipality_records(municipality),
-                                      renderer, sitemap)
-             for municipality in municipalities]
+    built = [
+        build_municipality_pages(published.municipality_records(municipality), renderer, sitemap)
+        for municipality in municipalities
+    ]
     published.save()
     return GroupResult(
-        written=writer.written, unchanged=writer.unchanged, produced=writer.produced,
-        sitemap=dict(sitemap.groups), fingerprints=renderer.fingerprints.current,
+        written=writer.written,
+        unchanged=writer.unchanged,
+        produced=writer.produced,
+        sitemap=dict(sitemap.groups),
+        fingerprints=renderer.fingerprints.current,
         latest_actions=[latest for latest, _ in built],
-        topic_items={municipality["id"]: topics
-                     for municipality, (_, topics) in zip(municipalities, built, strict=True)},
-        redactions=published.redactions, withheld=published.withheld,
+        topic_items={
+            municipality["id"]: topics
+            for municipality, (_, topics) in zip(municipalities, built, strict=True)
+        },
+        redactions=published.redactions,
+        withheld=published.withheld,
         municipality_by_id=renderer.shared_context["municipality_by_id"],
-        organization_by_id=renderer.shared_context["organization_by_id"])
+        organization_by_id=renderer.shared_context["organization_by_id"],
+    )
 
 
-def _build_group_in_process(store_path: str, out_dir: Path, settings: GroupSettings,
-                            municipalities: list[dict]) -> GroupResult:
+def _build_group_in_process(
+    store_path: str, out_dir: Path, settings: GroupSettings, municipalities: list[dict]
+) -> GroupResult:
     from transform.store import Store
 
     with Store(store_path) as store:
@@ -135,5 +160,4 @@ def _groups(store, municipalities: list[dict], workers: int | None) -> list[list
 def _actions_per_municipality(store) -> dict[str, int]:
     if not hasattr(store, "action_states"):
         return {}
-    return collections.Counter(state["id"].partition(":")[0]
-                               for state in store.action_states())
+    return collections.Counter(state["id"].partition(":")[0] for state in store.action_states())

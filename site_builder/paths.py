@@ -50,8 +50,9 @@ STATUS_PAGE = "status/index.html"
 TOPIC_SEGMENT = "topic"
 TOPICS_PAGE = f"{TOPIC_SEGMENT}/index.html"
 # First path segments of the site's own pages in a language tree: no municipality may use them.
-RESERVED_PAGE_NAMES = frozenset({"about", "downloads", "search", "static", "data", "feeds",
-                                 "status", TOPIC_SEGMENT})
+RESERVED_PAGE_NAMES = frozenset(
+    {"about", "downloads", "search", "static", "data", "feeds", "status", TOPIC_SEGMENT}
+)
 
 _MUNICIPALITY_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _VERBATIM_ORIGIN_ID = re.compile(r"^[a-z0-9._-]{1,64}$")
@@ -116,9 +117,7 @@ def origin_id_segment(origin_id: str) -> str:
     return _HASHED_SEGMENT_PREFIX + digest
 
 
-def _check_municipality(
-    municipality: str, known: Collection[str] | None, record_id: str
-) -> None:
+def _check_municipality(municipality: str, known: Collection[str] | None, record_id: str) -> None:
     if not _MUNICIPALITY_SLUG.match(municipality):
         raise UnsafeIdError(f"{record_id!r}: municipality {municipality!r} is not a slug")
     if known is not None and municipality not in known:
@@ -143,9 +142,7 @@ class SiteUrls:
     (and root-relative ones otherwise, which suits a preview but not a crawler).
     """
 
-    def __init__(
-        self, base_url: str, known_municipalities: Collection[str], language: str = "fi"
-    ):
+    def __init__(self, base_url: str, known_municipalities: Collection[str], language: str = "fi"):
         parts = urlsplit(base_url)
         if not parts.path.endswith("/") or parts.query or parts.fragment:
             raise ValueError(f"base_url must be a path or URL ending with '/': {base_url!r}")

@@ -45,25 +45,34 @@ class PublishedStore:
         self.forms = PublishedForms(store, policy)
 
     def municipalities(self) -> list[dict]:
-        return [_main_language_name_first(municipality) for municipality in
-                self._publish(RecordType.MUNICIPALITY, self.store.municipalities())]
+        return [
+            _main_language_name_first(municipality)
+            for municipality in self._publish(RecordType.MUNICIPALITY, self.store.municipalities())
+        ]
 
     def municipality_records(self, municipality: dict) -> MunicipalityRecords:
         municipality_id = municipality["id"]
         # Withdrawn records keep their page as a tombstone ("removed by the source on DATE",
         # without the text; publishing-rules.md 2): their ids were public and may be cited.
-        actions = self._publish(RecordType.ACTION, self.store.actions(
-            municipality=municipality_id, include_withdrawn=True))
+        actions = self._publish(
+            RecordType.ACTION,
+            self.store.actions(municipality=municipality_id, include_withdrawn=True),
+        )
         return MunicipalityRecords(
             municipality=municipality,
             today=self.policy.today,
-            organizations=self._publish(RecordType.ORGANIZATION, self.store.organizations(
-                municipality=municipality_id, include_withdrawn=True)),
-            meetings=self._publish(RecordType.MEETING, self.store.meetings(
-                municipality=municipality_id, include_withdrawn=True)),
+            organizations=self._publish(
+                RecordType.ORGANIZATION,
+                self.store.organizations(municipality=municipality_id, include_withdrawn=True),
+            ),
+            meetings=self._publish(
+                RecordType.MEETING,
+                self.store.meetings(municipality=municipality_id, include_withdrawn=True),
+            ),
             actions=actions,
             earlier_versions={
-                action["id"]: versions for action in actions
+                action["id"]: versions
+                for action in actions
                 if (versions := self._earlier_versions(action["id"]))
             },
         )
@@ -83,7 +92,6 @@ class PublishedStore:
             else:
                 shown.append(complete(record_type, published))
         return shown
-
 
     def save(self) -> None:
         """Remember the published forms computed in this build (transform/published_forms.py)."""

@@ -15,8 +15,11 @@ from transform.schema import (
     RecordType,
 )
 
-_LIST_FIELDS = {"contents": CONTENT_FIELDS, "attachments": ATTACHMENT_FIELDS,
-                "history": HISTORY_FIELDS}
+_LIST_FIELDS = {
+    "contents": CONTENT_FIELDS,
+    "attachments": ATTACHMENT_FIELDS,
+    "history": HISTORY_FIELDS,
+}
 
 
 def complete(record_type: RecordType, record: dict) -> dict:
@@ -30,7 +33,8 @@ def complete(record_type: RecordType, record: dict) -> dict:
         # The other-language versions of the same decision: [{language, id}], when known.
         completed["translations"] = [
             {"language": item.get("language"), "id": item.get("id")}
-            for item in completed.get("translations") or () if item.get("id")
+            for item in completed.get("translations") or ()
+            if item.get("id")
         ]
     return completed
 

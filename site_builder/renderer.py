@@ -40,8 +40,7 @@ class PageRenderer:
         self.writer = writer
         self.fingerprints = fingerprints
         self.search_available = search_page_available()
-        self.environments = {language: make_environment(language)
-                             for language in i18n.UI_LANGUAGES}
+        self.environments = {language: make_environment(language) for language in i18n.UI_LANGUAGES}
         self._urls = {language: urls.for_language(language) for language in i18n.UI_LANGUAGES}
         self._templates: dict[tuple[str, str], object] = {}
         self._alternates: tuple[str, list] = ("", [])
@@ -57,22 +56,30 @@ class PageRenderer:
     def render(self, path: str, template_name: str, context: dict) -> None:
         """The page at ``path`` in every UI language."""
         for language in i18n.UI_LANGUAGES:
-            self.render_one(language, language_path(language, path), template_name, context,
-                            path)
+            self.render_one(language, language_path(language, path), template_name, context, path)
 
     def render_one(
-        self, language: str, file_path: str, template_name: str, context: dict,
+        self,
+        language: str,
+        file_path: str,
+        template_name: str,
+        context: dict,
         page_path: str,
     ) -> None:
         template = self._template(language, template_name)
-        self.writer.write_text(file_path, template.render({
-            **self.shared_context,
-            "ui_lang": language,
-            "urls": self._urls[language],
-            "page_path": page_path,
-            "alternates": self._alternates_of(page_path),
-            **context,
-        }))
+        self.writer.write_text(
+            file_path,
+            template.render(
+                {
+                    **self.shared_context,
+                    "ui_lang": language,
+                    "urls": self._urls[language],
+                    "page_path": page_path,
+                    "alternates": self._alternates_of(page_path),
+                    **context,
+                }
+            ),
+        )
 
     def _template(self, language: str, template_name: str):
         key = (language, template_name)
@@ -85,21 +92,27 @@ class PageRenderer:
         head's alternates and the language switch; the same for all three renderings."""
         if self._alternates[0] != page_path:
             urls = self.urls
-            self._alternates = (page_path, [
-                (code, link := urls.path_url(page_path, code), urls.absolute(link))
-                for code in i18n.UI_LANGUAGES])
+            self._alternates = (
+                page_path,
+                [
+                    (code, link := urls.path_url(page_path, code), urls.absolute(link))
+                    for code in i18n.UI_LANGUAGES
+                ],
+            )
         return self._alternates[1]
 
     def keep(self, paths: list[str]) -> bool:
         """Keep these pages in every language as they are, if they are all there."""
-        return self.writer.keep([language_path(language, path)
-                                 for path in paths for language in i18n.UI_LANGUAGES])
+        return self.writer.keep(
+            [language_path(language, path) for path in paths for language in i18n.UI_LANGUAGES]
+        )
 
     def render_text(self, path: str, make_text) -> None:
         """A non-HTML file in every language tree: ``make_text(language, urls)``."""
         for language in i18n.UI_LANGUAGES:
-            self.writer.write_text(language_path(language, path),
-                                   make_text(language, self.urls.for_language(language)))
+            self.writer.write_text(
+                language_path(language, path), make_text(language, self.urls.for_language(language))
+            )
 
 
 class ConstantTranslations(Extension):
@@ -125,11 +138,13 @@ class ConstantTranslations(Extension):
 
     @staticmethod
     def _is_constant_call(tokens: list[Token], index: int) -> bool:
-        window = tokens[index:index + 4]
-        return (len(window) == 4
-                and [token.type for token in window] == ["name", "lparen", "string", "rparen"]
-                and window[0].value == "_"
-                and (index == 0 or tokens[index - 1].type != "dot"))
+        window = tokens[index : index + 4]
+        return (
+            len(window) == 4
+            and [token.type for token in window] == ["name", "lparen", "string", "rparen"]
+            and window[0].value == "_"
+            and (index == 0 or tokens[index - 1].type != "dot")
+        )
 
     def _translated(self, message: Token):
         # newstyle gettext applies "%" even without values ("100%%" -> "100%").
@@ -179,7 +194,8 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
     environment.extend(avoin_catalogue=catalogue)
     # newstyle: _("Meeting %(number)s", number=...) formats and escapes the values itself.
     environment.install_gettext_callables(
-        catalogue.template_gettext, catalogue.template_ngettext, newstyle=True)
+        catalogue.template_gettext, catalogue.template_ngettext, newstyle=True
+    )
     register_filters(environment)
     environment.globals["action_json_ld"] = action_json_ld
     environment.globals["item_json_ld"] = item_json_ld

@@ -10,17 +10,46 @@ from __future__ import annotations
 
 import nh3
 
-ALLOWED_TAGS = frozenset({
-    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i",
-    "table", "thead", "tbody", "tr", "td", "th", "h3", "h4",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "h3",
+        "h4",
+    }
+)
 # Table cell spans keep tables readable; no other attribute is kept anywhere.
 ALLOWED_ATTRIBUTES = {"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 # Tags whose content goes too (not just the tag): code, styles and embedded documents.
-DROPPED_WITH_CONTENT = frozenset({
-    "script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math",
-    "textarea", "title", "head",
-})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "textarea",
+        "title",
+        "head",
+    }
+)
 
 
 def sanitize_html(html: str) -> str:

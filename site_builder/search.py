@@ -62,10 +62,17 @@ ENTRY_FILE = "pagefind-entry.json"
 PAGE_CACHE_FILE = ".avoin-page-bundles.json"
 SCRATCH_PREFIX = ".avoin-scratch-"
 # Pagefind's bundled UIs; our search page uses the JS API with its own accessible markup.
-UNUSED_BUNDLE_FILES = frozenset({
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-})
+UNUSED_BUNDLE_FILES = frozenset(
+    {
+        "pagefind-ui.js",
+        "pagefind-ui.css",
+        "pagefind-modular-ui.js",
+        "pagefind-modular-ui.css",
+        "pagefind-component-ui.js",
+        "pagefind-component-ui.css",
+        "pagefind-highlight.js",
+    }
+)
 # Written last: they decide which chunks a browser asks for.
 ENTRY_POINT_FILES = (ENTRY_FILE, "pagefind.js", "pagefind-worker.js")
 # A record is indexed in its own language's tree only; English pages never hold a record's
@@ -121,7 +128,8 @@ class Bundle:
     def digest(self) -> str:
         """What the bundle's index was built from: its pages as the file system sees them."""
         digest = hashlib.sha256(
-            f"avoin bundle {BUNDLE_FORMAT}, pagefind {pagefind_version()}\n".encode())
+            f"avoin bundle {BUNDLE_FORMAT}, pagefind {pagefind_version()}\n".encode()
+        )
         for path, state in sorted(self.pages):
             digest.update(f"{path}\0{state.size}\0{state.mtime_ns}\n".encode())
         return digest.hexdigest()
@@ -156,8 +164,11 @@ def build_index(out_dir: Path) -> IndexReport:
         raise SearchIndexError(f"{out_dir}: no page to index (none has data-pagefind-body)")
     previous = read_bundle_list(target)
     report = IndexReport(bundles=len(bundles))
-    stale = [bundle for name, bundle in sorted(bundles.items())
-             if not _is_current(target, bundle, previous.get(name))]
+    stale = [
+        bundle
+        for name, bundle in sorted(bundles.items())
+        if not _is_current(target, bundle, previous.get(name))
+    ]
     indexed = index_bundles(site, target, stale, report)
     listing = [indexed.get(name) or previous[name] for name in sorted(bundles)]
     _count_listing(listing, indexed, report)
@@ -251,8 +262,9 @@ def read_page_cache(cache_file: Path) -> dict[str, PageState]:
 
 
 def write_page_cache(cache_file: Path, states: dict[str, PageState]) -> None:
-    pages = {path: [state.size, state.mtime_ns, state.bundle]
-             for path, state in sorted(states.items())}
+    pages = {
+        path: [state.size, state.mtime_ns, state.bundle] for path, state in sorted(states.items())
+    }
     text = json.dumps({"format": BUNDLE_FORMAT, "pages": pages}, separators=(",", ":"))
     write_if_changed(cache_file, text.encode("utf-8"))
 
@@ -267,21 +279,33 @@ def read_bundle_list(target: Path) -> dict[str, dict]:
         entries = {entry["name"]: entry for entry in listing["bundles"]}
     except (FileNotFoundError, ValueError, TypeError, KeyError):
         return {}
-    return {name: entry for name, entry in entries.items()
-            if isinstance(name, str) and BUNDLE_NAME.fullmatch(name)
-            and isinstance(entry.get("languages"), dict) and isinstance(entry.get("files"), int)}
+    return {
+        name: entry
+        for name, entry in entries.items()
+        if isinstance(name, str)
+        and BUNDLE_NAME.fullmatch(name)
+        and isinstance(entry.get("languages"), dict)
+        and isinstance(entry.get("files"), int)
+    }
 
 
 def _is_current(target: Path, bundle: Bundle, previous: dict | None) -> bool:
-    return (previous is not None and previous.get("digest") == bundle.digest()
-            and (target / bundle.name / ENTRY_FILE).is_file())
+    return (
+        previous is not None
+        and previous.get("digest") == bundle.digest()
+        and (target / bundle.name / ENTRY_FILE).is_file()
+    )
 
 
 def _bundle_list_json(listing: list[dict]) -> bytes:
-    entries = [{key: entry[key] for key in ("name", "languages", "pages", "files", "digest")}
-               for entry in listing]
-    return (json.dumps({"format": BUNDLE_FORMAT, "bundles": entries}, ensure_ascii=False,
-                       indent=1) + "\n").encode("utf-8")
+    entries = [
+        {key: entry[key] for key in ("name", "languages", "pages", "files", "digest")}
+        for entry in listing
+    ]
+    return (
+        json.dumps({"format": BUNDLE_FORMAT, "bundles": entries}, ensure_ascii=False, indent=1)
+        + "\n"
+    ).encode("utf-8")
 
 
 def _count_listing(listing: list[dict], indexed: dict[str, dict], report: IndexReport) -> None:
@@ -298,8 +322,9 @@ def _count_listing(listing: list[dict], indexed: dict[str, dict], report: IndexR
 # -- running Pagefind ------------------------------------------------------------------------
 
 
-def index_bundles(site: Path, target: Path, bundles: list[Bundle],
-                  report: IndexReport) -> dict[str, dict]:
+def index_bundles(
+    site: Path, target: Path, bundles: list[Bundle], report: IndexReport
+) -> dict[str, dict]:
     """Index each bundle anew, two at a time, and copy its files into ``target/<name>/``;
     returns their listing entries by name."""
     indexed: dict[str, dict] = {}
@@ -309,8 +334,7 @@ def index_bundles(site: Path, target: Path, bundles: list[Bundle],
     pool = ThreadPoolExecutor(PARALLEL_RUNS)
     progress = Progress("search index", total=len(bundles), unit="bundles")
     try:
-        runs = {pool.submit(_index_in_scratch, site, scratch, bundle): bundle
-                for bundle in bundles}
+        runs = {pool.submit(_index_in_scratch, site, scratch, bundle): bundle for bundle in bundles}
         for run in as_completed(runs):  # copied over as each finishes, one at a time
             bundle = runs[run]
             indexed[bundle.name] = _publish_bundle(bundle, run.result(), target, report)
@@ -356,11 +380,17 @@ def pagefind_command(pages: Path, output: Path) -> list[str]:
 
 
 def run_pagefind(pages: Path, output: Path) -> None:
-    result = subprocess.run(pagefind_command(pages, output), capture_output=True, text=True,
-                            timeout=PAGEFIND_TIMEOUT_SECONDS)
+    result = subprocess.run(
+        pagefind_command(pages, output),
+        capture_output=True,
+        text=True,
+        timeout=PAGEFIND_TIMEOUT_SECONDS,
+    )
     if result.returncode != 0 or not (output / ENTRY_FILE).is_file():
-        raise SearchIndexError(f"pagefind failed on {pages} (exit {result.returncode}):\n"
-                               f"{result.stdout}{result.stderr}".rstrip())
+        raise SearchIndexError(
+            f"pagefind failed on {pages} (exit {result.returncode}):\n"
+            f"{result.stdout}{result.stderr}".rstrip()
+        )
 
 
 def _publish_bundle(bundle: Bundle, output: Path, target: Path, report: IndexReport) -> dict:
@@ -368,8 +398,13 @@ def _publish_bundle(bundle: Bundle, output: Path, target: Path, report: IndexRep
     if not sum(languages.values()):
         raise SearchIndexError(f"Pagefind indexed no pages of bundle {bundle.name}")
     files = _sync(output, target / bundle.name, report)
-    return {"name": bundle.name, "languages": languages, "pages": sum(languages.values()),
-            "files": files, "digest": bundle.digest()}
+    return {
+        "name": bundle.name,
+        "languages": languages,
+        "pages": sum(languages.values()),
+        "files": files,
+        "digest": bundle.digest(),
+    }
 
 
 def _pages_per_language(output: Path) -> dict[str, int]:
@@ -383,8 +418,11 @@ def _pages_per_language(output: Path) -> dict[str, int]:
 def _sync(output: Path, target: Path, report: IndexReport) -> int:
     """Make ``target`` hold exactly Pagefind's output, touching only what differs; returns
     the number of files it holds."""
-    produced = sorted(path.relative_to(output).as_posix() for path in output.rglob("*")
-                      if path.is_file() and path.name not in UNUSED_BUNDLE_FILES)
+    produced = sorted(
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*")
+        if path.is_file() and path.name not in UNUSED_BUNDLE_FILES
+    )
     # Content-named chunks first, the files that name them last.
     produced.sort(key=lambda name: name in ENTRY_POINT_FILES)
     for name in produced:

@@ -37,12 +37,14 @@ class SitemapCollector:
     def write(self, writer: SiteWriter, urls: SiteUrls) -> None:
         sitemap_files = []
         for group in sorted(self.groups):
-            entries = [(urls.path_url(path, language), lastmod)
-                       for path, lastmod in self.groups[group]
-                       for language in i18n.UI_LANGUAGES]
+            entries = [
+                (urls.path_url(path, language), lastmod)
+                for path, lastmod in self.groups[group]
+                for language in i18n.UI_LANGUAGES
+            ]
             for number, start in enumerate(range(0, len(entries), URLS_PER_SITEMAP), start=1):
                 name = f"{SITEMAP_DIR}/{group}{'' if number == 1 else f'-{number}'}.xml"
-                writer.write_text(name, _urlset(entries[start:start + URLS_PER_SITEMAP], urls))
+                writer.write_text(name, _urlset(entries[start : start + URLS_PER_SITEMAP], urls))
                 sitemap_files.append(name)
         writer.write_text(SITEMAP_INDEX, _sitemap_index(sitemap_files, urls))
 
@@ -53,18 +55,19 @@ def _urlset(entries: list[tuple[str, str | None]], urls: SiteUrls) -> str:
         element = etree.SubElement(urlset, f"{{{SITEMAP_NAMESPACE}}}url")
         etree.SubElement(element, f"{{{SITEMAP_NAMESPACE}}}loc").text = urls.absolute(url)
         if lastmod:
-            etree.SubElement(element, f"{{{SITEMAP_NAMESPACE}}}lastmod").text = (
-                utc_timestamp(lastmod)[:10])
+            etree.SubElement(element, f"{{{SITEMAP_NAMESPACE}}}lastmod").text = utc_timestamp(
+                lastmod
+            )[:10]
     return XML_DECLARATION + etree.tostring(urlset, encoding="unicode", pretty_print=True)
 
 
 def _sitemap_index(files: list[str], urls: SiteUrls) -> str:
-    index = etree.Element(f"{{{SITEMAP_NAMESPACE}}}sitemapindex",
-                          nsmap={None: SITEMAP_NAMESPACE})
+    index = etree.Element(f"{{{SITEMAP_NAMESPACE}}}sitemapindex", nsmap={None: SITEMAP_NAMESPACE})
     for name in files:
         element = etree.SubElement(index, f"{{{SITEMAP_NAMESPACE}}}sitemap")
-        etree.SubElement(element, f"{{{SITEMAP_NAMESPACE}}}loc").text = (
-            urls.absolute(urls.site_file(name)))
+        etree.SubElement(element, f"{{{SITEMAP_NAMESPACE}}}loc").text = urls.absolute(
+            urls.site_file(name)
+        )
     return XML_DECLARATION + etree.tostring(index, encoding="unicode", pretty_print=True)
 
 

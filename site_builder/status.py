@@ -81,8 +81,10 @@ def run_status(report: Mapping | None) -> RunStatus | None:
     return RunStatus(
         run_id=report.get("run_id"),
         started_at=report.get("started_at") or None,
-        sources=tuple(_source_status(municipality, sources[municipality] or {})
-                      for municipality in sorted(sources)),
+        sources=tuple(
+            _source_status(municipality, sources[municipality] or {})
+            for municipality in sorted(sources)
+        ),
         records={
             "added": _count(transform.get("inserted")),
             "updated": _count(transform.get("updated")),
@@ -108,8 +110,12 @@ def _source_status(municipality: str, health: Mapping) -> SourceStatus:
         requests=_count(health.get("requests")),
         pages_saved=_count(health.get("pages_saved")),
         pages_unchanged=_count(health.get("pages_unchanged")),
-        errors=tuple(sorted(((str(kind), _count(count)) for kind, count in errors.items()
-                            if _count(count)), key=lambda error: error[0].lower())),
+        errors=tuple(
+            sorted(
+                ((str(kind), _count(count)) for kind, count in errors.items() if _count(count)),
+                key=lambda error: error[0].lower(),
+            )
+        ),
     )
 
 
@@ -143,8 +149,12 @@ def harvest_error_label(kind: str, language: str) -> str | None:
     return _(message_id) if message_id else None
 
 
-def status_context(report: Mapping | None, redactions: Mapping[str, int],
-                   takedowns: int, reach: Mapping[str, ArchiveReach] | None = None) -> dict:
+def status_context(
+    report: Mapping | None,
+    redactions: Mapping[str, int],
+    takedowns: int,
+    reach: Mapping[str, ArchiveReach] | None = None,
+) -> dict:
     """The status page template's context."""
     return {
         "run": run_status(report),
@@ -185,7 +195,10 @@ def _reach(meetings: list[Mapping]) -> ArchiveReach:
     source_since = None
     if sightings:
         newest = datetime.fromisoformat(max(seen for seen, _ in sightings))
-        listed = [start for seen, start in sightings
-                  if newest - datetime.fromisoformat(seen) <= SEEN_IN_ONE_HARVEST]
+        listed = [
+            start
+            for seen, start in sightings
+            if newest - datetime.fromisoformat(seen) <= SEEN_IN_ONE_HARVEST
+        ]
         source_since = min(listed)
     return ArchiveReach(starts[0], starts[-1], len(starts), source_since)

@@ -22,8 +22,13 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def action_json_ld(
-    action: dict, municipality: dict, organization: dict | None, meeting: dict | None,
-    urls: SiteUrls, language: str, modified: bool = False,
+    action: dict,
+    municipality: dict,
+    organization: dict | None,
+    meeting: dict | None,
+    urls: SiteUrls,
+    language: str,
+    modified: bool = False,
 ) -> Markup:
     """The ``<script type="application/ld+json">`` body for one action page."""
     data = {
@@ -38,13 +43,18 @@ def action_json_ld(
         "legislationDate": iso_date(action["date"]),
         "dateModified": iso_date(action["fetched_at"]) if modified else None,
         "legislationJurisdiction": {
-            "@type": "AdministrativeArea", "name": localized(municipality["name"], language)},
+            "@type": "AdministrativeArea",
+            "name": localized(municipality["name"], language),
+        },
         "legislationPassedBy": _organization(organization, urls, language),
         "isPartOf": _meeting_document(meeting, organization, urls, language),
         "isBasedOn": safe_url(action["source_url"]),
         "workTranslation": [
-            {"@type": "Legislation", "url": urls.absolute(urls.record(item["id"])),
-             "inLanguage": item["language"]}
+            {
+                "@type": "Legislation",
+                "url": urls.absolute(urls.record(item["id"])),
+                "inLanguage": item["language"],
+            }
             for item in action["translations"]
         ],
     }
@@ -57,25 +67,51 @@ def action_json_ld(
 def _organization(organization: dict | None, urls: SiteUrls, language: str) -> dict | None:
     if not organization:
         return None
-    return {"@type": "GovernmentOrganization", "name": localized(organization["name"], language),
-            "url": urls.absolute(urls.record(organization["id"]))}
+    return {
+        "@type": "GovernmentOrganization",
+        "name": localized(organization["name"], language),
+        "url": urls.absolute(urls.record(organization["id"])),
+    }
 
 
-def _meeting_document(meeting: dict | None, organization: dict | None, urls: SiteUrls,
-                      language: str) -> dict | None:
+def _meeting_document(
+    meeting: dict | None, organization: dict | None, urls: SiteUrls, language: str
+) -> dict | None:
     """The agenda or minutes the action is a part of."""
     if not meeting:
         return None
-    name = " ".join(part for part in (
-        localized(organization["name"], language) if organization else "",
-        meeting["number"] or iso_date(meeting["start"])) if part)
-    return {"@type": "CreativeWork", "name": name, "url": urls.absolute(urls.record(meeting["id"])),
-            "dateCreated": iso_date(meeting["start"]) or None}
+    name = " ".join(
+        part
+        for part in (
+            localized(organization["name"], language) if organization else "",
+            meeting["number"] or iso_date(meeting["start"]),
+        )
+        if part
+    )
+    return {
+        "@type": "CreativeWork",
+        "name": name,
+        "url": urls.absolute(urls.record(meeting["id"])),
+        "dateCreated": iso_date(meeting["start"]) or None,
+    }
 
 
-def item_json_ld(item: dict, action: dict, municipality: dict, organization: dict | None,
-                 meeting: dict | None, urls: SiteUrls, language: str) -> Markup:
+def item_json_ld(
+    item: dict,
+    action: dict,
+    municipality: dict,
+    organization: dict | None,
+    meeting: dict | None,
+    urls: SiteUrls,
+    language: str,
+) -> Markup:
     """An item page: the decision (the document shown) as ``Legislation`` at the item's own
     URL; its other-language documents are the item itself, not translations of it."""
-    return action_json_ld({**action, "id": item["id"], "translations": []}, municipality,
-                          organization, meeting, urls, language)
+    return action_json_ld(
+        {**action, "id": item["id"], "translations": []},
+        municipality,
+        organization,
+        meeting,
+        urls,
+        language,
+    )

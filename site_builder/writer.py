@@ -172,8 +172,7 @@ def write_if_changed(target: Path, data: bytes) -> bool:
 def _replace_atomically(target: Path, data: bytes) -> None:
     # One builder per output directory (the nightly lock), so process and thread make the
     # name unique; O_EXCL refuses a planted file or symlink of that name.
-    temporary = target.parent / (
-        f".tmp-{os.getpid()}-{threading.get_ident()}-{target.name}.part")
+    temporary = target.parent / (f".tmp-{os.getpid()}-{threading.get_ident()}-{target.name}.part")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -22,9 +22,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
     # Without these Chromium's own connections out are refused here and it stalls on them.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MISSING_HELP = "run `bash scripts/test.sh`, which installs it (as root: apt-get install chromium)"
@@ -60,9 +65,20 @@ def require_browser() -> str:
 def build_demo_site(tmp: Path) -> Path:
     """`avoin demo` in a fresh process (scrapy's reactor runs once per process)."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "demo", "--out", str(tmp / "public"),
-         "--data-dir", str(tmp / "data")],
-        capture_output=True, text=True, timeout=300, cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "demo",
+            "--out",
+            str(tmp / "public"),
+            "--data-dir",
+            str(tmp / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "public"
 
@@ -99,12 +115,17 @@ def axe_violations(page) -> list[dict]:
     """axe-core's WCAG 2.1 A and AA violations on the loaded page, as compact dicts."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS},
-               "resultTypes": ["violations"]}
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS}, "resultTypes": ["violations"]}
     results = Axe().run(page, options=options).response
-    return [{"id": violation["id"], "impact": violation["impact"], "help": violation["help"],
-             "nodes": [node["target"] for node in violation["nodes"]][:5]}
-            for violation in results["violations"]]
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+    ]
 
 
 @dataclass(frozen=True)
@@ -125,10 +146,17 @@ def url_path(relative_file: str) -> str:
 def showcase_action(actions: list[dict]) -> dict:
     """A real decision to search for and photograph: numbered, with a register id, title,
     organ and meeting; from minutes (which hold the decision) when there are any."""
-    candidates = [action for action in actions
-                  if action.get("register_id") and action.get("title")
-                  and action.get("article_number") and action.get("organization")
-                  and action.get("meeting") and not action.get("withdrawn_at")]
+    candidates = [
+        action
+        for action in actions
+        if action.get("register_id")
+        and action.get("title")
+        and action.get("article_number")
+        and action.get("organization")
+        and action.get("meeting")
+        and not action.get("withdrawn_at")
+    ]
     assert candidates, "the demo has no numbered action with a register id"
-    return min(candidates, key=lambda action: (not action["meeting"].endswith("-minutes"),
-                                               action["id"]))
+    return min(
+        candidates, key=lambda action: (not action["meeting"].endswith("-minutes"), action["id"])
+    )

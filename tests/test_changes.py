@@ -37,20 +37,44 @@ def store(tmp_path):
 
 def harvest(store, raw_dir, url, page, fetched_at):
     body = json.dumps(page).encode()
-    store.log_request(municipality=TOWN, platform="ktweb", page_kind=PageKind.MEETING, url=url,
-                      status=200, sha256=save_snapshot(raw_dir, body), fetched_at=fetched_at)
+    store.log_request(
+        municipality=TOWN,
+        platform="ktweb",
+        page_kind=PageKind.MEETING,
+        url=url,
+        status=200,
+        sha256=save_snapshot(raw_dir, body),
+        fetched_at=fetched_at,
+    )
 
 
 def meeting_page(titles: dict[str, str]) -> dict:
     return {
         "organizations": [{"id": ORGAN, "origin_id": "hall", "name": "Valtuusto"}],
-        "meetings": [{"id": MEETING, "origin_id": "m1", "organization": ORGAN,
-                      "start": "2026-05-13T18:00:00+03:00", "language": "fi"}],
+        "meetings": [
+            {
+                "id": MEETING,
+                "origin_id": "m1",
+                "organization": ORGAN,
+                "start": "2026-05-13T18:00:00+03:00",
+                "language": "fi",
+            }
+        ],
         "actions": [
-            {"id": action_id, "origin_id": action_id.rsplit(":", 1)[1], "meeting": MEETING,
-             "ordering": ordering, "title": title,
-             "contents": [{"type": ContentType.PROPOSAL, "label": "Päätösehdotus",
-                           "text": f"Ehdotus: {title}."}]}
+            {
+                "id": action_id,
+                "origin_id": action_id.rsplit(":", 1)[1],
+                "meeting": MEETING,
+                "ordering": ordering,
+                "title": title,
+                "contents": [
+                    {
+                        "type": ContentType.PROPOSAL,
+                        "label": "Päätösehdotus",
+                        "text": f"Ehdotus: {title}.",
+                    }
+                ],
+            }
             for ordering, (action_id, title) in enumerate(titles.items())
         ],
     }
@@ -80,16 +104,18 @@ def test_second_transform_with_one_changed_action_logs_exactly_that_action(store
     assert {line["id"] for line in first_run} == {ORGAN, MEETING, *ACTIONS}
     assert {line["change"] for line in first_run} == {"added"}
     second_run = [line for line in lines if line["run_id"] == second.run_id]
-    assert second_run == [{
-        "date": second_run[0]["date"],
-        "run_id": second.run_id,
-        "change": "amended",
-        "record_type": "action",
-        "id": ACTIONS[1],
-        "municipality": TOWN,
-        "fields": ["contents", "title"],
-        "changed_at": second_run[0]["changed_at"],
-    }]
+    assert second_run == [
+        {
+            "date": second_run[0]["date"],
+            "run_id": second.run_id,
+            "change": "amended",
+            "record_type": "action",
+            "id": ACTIONS[1],
+            "municipality": TOWN,
+            "fields": ["contents", "title"],
+            "changed_at": second_run[0]["changed_at"],
+        }
+    ]
 
 
 def test_change_log_index_lists_each_day_with_its_counts(store, tmp_path):
@@ -107,37 +133,65 @@ def test_change_log_index_lists_each_day_with_its_counts(store, tmp_path):
 
 
 def provenance(fetched_at="2026-05-14T10:00:00+00:00"):
-    return {"source_url": "https://t/m1", "fetched_at": fetched_at, "raw_sha256": "a" * 64,
-            "parser_version": "1"}
+    return {
+        "source_url": "https://t/m1",
+        "fetched_at": fetched_at,
+        "raw_sha256": "a" * 64,
+        "parser_version": "1",
+    }
 
 
 def test_store_logs_each_change_under_the_open_run(store):
     run_id = store.start_run("transform")
     store.merge_page(meeting_page({ACTIONS[0]: "Asia"}), provenance())
     store.finish_run(run_id, "ok", {})
-    store.merge_page(meeting_page({ACTIONS[0]: "Asia, uusi otsikko"}),
-                     provenance("2026-05-15T10:00:00+00:00"))
+    store.merge_page(
+        meeting_page({ACTIONS[0]: "Asia, uusi otsikko"}), provenance("2026-05-15T10:00:00+00:00")
+    )
     store.mark_withdrawn([ACTIONS[0]], "2026-05-16T10:00:00+00:00")
 
-    rows = sorted((row for row in store.iter_changes() if row["record_id"] == ACTIONS[0]),
-                  key=lambda row: row["id"])
+    rows = sorted(
+        (row for row in store.iter_changes() if row["record_id"] == ACTIONS[0]),
+        key=lambda row: row["id"],
+    )
     assert [(row["run_id"], row["change"]) for row in rows] == [
-        (run_id, "added"), (None, "amended"), (None, "withdrawn"),
+        (run_id, "added"),
+        (None, "amended"),
+        (None, "withdrawn"),
     ]
     assert rows[1]["fields"] == ["contents", "title"]
     assert rows[1]["old_hash"] == rows[0]["new_hash"]
 
 
-def change_row(change, record_id=ACTIONS[0], run_id=7, old="h0", new="h1", fields=(),
-               changed_at="2026-05-14T10:00:00+00:00", run_started_at="2026-05-14T09:00:00+00:00"):
-    return {"run_id": run_id, "record_type": "action", "record_id": record_id,
-            "municipality": TOWN, "change": change, "fields": list(fields), "old_hash": old,
-            "new_hash": new, "changed_at": changed_at, "run_started_at": run_started_at}
+def change_row(
+    change,
+    record_id=ACTIONS[0],
+    run_id=7,
+    old="h0",
+    new="h1",
+    fields=(),
+    changed_at="2026-05-14T10:00:00+00:00",
+    run_started_at="2026-05-14T09:00:00+00:00",
+):
+    return {
+        "run_id": run_id,
+        "record_type": "action",
+        "record_id": record_id,
+        "municipality": TOWN,
+        "change": change,
+        "fields": list(fields),
+        "old_hash": old,
+        "new_hash": new,
+        "changed_at": changed_at,
+        "run_started_at": run_started_at,
+    }
 
 
 def test_a_record_changed_and_changed_back_within_a_run_is_no_change():
-    rows = [change_row("amended", old="h0", new="h1", fields=["title"]),
-            change_row("amended", old="h1", new="h0", fields=["title"])]
+    rows = [
+        change_row("amended", old="h0", new="h1", fields=["title"]),
+        change_row("amended", old="h1", new="h0", fields=["title"]),
+    ]
     assert list(fold_changes(rows)) == []
 
 
@@ -158,10 +212,13 @@ def test_several_changes_in_a_run_fold_into_one_line():
 
 
 def test_the_same_record_in_two_runs_gets_two_lines():
-    rows = [change_row("amended", run_id=1, fields=["title"]),
-            change_row("withdrawn", run_id=2, old="h1", new="t")]
+    rows = [
+        change_row("amended", run_id=1, fields=["title"]),
+        change_row("withdrawn", run_id=2, old="h1", new="t"),
+    ]
     assert [(line["run_id"], line["change"]) for line in fold_changes(rows)] == [
-        (1, "amended"), (2, "withdrawn"),
+        (1, "amended"),
+        (2, "withdrawn"),
     ]
 
 
@@ -173,8 +230,9 @@ def test_runs_are_dated_in_helsinki_time():
 
 
 def test_withheld_records_are_left_out_of_the_log(tmp_path):
-    lines = fold_changes([change_row("added", old=None),
-                          change_row("added", record_id=ACTIONS[1], old=None)])
+    lines = fold_changes(
+        [change_row("added", old=None), change_row("added", record_id=ACTIONS[1], old=None)]
+    )
     files = write_change_log(lines, tmp_path, "2026-05-14T12:00:00+00:00", {ACTIONS[0]})
     written = (tmp_path / files[0].path.name).read_text(encoding="utf-8")
     assert ACTIONS[0] not in written

@@ -34,8 +34,9 @@ def test_sources_prints_the_table_with_unconfirmed_marks():
 
 def test_sources_with_a_bad_file_names_the_line(tmp_path):
     bad = tmp_path / "sources.toml"
-    bad.write_text('[harvester]\ncontact = "x"\n[[municipality]]\nid = "Bad Id"\n',
-                   encoding="utf-8")
+    bad.write_text(
+        '[harvester]\ncontact = "x"\n[[municipality]]\nid = "Bad Id"\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["sources", "--sources", str(bad)])
     assert result.exit_code != 0
     assert "line 3" in result.output or "line 4" in result.output
@@ -57,8 +58,9 @@ def test_parse_deeply_nested_json_is_one_line_and_exit_2(tmp_path, depth):
     """100,000 levels was a RecursionError traceback and exit 1 (issue 13, 6)."""
     path = tmp_path / "deep.json"
     path.write_bytes(b'{"value": ' + b"[" * depth + b"]" * depth + b"}")
-    result = CliRunner().invoke(main, ["parse", str(path), "--platform", "cloudnc",
-                                       "--kind", "organizations"])
+    result = CliRunner().invoke(
+        main, ["parse", str(path), "--platform", "cloudnc", "--kind", "organizations"]
+    )
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().endswith("JSON nested more than 64 levels deep")
     assert len(result.stderr.strip().splitlines()) == 1
@@ -74,8 +76,19 @@ def test_parse_prints_schema_json_for_a_sample_meeting_page():
     manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
     entry = next(e for e in manifest["entries"] if e["path"].endswith("pk_asil_tweb.htm"))
     url = f"http://127.0.0.1{entry['path']}?{entry['query']}"
-    result = CliRunner().invoke(main, ["parse", str(site / entry["file"]), "--platform", "ktweb",
-                                       "--municipality", "hameenlinna", "--url", url])
+    result = CliRunner().invoke(
+        main,
+        [
+            "parse",
+            str(site / entry["file"]),
+            "--platform",
+            "ktweb",
+            "--municipality",
+            "hameenlinna",
+            "--url",
+            url,
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.output)
     assert data["page"] == "meeting"
@@ -136,10 +149,10 @@ def test_an_unknown_municipality_is_the_same_error_everywhere(tmp_path):
     from transform.store import Store
 
     Store(tmp_path / "avoin.sqlite").close()  # an empty store: search knows no town
-    harvest = CliRunner().invoke(main, ["harvest", "-m", "nosuchtown",
-                                        "--data-dir", str(tmp_path)])
-    search = CliRunner().invoke(main, ["search", "kaava", "-m", "nosuchtown",
-                                       "--data-dir", str(tmp_path)])
+    harvest = CliRunner().invoke(main, ["harvest", "-m", "nosuchtown", "--data-dir", str(tmp_path)])
+    search = CliRunner().invoke(
+        main, ["search", "kaava", "-m", "nosuchtown", "--data-dir", str(tmp_path)]
+    )
     assert (harvest.exit_code, search.exit_code) == (2, 2)
     assert "unknown municipality 'nosuchtown'; known: hameenlinna," in harvest.stderr
     assert "unknown municipality 'nosuchtown'; known: " in search.stderr

@@ -31,7 +31,9 @@ def harvested(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cloudnc")
     with ReplayServer(PEDERSORE) as server:
         sources = write_sources(
-            tmp / "sources.toml", {"pedersore": server.base_url}, platform="cloudnc",
+            tmp / "sources.toml",
+            {"pedersore": server.base_url},
+            platform="cloudnc",
             obey_robots=True,  # CloudNC answers JSON, with no robots directives
         )
         harvest = avoin("harvest", "--sources", sources, "--data-dir", tmp / "data")
@@ -58,8 +60,7 @@ def test_harvest_succeeds_and_fetches_every_response_once(harvested):
     assert line.split()[-1] == "ok"
     fetched = Counter(unquote(r.path) for r in harvested["requests"])
     # Attachment files are one path with a query each (download.aspx?ID=..&GUID={..}).
-    expected = {e["path"] + (f"?{e['query']}" if e["query"] else "")
-                for e in manifest()["entries"]}
+    expected = {e["path"] + (f"?{e['query']}" if e["query"] else "") for e in manifest()["entries"]}
     assert set(fetched) == expected and max(fetched.values()) == 1
     assert all("tests@example.invalid" in r.user_agent for r in harvested["requests"])
 
@@ -241,7 +242,8 @@ def test_site_serves_json_and_allows_robots():
     assert manifest()["platform"] == "cloudnc" and manifest()["municipality"] == "pedersore"
     assert all(
         e["content_type"].startswith("application/json")
-        for e in entries if e["kind"] not in ("robots", "attachment")
+        for e in entries
+        if e["kind"] not in ("robots", "attachment")
     )
     assert (PEDERSORE / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
     # Entities as CloudNC's editor writes them, and never a character it would not escape.

@@ -88,24 +88,32 @@ def test_a_rebuild_after_a_change_never_touches_the_live_release(demo):
     tmp, _ = demo
     public = tmp / "public"
     live = public.resolve()
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest()
-              for p in live.rglob("*") if p.is_file()}
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in live.rglob("*") if p.is_file()}
     with Store(tmp / "data" / "avoin.sqlite") as store:
         action = next(a for a in store.actions() if a.get("contents"))
-        changed = {"id": action["id"], "origin_id": action["origin_id"],
-                   "title": action["title"] + " (korjattu)"}
-        store.merge_page({"page": "action", "organizations": [], "meetings": [],
-                          "actions": [changed]},
-                         {"source_url": action["source_url"],
-                          "fetched_at": "2026-11-23T03:00:00+00:00",
-                          "raw_sha256": "0" * 64, "parser_version": "1"})
+        changed = {
+            "id": action["id"],
+            "origin_id": action["origin_id"],
+            "title": action["title"] + " (korjattu)",
+        }
+        store.merge_page(
+            {"page": "action", "organizations": [], "meetings": [], "actions": [changed]},
+            {
+                "source_url": action["source_url"],
+                "fetched_at": "2026-11-23T03:00:00+00:00",
+                "raw_sha256": "0" * 64,
+                "parser_version": "1",
+            },
+        )
     result = avoin("build", "--out", public, "--data-dir", tmp / "data")
     assert result.returncode == 0, result.stderr
     assert public.resolve() != live and os.path.islink(public)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before if p.exists()}
     assert after == before
-    assert any("(korjattu)" in p.read_text(encoding="utf-8", errors="replace")
-               for p in public.resolve().rglob("index.html"))
+    assert any(
+        "(korjattu)" in p.read_text(encoding="utf-8", errors="replace")
+        for p in public.resolve().rglob("index.html")
+    )
 
 
 def test_items_bring_agenda_minutes_and_languages_together(demo):
@@ -123,16 +131,19 @@ def test_items_bring_agenda_minutes_and_languages_together(demo):
     procedural = [item for item in items if item["procedural"]]
     handled_twice = [matter for matter in matters if len(matter["items"]) > 1]
     voted = [item for item in items if item["votes"]]
-    print(f"\ndemo: {len(actions)} actions -> {len(items)} items ({len(decided)} decided, "
-          f"{len(procedural)} procedural), {len(matters)} matters "
-          f"({len(handled_twice)} handled more than once), {len(voted)} items with a vote; "
-          f"unknown outcome: {len(unknown)}/{len(decided)} decided items "
-          f"({len(unknown) / len(decided):.1%})")
+    print(
+        f"\ndemo: {len(actions)} actions -> {len(items)} items ({len(decided)} decided, "
+        f"{len(procedural)} procedural), {len(matters)} matters "
+        f"({len(handled_twice)} handled more than once), {len(voted)} items with a vote; "
+        f"unknown outcome: {len(unknown)}/{len(decided)} decided items "
+        f"({len(unknown) / len(decided):.1%})"
+    )
     assert len(items) < 0.8 * len(actions)
     assert len(unknown) < 0.05 * len(decided)
     assert handled_twice and voted
     assert {document["action"] for item in items for document in item["documents"]} == {
-        action["id"] for action in actions}  # every document belongs to one item
+        action["id"] for action in actions
+    }  # every document belongs to one item
 
 
 def test_importing_the_demo_meeting_as_one_file_joins_its_harvested_items(demo, tmp_path):

@@ -35,8 +35,9 @@ def manifest(site: Path) -> dict:
     return json.loads((site / "manifest.json").read_text(encoding="utf-8"))
 
 
-def harvest_and_transform(site: Path, municipality: str, data: Path, faults=None,
-                          obey_robots=False):
+def harvest_and_transform(
+    site: Path, municipality: str, data: Path, faults=None, obey_robots=False
+):
     """(harvest result, transform result, the paths the server was asked for).
 
     Dynasty marks its pages noindex, as real installs do: by default the tests play a
@@ -252,7 +253,8 @@ def test_avoin_parse_reads_a_real_dynasty_item():
 
 def test_noindex_pages_are_neither_saved_nor_published_when_robots_are_obeyed(tmp_path):
     harvested, transformed, _ = harvest_and_transform(
-        STATIC, "static-example", tmp_path / "data", obey_robots=True)
+        STATIC, "static-example", tmp_path / "data", obey_robots=True
+    )
     line = report_line(harvested, "static-example")
     # Every HTML page says noindex: the meeting list, the organs' lists, meetings, items.
     html_pages = sum(1 for entry in manifest(STATIC)["entries"] if entry["path"].endswith(".HTM"))

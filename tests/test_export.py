@@ -51,8 +51,12 @@ RECORD_TABLES = {
 }
 POLICY = PublishingPolicy(today=date(2026, 11, 23))
 GENERATED_AT = "2026-11-23T06:00:00+00:00"
-PROVENANCE = {"source_url": "https://t/", "fetched_at": GENERATED_AT, "raw_sha256": "a" * 64,
-              "parser_version": "1"}
+PROVENANCE = {
+    "source_url": "https://t/",
+    "fetched_at": GENERATED_AT,
+    "raw_sha256": "a" * 64,
+    "parser_version": "1",
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +65,29 @@ def demo(tmp_path_factory):
     base = tmp_path_factory.mktemp("demo")
     data_dir, site = base / "data", base / "site"
     run = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "demo", "--out", str(site),
-         "--data-dir", str(data_dir)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "demo",
+            "--out",
+            str(site),
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     store = Store(data_dir / "avoin.sqlite")
     report = export_dumps(store, base / "out", policy=POLICY, generated_at=GENERATED_AT)
-    yield {"run": run, "store": store, "site": site, "data": base / "out" / "data",
-           "report": report}
+    yield {
+        "run": run,
+        "store": store,
+        "site": site,
+        "data": base / "out" / "data",
+        "report": report,
+    }
     store.close()
 
 
@@ -94,8 +113,9 @@ def test_each_table_loads_back_with_the_store_counts(demo, table):
     assert sorted(read_csv(data / f"{table}.csv")["id"]) == sorted(ids)
     assert sorted(pd.read_parquet(data / f"{table}.parquet")["id"]) == sorted(ids)
     assert len(pd.read_json(data / f"{table}.jsonl", lines=True)) == len(ids)
-    excel = pd.read_csv(data / f"{table}.excel.csv", sep=";", dtype=str, encoding="utf-8-sig",
-                        keep_default_na=False)
+    excel = pd.read_csv(
+        data / f"{table}.excel.csv", sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False
+    )
     assert sorted(excel["id"]) == sorted(ids)
 
 
@@ -111,8 +131,10 @@ def test_attachments_table_has_one_row_per_attachment(demo):
 def rich_action(demo):
     """A published action with preparers, history, contents and attachments."""
     for action in published(demo["store"], RecordType.ACTION):
-        if all(action.get(key) for key in ("preparers", "history", "contents", "attachments",
-                                            "register_id")):
+        if all(
+            action.get(key)
+            for key in ("preparers", "history", "contents", "attachments", "register_id")
+        ):
             return action
     pytest.fail("the demo has no action with preparers, history, contents and attachments")
 
@@ -130,7 +152,8 @@ def test_one_action_field_by_field_in_the_csv(demo, rich_action):
     assert row["preparers"] == " | ".join(rich_action["preparers"])
     assert json.loads(row["history"]) == rich_action["history"]
     assert [c["text"] for c in json.loads(row["contents"])] == [
-        c["text"] for c in rich_action["contents"]]
+        c["text"] for c in rich_action["contents"]
+    ]
     assert row["attachment_count"] == str(len(rich_action["attachments"]))
     for key in ("source_url", "fetched_at", "raw_sha256", "parser_version", "first_seen"):
         assert row[key] == rich_action[key], key
@@ -162,8 +185,9 @@ def test_parquet_has_typed_columns(demo, rich_action):
 # -- formats -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("package", ["datapackage.json", "vaasa/datapackage.json",
-                                     "hameenlinna/datapackage.json"])
+@pytest.mark.parametrize(
+    "package", ["datapackage.json", "vaasa/datapackage.json", "hameenlinna/datapackage.json"]
+)
 def test_datapackage_and_csvs_validate_with_frictionless(demo, package):
     report = frictionless.validate(str(demo["data"] / package))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "note"])[:5]
@@ -178,7 +202,8 @@ def test_datapackage_describes_every_csv_with_keys_licence_and_sources(demo):
     actions = resources["actions"]["schema"]
     assert actions["primaryKey"] == ["id"]
     assert {"fields": "meeting", "reference": {"resource": "meetings", "fields": "id"}} in (
-        actions["foreignKeys"])
+        actions["foreignKeys"]
+    )
     register = next(field for field in actions["fields"] if field["name"] == "register_id")
     assert register["term"] == "diaarinumero / diarienummer"
     assert "fi: Asian diaarinumero" in register["description"]
@@ -189,8 +214,13 @@ def test_excel_variant_has_a_bom_semicolons_and_the_same_rows(demo):
     raw = (demo["data"] / "actions.excel.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfid;municipality;")
     assert b"\r\n" in raw
-    excel = pd.read_csv(demo["data"] / "actions.excel.csv", sep=";", encoding="utf-8-sig",
-                        dtype=str, keep_default_na=False)
+    excel = pd.read_csv(
+        demo["data"] / "actions.excel.csv",
+        sep=";",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     plain = read_csv(demo["data"] / "actions.csv")
     assert list(excel.columns) == list(plain.columns)
     assert excel["title"].tolist() == plain["title"].tolist()
@@ -204,7 +234,8 @@ def test_sqlite_copy_is_one_consistent_file_without_logs(demo):
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT COUNT(*) FROM harvest_log").fetchone()[0] == 0
         assert copy.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == len(
-            published(demo["store"], RecordType.ACTION))
+            published(demo["store"], RecordType.ACTION)
+        )
 
 
 def test_index_lists_every_file_with_size_and_records(demo):
@@ -218,7 +249,10 @@ def test_index_lists_every_file_with_size_and_records(demo):
         assert entry["generated_at"] == GENERATED_AT
     actions = listed["vaasa/actions.csv"]
     assert (actions["format"], actions["table"], actions["municipality"]) == (
-        "csv", "actions", "vaasa")
+        "csv",
+        "actions",
+        "vaasa",
+    )
     assert actions["records"] == len(read_csv(data / "vaasa/actions.csv"))
     assert listed["avoin.sqlite"]["format"] == "sqlite"
     assert listed["actions.parquet"]["municipality"] is None
@@ -229,16 +263,14 @@ def test_index_lists_every_file_with_size_and_records(demo):
 
 def test_municipality_dumps_hold_only_their_town_and_add_up_to_the_whole(demo):
     data = demo["data"]
-    towns = sorted(path.name for path in data.iterdir()
-                   if path.is_dir() and path.name != "changes")
+    towns = sorted(path.name for path in data.iterdir() if path.is_dir() and path.name != "changes")
     assert {"hameenlinna", "vaasa", "kristinestad"} <= set(towns)
     for table in ("organizations", "meetings", "actions", "attachments"):
         whole = read_csv(data / f"{table}.csv")
         parts = [read_csv(data / town / f"{table}.csv") for town in towns]
         for town, part in zip(towns, parts, strict=True):
             assert set(part["municipality"]) <= {town}, (town, table)
-            assert (pd.read_parquet(data / town / f"{table}.parquet")["municipality"] == town
-                    ).all()
+            assert (pd.read_parquet(data / town / f"{table}.parquet")["municipality"] == town).all()
         assert sum(len(part) for part in parts) == len(whole), table
 
 
@@ -247,8 +279,9 @@ def test_municipality_dumps_hold_only_their_town_and_add_up_to_the_whole(demo):
 
 def test_no_dump_contains_a_personal_identity_code(demo):
     with sqlite3.connect(demo["store"].path) as source:
-        assert source.execute("SELECT COUNT(*) FROM actions WHERE data LIKE ?",
-                              (f"%{HETU}%",)).fetchone()[0], "the sample should carry one"
+        assert source.execute(
+            "SELECT COUNT(*) FROM actions WHERE data LIKE ?", (f"%{HETU}%",)
+        ).fetchone()[0], "the sample should carry one"
     for path in demo["data"].rglob("*"):
         if path.suffix == ".parquet":
             text = pd.read_parquet(path).to_csv()
@@ -264,15 +297,30 @@ def test_withheld_records_and_their_items_are_absent_from_every_dump(tmp_path):
     meetings = [make_id("testby", RecordType.MEETING, name) for name in ("kept", "down")]
     page = {
         "organizations": [{"id": organ, "origin_id": "hall", "name": "Valtuusto"}],
-        "meetings": [{"id": meeting, "origin_id": meeting.rsplit(":", 1)[1],
-                      "organization": organ} for meeting in meetings],
-        "actions": [{"id": make_id("testby", RecordType.ACTION, f"{n}"), "origin_id": f"{n}",
-                     "meeting": meeting, "title": f"Asia {n}"}
-                    for n, meeting in enumerate(meetings)],
+        "meetings": [
+            {"id": meeting, "origin_id": meeting.rsplit(":", 1)[1], "organization": organ}
+            for meeting in meetings
+        ],
+        "actions": [
+            {
+                "id": make_id("testby", RecordType.ACTION, f"{n}"),
+                "origin_id": f"{n}",
+                "meeting": meeting,
+                "title": f"Asia {n}",
+            }
+            for n, meeting in enumerate(meetings)
+        ],
     }
     with Store(tmp_path / "avoin.sqlite") as store:
-        store.merge_page(page, {"source_url": "https://t/", "fetched_at": GENERATED_AT,
-                                "raw_sha256": "a" * 64, "parser_version": "1"})
+        store.merge_page(
+            page,
+            {
+                "source_url": "https://t/",
+                "fetched_at": GENERATED_AT,
+                "raw_sha256": "a" * 64,
+                "parser_version": "1",
+            },
+        )
         policy = PublishingPolicy(takedowns=frozenset({meetings[1]}), today=date(2026, 11, 23))
         report = export_dumps(store, tmp_path / "out", policy=policy)
     assert report.withheld == 2  # the meeting and its item
@@ -287,13 +335,27 @@ def test_withheld_records_and_their_items_are_absent_from_every_dump(tmp_path):
 def test_excel_variant_defuses_formulas(tmp_path):
     action = make_id("testby", RecordType.ACTION, "1")
     with Store(tmp_path / "avoin.sqlite") as store:
-        store.merge_page({"actions": [{"id": action, "origin_id": "1",
-                                       "title": '=HYPERLINK("http://evil","x")'}]},
-                         {"source_url": "https://t/", "fetched_at": GENERATED_AT,
-                          "raw_sha256": "a" * 64, "parser_version": "1"})
+        store.merge_page(
+            {
+                "actions": [
+                    {"id": action, "origin_id": "1", "title": '=HYPERLINK("http://evil","x")'}
+                ]
+            },
+            {
+                "source_url": "https://t/",
+                "fetched_at": GENERATED_AT,
+                "raw_sha256": "a" * 64,
+                "parser_version": "1",
+            },
+        )
         export_dumps(store, tmp_path / "out", policy=POLICY)
-    excel = pd.read_csv(tmp_path / "out/data/actions.excel.csv", sep=";", encoding="utf-8-sig",
-                        dtype=str, keep_default_na=False)
+    excel = pd.read_csv(
+        tmp_path / "out/data/actions.excel.csv",
+        sep=";",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     plain = read_csv(tmp_path / "out/data/actions.csv")
     assert excel["title"][0] == "'" + plain["title"][0]
     assert plain["title"][0] == '=HYPERLINK("http://evil","x")'  # the data itself is intact
@@ -301,10 +363,24 @@ def test_excel_variant_defuses_formulas(tmp_path):
 
 def test_a_value_that_breaks_its_column_type_names_the_record(tmp_path):
     with Store(tmp_path / "avoin.sqlite") as store:
-        store.merge_page({"actions": [{"id": "testby:action:9", "origin_id": "9",
-                                       "title": "Asia", "date": "ensi viikolla"}]},
-                         {"source_url": "https://t/", "fetched_at": GENERATED_AT,
-                          "raw_sha256": "a" * 64, "parser_version": "1"})
+        store.merge_page(
+            {
+                "actions": [
+                    {
+                        "id": "testby:action:9",
+                        "origin_id": "9",
+                        "title": "Asia",
+                        "date": "ensi viikolla",
+                    }
+                ]
+            },
+            {
+                "source_url": "https://t/",
+                "fetched_at": GENERATED_AT,
+                "raw_sha256": "a" * 64,
+                "parser_version": "1",
+            },
+        )
         with pytest.raises(ExportError, match="testby:action:9: date='ensi viikolla'"):
             export_dumps(store, tmp_path / "out", policy=POLICY)
     assert not (tmp_path / "out" / "data").exists()  # nothing half-written swapped in
@@ -315,8 +391,29 @@ def test_a_value_that_breaks_its_column_type_names_the_record(tmp_path):
 # Excel runs a cell starting with one of these as a formula: the Excel variant prefixes "'".
 EXCEL_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Weighted towards what CSV must quote or Excel must defuse.
-CELL_PIECES = ["a", "Kaava", "ä", "Å", "€", "😀", " ", ",", ";", '"', "'", "\n", "\r", "\r\n",
-               "=", "+", "-", "@", "\t", "|", "1"]
+CELL_PIECES = [
+    "a",
+    "Kaava",
+    "ä",
+    "Å",
+    "€",
+    "😀",
+    " ",
+    ",",
+    ";",
+    '"',
+    "'",
+    "\n",
+    "\r",
+    "\r\n",
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "|",
+    "1",
+]
 
 
 def random_value(rng: random.Random):
@@ -324,7 +421,7 @@ def random_value(rng: random.Random):
     if kind < 0.1:
         return None
     if kind < 0.2:
-        return rng.randint(-10**12, 10**12)
+        return rng.randint(-(10**12), 10**12)
     if kind < 0.25:
         return rng.uniform(-1e6, 1e6)
     return "".join(rng.choice(CELL_PIECES) for _ in range(rng.randint(0, 6)))
@@ -338,8 +435,9 @@ def random_rows(count: int) -> list[list]:
 
 def csv_module_line(cells: list, delimiter: str, line_end: str) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator=line_end,
-               quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    csv.writer(
+        buffer, delimiter=delimiter, lineterminator=line_end, quoting=csv.QUOTE_MINIMAL
+    ).writerow(cells)
     return buffer.getvalue()
 
 
@@ -350,8 +448,7 @@ def test_csv_and_excel_lines_agree_with_the_csv_module():
     for row in rows:
         cells = [_csv_cell(value) for value in row]
         assert CSV.line(cells) == csv_module_line(row, ",", "\n"), row
-        defused = ["'" + cell if cell.startswith(EXCEL_FORMULA_STARTS) else cell
-                   for cell in cells]
+        defused = ["'" + cell if cell.startswith(EXCEL_FORMULA_STARTS) else cell for cell in cells]
         assert EXCEL.line(map(_excel_cell, cells)) == csv_module_line(defused, ";", "\r\n"), row
 
 
@@ -362,26 +459,38 @@ def test_csv_and_excel_lines_agree_with_the_csv_module():
 def warm(demo, tmp_path):
     """A copy of the demo store, exported once with POLICY: its partition cache is warm."""
     path = tmp_path / "avoin.sqlite"
-    with contextlib.closing(sqlite3.connect(demo["store"].path)) as source, \
-            contextlib.closing(sqlite3.connect(path)) as copy:
+    with (
+        contextlib.closing(sqlite3.connect(demo["store"].path)) as source,
+        contextlib.closing(sqlite3.connect(path)) as copy,
+    ):
         source.backup(copy)
     store = Store(path)
     cache = tmp_path / "cache"
-    baseline = export_dumps(store, tmp_path / "baseline", policy=POLICY,
-                            generated_at=GENERATED_AT, cache_dir=cache)
+    baseline = export_dumps(
+        store, tmp_path / "baseline", policy=POLICY, generated_at=GENERATED_AT, cache_dir=cache
+    )
     yield SimpleNamespace(store=store, cache=cache, baseline=baseline, tmp=tmp_path)
     store.close()
 
 
-def export_again(warm, name: str, policy: PublishingPolicy = POLICY,
-                 cache: Path | None = None) -> ExportReport:
-    return export_dumps(warm.store, warm.tmp / name, policy=policy, generated_at=GENERATED_AT,
-                        cache_dir=cache or warm.cache)
+def export_again(
+    warm, name: str, policy: PublishingPolicy = POLICY, cache: Path | None = None
+) -> ExportReport:
+    return export_dumps(
+        warm.store,
+        warm.tmp / name,
+        policy=policy,
+        generated_at=GENERATED_AT,
+        cache_dir=cache or warm.cache,
+    )
 
 
 def data_files(directory: Path) -> dict[str, bytes]:
-    return {path.relative_to(directory).as_posix(): path.read_bytes()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
 
 
 def assert_same_files(directory: Path, expected: Path) -> None:
@@ -415,8 +524,7 @@ def csv_rows(report: ExportReport, path: str) -> pd.DataFrame:
 
 def test_incremental_export_after_an_action_changed(warm):
     action = some_action(warm.store, "vaasa")
-    warm.store.merge_page({"actions": [{"id": action["id"], "title": "Uusi otsikko"}]},
-                          PROVENANCE)
+    warm.store.merge_page({"actions": [{"id": action["id"], "title": "Uusi otsikko"}]}, PROVENANCE)
     report = assert_incremental_equals_full(warm)
     assert csv_rows(report, "vaasa/actions.csv").loc[action["id"], "title"] == "Uusi otsikko"
     assert report.partitions_rebuilt == 1  # the action's year in its town
@@ -452,8 +560,11 @@ def test_incremental_export_when_today_passes_the_retention_period(warm):
     # Texts about private persons are withheld once their actions are past retention.
     assert report.redactions["private_text"] > warm.baseline.redactions["private_text"]
     # Rebuilt: the action partitions holding an action that crossed the line, no others.
-    crossed = {action_partition(action) for action in actions
-               if not POLICY.is_past_retention(date.fromisoformat(action["date"]))}
+    crossed = {
+        action_partition(action)
+        for action in actions
+        if not POLICY.is_past_retention(date.fromisoformat(action["date"]))
+    }
     every = {action_partition(action) for action in actions}
     assert 0 < report.partitions_rebuilt == len(crossed) < len(every)
 
@@ -462,13 +573,15 @@ def test_incremental_export_after_a_new_municipality(warm):
     organ = make_id("testby", RecordType.ORGANIZATION, "hall")
     meeting = make_id("testby", RecordType.MEETING, "1")
     action = make_id("testby", RecordType.ACTION, "1")
-    warm.store.upsert_municipality({"id": "testby", "name": {"fi": "Testby"},
-                                    "languages": ["fi"]})
-    warm.store.merge_page({
-        "organizations": [{"id": organ, "origin_id": "hall", "name": "Valtuusto"}],
-        "meetings": [{"id": meeting, "origin_id": "1", "organization": organ}],
-        "actions": [{"id": action, "origin_id": "1", "meeting": meeting, "title": "Asia"}],
-    }, PROVENANCE)
+    warm.store.upsert_municipality({"id": "testby", "name": {"fi": "Testby"}, "languages": ["fi"]})
+    warm.store.merge_page(
+        {
+            "organizations": [{"id": organ, "origin_id": "hall", "name": "Valtuusto"}],
+            "meetings": [{"id": meeting, "origin_id": "1", "organization": organ}],
+            "actions": [{"id": action, "origin_id": "1", "meeting": meeting, "title": "Asia"}],
+        },
+        PROVENANCE,
+    )
     report = assert_incremental_equals_full(warm)
     assert "testby" in csv_rows(report, "municipalities.csv").index
     assert list(csv_rows(report, "testby/actions.csv").index) == [action]
@@ -478,8 +591,9 @@ def test_incremental_export_after_a_new_municipality(warm):
 
 def assembled_files(report: ExportReport) -> list:
     # items and matters are derived and written whole on every run (export_items.py).
-    return [entry for entry in report.files
-            if entry.table not in (None, "changes", "items", "matters")]
+    return [
+        entry for entry in report.files if entry.table not in (None, "changes", "items", "matters")
+    ]
 
 
 def test_an_unchanged_store_reuses_every_partition_and_file(warm):
@@ -517,8 +631,7 @@ def damage_a_part(warm, name: str) -> None:
     else:
         overwrite_in_place(part)
     other = some_action(warm.store, "hameenlinna")
-    warm.store.merge_page({"actions": [{"id": other["id"], "title": "Uusi otsikko"}]},
-                          PROVENANCE)
+    warm.store.merge_page({"actions": [{"id": other["id"], "title": "Uusi otsikko"}]}, PROVENANCE)
 
 
 @pytest.mark.parametrize("name", ["main.csv", "main.arrow"])
@@ -530,8 +643,11 @@ def test_a_damaged_cached_partition_is_rebuilt(warm, name):
 
 def test_an_assembled_file_overwritten_in_place_is_rebuilt(warm):
     published = warm.baseline.directory / "actions.csv"
-    cached = [path for path in (warm.cache / "files").iterdir()
-              if path.stat().st_ino == published.stat().st_ino]
+    cached = [
+        path
+        for path in (warm.cache / "files").iterdir()
+        if path.stat().st_ino == published.stat().st_ino
+    ]
     assert len(cached) == 1, "the published file should be a hard link into the cache"
     overwrite_in_place(cached[0])
     report = assert_incremental_equals_full(warm)
@@ -578,9 +694,14 @@ def test_every_documented_field_has_meaning_in_both_languages_and_an_example():
 
 
 def test_action_row_columns_follow_the_documentation():
-    action = {"id": "t:action:1", "title": "Asia", "preparers": ["A", "B"],
-              "contents": [{"type": ContentType.DECISION, "label": "Päätös", "text": "Ok.",
-                            "html": "<p>Ok.</p>"}]}
+    action = {
+        "id": "t:action:1",
+        "title": "Asia",
+        "preparers": ["A", "B"],
+        "contents": [
+            {"type": ContentType.DECISION, "label": "Päätös", "text": "Ok.", "html": "<p>Ok.</p>"}
+        ],
+    }
     row = action_row(action)
     assert set(row) == set(table_doc("actions").field_names)
     assert row["preparers"] == "A | B"
@@ -598,7 +719,9 @@ def test_items_csv_is_plain_columns_for_a_spreadsheet(demo):
         assert not items[column].str.startswith(("[", "{")).any(), column
     budget = items.loc["hameenlinna:item:21038-20250609-43"]
     assert (budget["municipality_name"], budget["organization_name"]) == (
-        "Hämeenlinna", "Kaupunginvaltuusto")
+        "Hämeenlinna",
+        "Kaupunginvaltuusto",
+    )
     assert (budget["outcome"], budget["votes_yes"], budget["votes_no"]) == ("amended", "23", "28")
     assert budget["decision"].startswith("Kaupunginvaltuusto hyväksyi talousarviomuutokset")
     assert budget["matter_id"] == "hameenlinna:matter:hml-1010-02.02.00-2025"

@@ -38,8 +38,9 @@ def requested(server, entry):
 
 
 def harvest(tmp_path, server, *extra, **sources_options):
-    sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url},
-                            **sources_options)
+    sources = write_sources(
+        tmp_path / "sources.toml", {"hameenlinna": server.base_url}, **sources_options
+    )
     result = avoin("harvest", *extra, "--sources", sources, "--data-dir", tmp_path / "data")
     return result, sources
 
@@ -60,8 +61,7 @@ def status_line(result, municipality="hameenlinna"):
 def test_503_with_retry_after_is_waited_for_and_then_fetched(tmp_path):
     listing = entries("search_form")[0]
     with ReplayServer(HAMEENLINNA) as server:
-        server.set_fault(key(listing), {"status": 503, "headers": {"Retry-After": "1"},
-                                        "times": 1})
+        server.set_fault(key(listing), {"status": 503, "headers": {"Retry-After": "1"}, "times": 1})
         result, _ = harvest(tmp_path, server)
         assert requested(server, listing) == 2
     assert result.returncode == 0, result.stdout
@@ -91,8 +91,10 @@ def test_404_for_one_item_leaves_the_rest(tmp_path):
     assert "http_404 1" in status_line(result)
     transform(tmp_path, sources)
     held = actions(tmp_path)
-    assert sum(1 for e in items[1:] if held[e["query"].rsplit("=", 1)[1]].get("contents")) == \
-        len(items) - 1
+    assert (
+        sum(1 for e in items[1:] if held[e["query"].rsplit("=", 1)[1]].get("contents"))
+        == len(items) - 1
+    )
 
 
 def test_a_timeout_is_retried_and_a_lasting_one_counted(tmp_path):
@@ -112,8 +114,10 @@ def test_a_page_in_the_wrong_encoding_still_reads_right(tmp_path):
     text = (HAMEENLINNA / meeting["file"]).read_bytes().decode("cp1252")
     with ReplayServer(HAMEENLINNA) as server:
         # UTF-8 bytes while the header and the page's own meta still say windows-1252
-        server.set_fault(key(meeting), {"body": text.encode("utf-8"),
-                                        "content_type": "text/html; charset=windows-1252"})
+        server.set_fault(
+            key(meeting),
+            {"body": text.encode("utf-8"), "content_type": "text/html; charset=windows-1252"},
+        )
         _, sources = harvest(tmp_path, server)
     transform(tmp_path, sources)
     titles = " ".join(a.get("title", "") for a in actions(tmp_path).values())
@@ -127,8 +131,13 @@ def test_a_changed_layout_fails_the_source_and_removes_nothing(tmp_path):
         transform(tmp_path, sources)
         before = actions(tmp_path)
         for form in entries("search_form"):
-            server.set_fault(key(form), {"body": "<html><body><div class=new>Uusi haku</div>"
-                                                 "</body></html>", "content_type": "text/html"})
+            server.set_fault(
+                key(form),
+                {
+                    "body": "<html><body><div class=new>Uusi haku</div></body></html>",
+                    "content_type": "text/html",
+                },
+            )
         result, _ = harvest(tmp_path, server, "--full")
     assert result.returncode == 1
     line = status_line(result)
@@ -141,8 +150,11 @@ def test_one_broken_source_does_not_stop_the_others(tmp_path):
     with ReplayServer(HAMEENLINNA) as broken, ReplayServer(VAASA) as healthy:
         for form in entries("search_form"):
             broken.set_fault(key(form), {"status": 500})
-        sources = write_sources(tmp_path / "sources.toml", {
-            "hameenlinna": broken.base_url, "vaasa": healthy.base_url}, obey_robots=False)
+        sources = write_sources(
+            tmp_path / "sources.toml",
+            {"hameenlinna": broken.base_url, "vaasa": healthy.base_url},
+            obey_robots=False,
+        )
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
     assert result.returncode == 1
     assert "FAILED" in status_line(result, "hameenlinna")
@@ -159,13 +171,13 @@ class FullDisk:
         self.values[key] = self.values.get(key, 0) + 1
 
 
-def test_disk_full_while_writing_a_snapshot_is_logged_and_retried_next_run(tmp_path,
-                                                                          monkeypatch):
+def test_disk_full_while_writing_a_snapshot_is_logged_and_retried_next_run(tmp_path, monkeypatch):
     stats = FullDisk()
     with Store(tmp_path / "avoin.sqlite") as store:
         run_id = store.start_run("harvest")
-    pipeline = RawSnapshotPipeline(str(tmp_path / "avoin.sqlite"), str(tmp_path / "raw"),
-                                   run_id, stats)
+    pipeline = RawSnapshotPipeline(
+        str(tmp_path / "avoin.sqlite"), str(tmp_path / "raw"), run_id, stats
+    )
     pipeline.open_spider()
 
     def full(*args, **kwargs):
@@ -173,9 +185,17 @@ def test_disk_full_while_writing_a_snapshot_is_logged_and_retried_next_run(tmp_p
 
     monkeypatch.setattr("transform.raw.os.write", full)
     monkeypatch.setattr("transform.raw.os.fsync", full)
-    item = {"municipality": "hameenlinna", "platform": "ktweb", "page_kind": "action",
-            "url": "http://x/ktproxy2.dll?doctype=3&docid=1", "method": "GET",
-            "request_body": None, "context": {}, "status": 200, "body": b"%PDF-1.4 ..."}
+    item = {
+        "municipality": "hameenlinna",
+        "platform": "ktweb",
+        "page_kind": "action",
+        "url": "http://x/ktproxy2.dll?doctype=3&docid=1",
+        "method": "GET",
+        "request_body": None,
+        "context": {},
+        "status": 200,
+        "body": b"%PDF-1.4 ...",
+    }
     pipeline.process_item(dict(item))
     monkeypatch.undo()
     assert stats.values == {"avoin/errors/snapshot_write_failed": 1, "avoin/pages_saved": 1}
@@ -191,18 +211,25 @@ def kill_itself_during(tmp_path, script: str) -> int:
     path = tmp_path / "killer.py"
     path.write_text(textwrap.dedent(script), encoding="utf-8")
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, str(path)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env=environment)
+    done = subprocess.run(
+        [sys.executable, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode
 
 
-def test_sigkill_during_transform_leaves_a_consistent_store_and_the_next_run_finishes(
-        tmp_path):
+def test_sigkill_during_transform_leaves_a_consistent_store_and_the_next_run_finishes(tmp_path):
     with ReplayServer(HAMEENLINNA) as server:
         _, sources = harvest(tmp_path, server)
     data = tmp_path / "data"
-    status = kill_itself_during(tmp_path, f"""
+    status = kill_itself_during(
+        tmp_path,
+        f"""
         import os, signal
         from pathlib import Path
         from transform.run import transform_pending
@@ -214,7 +241,8 @@ def test_sigkill_during_transform_leaves_a_consistent_store_and_the_next_run_fin
 
         with Store(Path({str(data / "avoin.sqlite")!r})) as store:
             transform_pending(store, Path({str(data / "raw")!r}), progress=progress)
-    """)
+    """,
+    )
     assert status == -signal.SIGKILL
     with Store(data / "avoin.sqlite") as store:
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -227,13 +255,16 @@ def test_sigkill_during_transform_leaves_a_consistent_store_and_the_next_run_fin
     with ReplayServer(HAMEENLINNA) as server:
         _, reference_sources = harvest(reference, server)
     transform(reference, reference_sources)
-    assert {k: (a.get("title"), a.get("contents")) for k, a in actions(tmp_path).items()} == \
-        {k: (a.get("title"), a.get("contents")) for k, a in actions(reference).items()}
+    assert {k: (a.get("title"), a.get("contents")) for k, a in actions(tmp_path).items()} == {
+        k: (a.get("title"), a.get("contents")) for k, a in actions(reference).items()
+    }
 
 
 def test_sigkill_during_build_keeps_the_live_site_and_the_next_build_publishes(tmp_path):
     out = tmp_path / "public"
-    status = kill_itself_during(tmp_path, f"""
+    status = kill_itself_during(
+        tmp_path,
+        f"""
         import os, signal
         from pathlib import Path
         from pipeline.publish import publish
@@ -251,7 +282,8 @@ def test_sigkill_during_build_keeps_the_live_site_and_the_next_build_publishes(t
 
         publish(Path({str(out)!r}), good)
         publish(Path({str(out)!r}), dies_half_way)
-    """)
+    """,
+    )
     assert status == -signal.SIGKILL
     assert (out / "index.html").read_text() == "good"
     releases = list((tmp_path / ".public.releases").iterdir())
@@ -260,6 +292,7 @@ def test_sigkill_during_build_keeps_the_live_site_and_the_next_build_publishes(t
 
     publish(out, lambda release: (release / "index.html").write_text("next"))
     assert (out / "index.html").read_text() == "next"
-    assert all((r / ".release-complete").exists()
-               for r in (tmp_path / ".public.releases").iterdir())
+    assert all(
+        (r / ".release-complete").exists() for r in (tmp_path / ".public.releases").iterdir()
+    )
     assert os.path.islink(out)

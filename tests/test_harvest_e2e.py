@@ -53,11 +53,17 @@ def test_harvest_succeeds_and_reports_the_source(harvested):
 def test_every_item_document_linked_from_meetings_is_fetched(harvested):
     _, _, requests = harvested
     fetched = {r.path for r in requests}
-    documents = [e for e in manifest(HAMEENLINNA)["entries"]
-                 if e["kind"] in ("item_document", "cover_document", "appeal_document")]
+    documents = [
+        e
+        for e in manifest(HAMEENLINNA)["entries"]
+        if e["kind"] in ("item_document", "cover_document", "appeal_document")
+    ]
     assert documents
-    missing = [e["path"] + "?" + e["query"] for e in documents
-               if e["path"] + "?" + e["query"] not in fetched]
+    missing = [
+        e["path"] + "?" + e["query"]
+        for e in documents
+        if e["path"] + "?" + e["query"] not in fetched
+    ]
     assert missing == []
 
 
@@ -89,8 +95,9 @@ def test_requests_identify_us_with_the_contact_address(harvested):
 
 def test_robots_txt_is_fetched_first_and_obeyed(tmp_path):
     with ReplayServer(VAASA) as server:  # its robots.txt says Disallow: /
-        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url},
-                                obey_robots=True)
+        sources = write_sources(
+            tmp_path / "sources.toml", {"vaasa": server.base_url}, obey_robots=True
+        )
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
         paths = [r.path for r in server.requests]
     assert paths == ["/robots.txt"]
@@ -100,8 +107,9 @@ def test_robots_txt_is_fetched_first_and_obeyed(tmp_path):
 
 def test_robots_override_in_configuration_is_used_and_said(tmp_path):
     with ReplayServer(VAASA) as server:
-        sources = write_sources(tmp_path / "sources.toml", {"vaasa": server.base_url},
-                                obey_robots=False)
+        sources = write_sources(
+            tmp_path / "sources.toml", {"vaasa": server.base_url}, obey_robots=False
+        )
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
         count = len(server.requests)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -111,8 +119,9 @@ def test_robots_override_in_configuration_is_used_and_said(tmp_path):
 
 def test_a_source_that_is_down_does_not_stop_the_others(tmp_path):
     with ReplayServer(HAMEENLINNA) as server:
-        sources = write_sources(tmp_path / "sources.toml", {
-            "vaasa": closed_port_url(), "hameenlinna": server.base_url})
+        sources = write_sources(
+            tmp_path / "sources.toml", {"vaasa": closed_port_url(), "hameenlinna": server.base_url}
+        )
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
     assert result.returncode == 1
     lines = {x.split()[0]: x for x in result.stdout.splitlines() if x[:1].isalpha()}
@@ -137,8 +146,10 @@ def test_bad_documents_are_counted_and_lose_nothing(tmp_path):
         assert avoin("transform", "--sources", sources, "--data-dir", data).returncode == 0
         before = _actions(data)
         server.set_fault(truncated, {"truncate": 400})
-        server.set_fault(replaced, {"body": "<html><body>Kirjaudu sisään</body></html>",
-                                    "content_type": "text/html"})
+        server.set_fault(
+            replaced,
+            {"body": "<html><body>Kirjaudu sisään</body></html>", "content_type": "text/html"},
+        )
         avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
     result = avoin("transform", "--sources", sources, "--data-dir", data)
     assert result.returncode == 1
@@ -157,52 +168,65 @@ def test_a_row_without_a_link_is_counted_and_the_rest_of_the_meeting_kept(tmp_pa
     page = (HAMEENLINNA / entry["file"]).read_bytes().decode("cp1252")
     url = f"http://127.0.0.1{entry['path']}?{entry['query']}"
     items = parse_page("ktweb", "meeting", page.encode("cp1252"), url, "hameenlinna")["actions"]
-    broken = re.sub(r'<a href="[^"]*ktproxy2\.dll[^"]*docid=\d+">([^<]*)</a>', r"\1", page,
-                    count=1)
+    broken = re.sub(r'<a href="[^"]*ktproxy2\.dll[^"]*docid=\d+">([^<]*)</a>', r"\1", page, count=1)
     with ReplayServer(HAMEENLINNA) as server:
-        server.set_fault(f"{entry['path']}?{entry['query']}",
-                         {"body": broken, "content_type": "text/html; charset=windows-1252"})
+        server.set_fault(
+            f"{entry['path']}?{entry['query']}",
+            {"body": broken, "content_type": "text/html; charset=windows-1252"},
+        )
         sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url})
         avoin("harvest", "--sources", sources, "--data-dir", data)
     result = avoin("transform", "--sources", sources, "--data-dir", data)
     assert "1 skipped rows" in result.stdout
     assert "no document link" in result.stdout
     with Store(data / "avoin.sqlite") as store:
-        meeting_id = next(m["id"] for m in store.meetings()
-                          if m["source_url"].endswith(entry["query"])
-                          and m["source_url"].split("/")[-1].startswith(
-                              entry["path"].split("/")[-1]))
+        meeting_id = next(
+            m["id"]
+            for m in store.meetings()
+            if m["source_url"].endswith(entry["query"])
+            and m["source_url"].split("/")[-1].startswith(entry["path"].split("/")[-1])
+        )
         kept = store.actions(meeting=meeting_id)
     assert len(kept) == len(items) - 1
 
 
 def test_an_item_the_source_removed_becomes_a_tombstone_but_an_error_removes_nothing(tmp_path):
     data = tmp_path / "data"
-    entry = next(e for e in manifest(HAMEENLINNA)["entries"]
-                 if e["kind"] == "meeting" and e["path"].endswith("pk_asil_tweb.htm"))
+    entry = next(
+        e
+        for e in manifest(HAMEENLINNA)["entries"]
+        if e["kind"] == "meeting" and e["path"].endswith("pk_asil_tweb.htm")
+    )
     key = f"{entry['path']}?{entry['query']}"
     page = (HAMEENLINNA / entry["file"]).read_bytes().decode("cp1252")
     row_of_docid = r"<tr[^>]*>(?:(?!</tr>).)*?ktproxy2\.dll[^\"]*docid=(\d+)(?:(?!</tr>).)*?</tr>"
     rows = re.findall(row_of_docid, page, flags=re.S)
     removed_docid = rows[-3]  # a numbered item (the last rows: appeal, whole minutes)
-    without_row = re.sub(rf"<tr[^>]*>(?:(?!</tr>).)*?docid={removed_docid}\"(?:(?!</tr>).)*?</tr>",
-                         "", page, flags=re.S)
+    without_row = re.sub(
+        rf"<tr[^>]*>(?:(?!</tr>).)*?docid={removed_docid}\"(?:(?!</tr>).)*?</tr>",
+        "",
+        page,
+        flags=re.S,
+    )
     with ReplayServer(HAMEENLINNA) as server:
         sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url})
         avoin("harvest", "--sources", sources, "--data-dir", data)
         avoin("transform", "--sources", sources, "--data-dir", data)
         server.set_fault(key, {"status": 500})
         avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
-        assert "withdrawn" not in avoin("transform", "--sources", sources,
-                                        "--data-dir", data).stdout
-        server.set_fault(key, {"body": without_row,
-                               "content_type": "text/html; charset=windows-1252"})
+        assert (
+            "withdrawn" not in avoin("transform", "--sources", sources, "--data-dir", data).stdout
+        )
+        server.set_fault(
+            key, {"body": without_row, "content_type": "text/html; charset=windows-1252"}
+        )
         avoin("harvest", "--full", "--sources", sources, "--data-dir", data)
     result = avoin("transform", "--sources", sources, "--data-dir", data)
     assert "1 withdrawn" in result.stdout
     with Store(data / "avoin.sqlite") as store:
-        tombstone = next(a for a in store.actions(include_withdrawn=True)
-                         if a["origin_id"] == removed_docid)
+        tombstone = next(
+            a for a in store.actions(include_withdrawn=True) if a["origin_id"] == removed_docid
+        )
         assert tombstone["withdrawn_at"] and "contents" not in tombstone
         assert sum(1 for a in store.actions() if a["origin_id"] == removed_docid) == 0
 
@@ -211,8 +235,9 @@ def test_robots_meta_noindex_nofollow_is_honoured_when_robots_are_obeyed(tmp_pat
     """Tweb marks every page noindex, nofollow: obeying it, nothing is saved or followed,
     and the source fails with the reason counted (never an empty archive that looks fine)."""
     with ReplayServer(HAMEENLINNA) as server:
-        sources = write_sources(tmp_path / "sources.toml", {"hameenlinna": server.base_url},
-                                obey_robots=True)
+        sources = write_sources(
+            tmp_path / "sources.toml", {"hameenlinna": server.base_url}, obey_robots=True
+        )
         result = avoin("harvest", "--sources", sources, "--data-dir", tmp_path / "data")
         paths = [r.path for r in server.requests]
     line = next(x for x in result.stdout.splitlines() if x.startswith("hameenlinna"))

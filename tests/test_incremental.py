@@ -17,8 +17,13 @@ from transform.store import Store
 
 pytestmark = pytest.mark.slow
 
-LISTING_PAGES = ("robots.txt", "pk_tek_tweb.htm", "epj_tek_tweb.htm", "pk_kokl_tweb.htm",
-                 "epj_kokl_tweb.htm")
+LISTING_PAGES = (
+    "robots.txt",
+    "pk_tek_tweb.htm",
+    "epj_tek_tweb.htm",
+    "pk_kokl_tweb.htm",
+    "epj_kokl_tweb.htm",
+)
 NEW_BID = "39999"
 RECENT_MEETING_PAGES = ("pk_asil_tweb.htm", "epj_asil_tweb.htm")
 
@@ -32,22 +37,25 @@ def add_meeting(site, new_date="20.11.2026 16:00"):
     manifest_path = site / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     entries = manifest["entries"]
-    meeting = next(e for e in entries
-                   if e["kind"] == "meeting" and e["path"].endswith("pk_asil_tweb.htm"))
+    meeting = next(
+        e for e in entries if e["kind"] == "meeting" and e["path"].endswith("pk_asil_tweb.htm")
+    )
     old_bid = meeting["query"].split("=")[1]
     page = (site / meeting["file"]).read_text(encoding="cp1252")
     docids = list(dict.fromkeys(re.findall(r"docid=(\d+)", page)))
     renumber = {old: f"{NEW_BID}{n:02d}" for n, old in enumerate(docids)}
     for old, new in renumber.items():
-        page = page.replace(f"docid={old}", f"docid={new}").replace(f"?{old}\"", f"?{new}\"")
+        page = page.replace(f"docid={old}", f"docid={new}").replace(f'?{old}"', f'?{new}"')
         for entry in [e for e in entries if e["query"] in (f"doctype=3&docid={old}", old)]:
-            copy = dict(entry, query=entry["query"].replace(old, new),
-                        file=entry["file"].replace(old, new))
+            copy = dict(
+                entry, query=entry["query"].replace(old, new), file=entry["file"].replace(old, new)
+            )
             shutil.copy(site / entry["file"], site / copy["file"])
             entries.append(copy)
     page = page.replace(f"bid={old_bid}", f"bid={NEW_BID}")
-    new_meeting = dict(meeting, query=f"+bid={NEW_BID}",
-                       file=meeting["file"].replace(old_bid, NEW_BID))
+    new_meeting = dict(
+        meeting, query=f"+bid={NEW_BID}", file=meeting["file"].replace(old_bid, NEW_BID)
+    )
     (site / new_meeting["file"]).write_text(page, encoding="cp1252")
     entries.append(new_meeting)
     _list_in_meeting_list(site, entries, old_bid, new_date)
@@ -55,7 +63,8 @@ def add_meeting(site, new_date="20.11.2026 16:00"):
     url = f"http://127.0.0.1{new_meeting['path']}?{new_meeting['query']}"
     links = parse_page("ktweb", "meeting", page.encode("cp1252"), url, "hameenlinna")["links"]
     return {urlsplit(url)._replace(scheme="", netloc="").geturl()} | {
-        urlsplit(link["url"])._replace(scheme="", netloc="").geturl() for link in links}
+        urlsplit(link["url"])._replace(scheme="", netloc="").geturl() for link in links
+    }
 
 
 def _list_in_meeting_list(site, entries, old_bid, new_date):
@@ -64,13 +73,19 @@ def _list_in_meeting_list(site, entries, old_bid, new_date):
             continue
         listing = site / entry["file"]
         text = listing.read_text(encoding="cp1252")
-        row = re.search(rf"<tr[^>]*>(?:(?!</tr>).)*?bid={old_bid}\"(?:(?!</tr>).)*?</tr>", text,
-                        flags=re.S)
+        row = re.search(
+            rf"<tr[^>]*>(?:(?!</tr>).)*?bid={old_bid}\"(?:(?!</tr>).)*?</tr>", text, flags=re.S
+        )
         if row:
-            new_row = re.sub(r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}", new_date,
-                             row.group(0).replace(f"bid={old_bid}", f"bid={NEW_BID}"), count=1)
-            listing.write_text(text.replace(row.group(0), new_row + row.group(0)),
-                               encoding="cp1252")
+            new_row = re.sub(
+                r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}",
+                new_date,
+                row.group(0).replace(f"bid={old_bid}", f"bid={NEW_BID}"),
+                count=1,
+            )
+            listing.write_text(
+                text.replace(row.group(0), new_row + row.group(0)), encoding="cp1252"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -109,12 +124,16 @@ def test_quiet_night_costs_one_request_per_listing_and_changes_nothing(nights, c
     first, quiet = runs[0][1], runs[1][1]
     listings = [r for r in first if page_name(r) in LISTING_PAGES]
     with capsys.disabled():
-        print(f"\n  first night: {len(first)} requests; quiet night: {len(quiet)} requests "
-              f"(listings: {len(listings)})")
+        print(
+            f"\n  first night: {len(first)} requests; quiet night: {len(quiet)} requests "
+            f"(listings: {len(listings)})"
+        )
     rechecked = [r for r in quiet if page_name(r) not in LISTING_PAGES]
     with capsys.disabled():
-        print(f"  quiet night: {len(quiet) - len(rechecked)} listing requests, "
-              f"{len(rechecked)} recent meeting pages re-checked")
+        print(
+            f"  quiet night: {len(quiet) - len(rechecked)} listing requests, "
+            f"{len(rechecked)} recent meeting pages re-checked"
+        )
     assert runs[1][0].returncode == 0, runs[1][0].stdout
     # Besides the listings, only meeting pages of the recent window, conditionally.
     assert all(page_name(r) in RECENT_MEETING_PAGES for r in rechecked)
@@ -131,8 +150,10 @@ def test_a_new_meeting_costs_that_meeting_its_documents_and_little_else(nights, 
     fetched_new = [r for r in requests if NEW_BID in r]
     other = [r for r in requests if NEW_BID not in r and page_name(r) not in LISTING_PAGES]
     with capsys.disabled():
-        print(f"  night after a new meeting: {len(requests)} requests, "
-              f"{len(fetched_new)} for the new meeting, {len(other)} re-checks of known pages")
+        print(
+            f"  night after a new meeting: {len(requests)} requests, "
+            f"{len(fetched_new)} for the new meeting, {len(other)} re-checks of known pages"
+        )
     assert len(new_pages) >= 6  # the meeting page, its item documents, attachment lists
     assert new_pages <= set(requests)
     assert not any("ktproxy2.dll" in r for r in other)  # no known document fetched again

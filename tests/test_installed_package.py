@@ -25,9 +25,22 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "__pycache__", "*.egg-info", "build", "public", ".public.releases",
-    "raw", "demo", "index", "runs", "*.sqlite*", ".pytest_cache", ".ruff_cache",
-    ".hypothesis", "results*.json",
+    ".git",
+    ".venv",
+    "__pycache__",
+    "*.egg-info",
+    "build",
+    "public",
+    ".public.releases",
+    "raw",
+    "demo",
+    "index",
+    "runs",
+    "*.sqlite*",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "results*.json",
 )
 
 
@@ -41,19 +54,51 @@ def installed(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"
     shutil.copytree(ROOT, source, ignore=SOURCE_IGNORE)
-    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                 "-w", str(tmp / "dist"), str(source)], cwd=tmp)
+    built = run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp / "dist"),
+            str(source),
+        ],
+        cwd=tmp,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = next((tmp / "dist").glob("avoin-*.whl"))
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    site_packages = Path(run([str(venv / "bin" / "python"), "-c",
-                              "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                             cwd=tmp).stdout.strip())
+    site_packages = Path(
+        run(
+            [
+                str(venv / "bin" / "python"),
+                "-c",
+                "import sysconfig; print(sysconfig.get_path('purelib'))",
+            ],
+            cwd=tmp,
+        ).stdout.strip()
+    )
     (site_packages / "test-dependencies.pth").write_text(
-        sysconfig.get_path("purelib") + "\n", encoding="utf-8")
-    installed = run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
-                     "install", "--no-deps", "--ignore-installed", str(wheel)], cwd=tmp)
+        sysconfig.get_path("purelib") + "\n", encoding="utf-8"
+    )
+    installed = run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "--ignore-installed",
+            str(wheel),
+        ],
+        cwd=tmp,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     shutil.rmtree(source)  # nothing may be read from a source tree
     return venv
@@ -68,18 +113,25 @@ def demo(installed, tmp_path_factory):
 
 
 def test_the_wheel_ships_templates_locales_sample_sites_and_defaults(installed):
-    probe = run([str(installed / "bin" / "python"), "-c",
-                 "import cli, transform.resources as r; print(cli.__file__); "
-                 "print(r.templates_directory()); print(r.sample_sites_directory()); "
-                 "print(r.shipped_defaults_directory())"], cwd=installed)
+    probe = run(
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "import cli, transform.resources as r; print(cli.__file__); "
+            "print(r.templates_directory()); print(r.sample_sites_directory()); "
+            "print(r.shipped_defaults_directory())",
+        ],
+        cwd=installed,
+    )
     assert probe.returncode == 0, probe.stderr
     for line in probe.stdout.split():
         assert Path(line).is_relative_to(installed), line
     site_packages = Path(probe.stdout.split()[0]).parent
     assert (site_packages / "site_builder" / "templates" / "action.html").is_file()
     assert (site_packages / "site_builder" / "templates" / "static" / "style.css").is_file()
-    assert (site_packages / "site_builder" / "locale" / "sv" / "LC_MESSAGES" /
-            "messages.po").is_file()
+    assert (
+        site_packages / "site_builder" / "locale" / "sv" / "LC_MESSAGES" / "messages.po"
+    ).is_file()
     assert (site_packages / "transform" / "defaults" / "sources.toml").is_file()
     assert (site_packages / "sample_sites" / "demo-sources.toml").is_file()
 
@@ -92,7 +144,8 @@ def test_the_installed_demo_builds_the_site_in_the_working_directory(installed, 
     assert (workdir / "public" / "data" / "actions.csv").is_file()
     assert (workdir / "data" / "demo" / "avoin.sqlite").is_file()
     written_into_install = [p for p in installed.rglob("*.sqlite")] + [
-        p for p in installed.rglob("raw") if p.is_dir()]
+        p for p in installed.rglob("raw") if p.is_dir()
+    ]
     assert written_into_install == []
 
 
@@ -107,8 +160,11 @@ def test_the_demo_names_the_site_the_data_and_three_things_to_try(demo):
 
 
 def _printed_command(result, name: str) -> list[str]:
-    line = next(x for x in result.stdout.splitlines() if x.startswith("  ") and
-                len(shlex.split(x)) > 1 and shlex.split(x)[1] == name)
+    line = next(
+        x
+        for x in result.stdout.splitlines()
+        if x.startswith("  ") and len(shlex.split(x)) > 1 and shlex.split(x)[1] == name
+    )
     return shlex.split(line, comments=True)
 
 
@@ -137,8 +193,12 @@ def _free_port() -> int:
 def test_printed_serve_serves_the_site_and_its_own_404(demo):
     workdir, result = demo
     port = _free_port()
-    server = subprocess.Popen([*_printed_command(result, "serve"), "--port", str(port)],
-                              cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [*_printed_command(result, "serve"), "--port", str(port)],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         home, missing = _get_when_up(port, "/fi/"), _get_when_up(port, "/fi/no-such-page/")
     finally:

@@ -14,8 +14,12 @@ TOWN = "kristinestad"
 
 
 def provenance():
-    return {"source_url": "https://t.example/p", "fetched_at": "2025-12-16T10:00:00+00:00",
-            "raw_sha256": "a" * 64, "parser_version": "1"}
+    return {
+        "source_url": "https://t.example/p",
+        "fetched_at": "2025-12-16T10:00:00+00:00",
+        "raw_sha256": "a" * 64,
+        "parser_version": "1",
+    }
 
 
 def org_id(origin: str) -> str:
@@ -26,22 +30,47 @@ def action_id(origin: str) -> str:
     return make_id(TOWN, RecordType.ACTION, origin)
 
 
-def add_meeting(store, origin, organ, organ_name, language, start="2025-12-15T18:00:00+02:00",
-                articles=("61", "62", "63"), kind=DocumentKind.MINUTES, register_ids=None):
+def add_meeting(
+    store,
+    origin,
+    organ,
+    organ_name,
+    language,
+    start="2025-12-15T18:00:00+02:00",
+    articles=("61", "62", "63"),
+    kind=DocumentKind.MINUTES,
+    register_ids=None,
+):
     """A meeting of ``organ`` with one action per article, ids ``<origin>-<article>``."""
     meeting = make_id(TOWN, RecordType.MEETING, origin)
     register_ids = register_ids or {}
-    store.merge_page({
-        "organizations": [{"id": org_id(organ), "origin_id": organ, "name": organ_name}],
-        "meetings": [{"id": meeting, "origin_id": origin, "organization": org_id(organ),
-                      "start": start, "document_kind": kind, "language": language}],
-        "actions": [
-            {"id": action_id(f"{origin}-{article}"), "origin_id": f"{origin}-{article}",
-             "meeting": meeting, "article_number": article, "title": f"§ {article}",
-             **({"register_id": register_ids[article]} if article in register_ids else {})}
-            for article in articles
-        ],
-    }, provenance())
+    store.merge_page(
+        {
+            "organizations": [{"id": org_id(organ), "origin_id": organ, "name": organ_name}],
+            "meetings": [
+                {
+                    "id": meeting,
+                    "origin_id": origin,
+                    "organization": org_id(organ),
+                    "start": start,
+                    "document_kind": kind,
+                    "language": language,
+                }
+            ],
+            "actions": [
+                {
+                    "id": action_id(f"{origin}-{article}"),
+                    "origin_id": f"{origin}-{article}",
+                    "meeting": meeting,
+                    "article_number": article,
+                    "title": f"§ {article}",
+                    **({"register_id": register_ids[article]} if article in register_ids else {}),
+                }
+                for article in articles
+            ],
+        },
+        provenance(),
+    )
 
 
 def translations(store, origin: str):
@@ -72,9 +101,11 @@ def test_the_same_articles_are_linked_both_ways(council_in_two_languages):
     assert (counts.inserted, counts.updated) == (0, 6)
     for article in ("61", "62", "63"):
         assert translations(store, f"sv-{article}") == [
-            {"language": "fi", "id": action_id(f"fi-{article}")}]
+            {"language": "fi", "id": action_id(f"fi-{article}")}
+        ]
         assert translations(store, f"fi-{article}") == [
-            {"language": "sv", "id": action_id(f"sv-{article}")}]
+            {"language": "sv", "id": action_id(f"sv-{article}")}
+        ]
 
 
 def test_linking_again_changes_nothing(council_in_two_languages):
@@ -100,10 +131,13 @@ def test_different_dates_are_not_linked(store):
     assert translations(store, "sv-61") is None
 
 
-@pytest.mark.parametrize(("fi_name", "fi_kind"), [
-    ("Kaupunginhallitus", DocumentKind.MINUTES),  # another organ
-    ("Kaupunginvaltuusto", DocumentKind.AGENDA),  # the agenda, not the minutes
-])
+@pytest.mark.parametrize(
+    ("fi_name", "fi_kind"),
+    [
+        ("Kaupunginhallitus", DocumentKind.MINUTES),  # another organ
+        ("Kaupunginvaltuusto", DocumentKind.AGENDA),  # the agenda, not the minutes
+    ],
+)
 def test_other_organs_and_other_documents_are_not_linked(store, fi_name, fi_kind):
     add_meeting(store, "sv", "701", "Stadsfullmäktige", "sv")
     add_meeting(store, "fi", "801", fi_name, "fi", kind=fi_kind)
@@ -126,10 +160,24 @@ def test_one_organ_publishing_both_languages_is_linked(store):
 
 
 def test_contradicting_register_ids_are_not_linked(store):
-    add_meeting(store, "sv", "701", "Stadsfullmäktige", "sv", articles=("61", "62"),
-                register_ids={"61": "KRS/1/2025", "62": "KRS/2/2025"})
-    add_meeting(store, "fi", "801", "Kaupunginvaltuusto", "fi", articles=("61", "62"),
-                register_ids={"61": "KRS/1/2025", "62": "KRS/9/2025"})
+    add_meeting(
+        store,
+        "sv",
+        "701",
+        "Stadsfullmäktige",
+        "sv",
+        articles=("61", "62"),
+        register_ids={"61": "KRS/1/2025", "62": "KRS/2/2025"},
+    )
+    add_meeting(
+        store,
+        "fi",
+        "801",
+        "Kaupunginvaltuusto",
+        "fi",
+        articles=("61", "62"),
+        register_ids={"61": "KRS/1/2025", "62": "KRS/9/2025"},
+    )
     link_language_versions(store)
     assert translations(store, "fi-61") == [{"language": "sv", "id": action_id("sv-61")}]
     assert translations(store, "fi-62") is None
@@ -152,27 +200,33 @@ def test_a_link_goes_when_its_partner_is_withdrawn(council_in_two_languages):
     assert translations(store, "sv-61") == [{"language": "fi", "id": action_id("fi-61")}]
 
 
-@pytest.mark.parametrize(("finnish", "swedish"), [
-    ("Kaupunginvaltuusto", "Stadsfullmäktige"),
-    ("Kaupunginhallitus", "Stadsstyrelsen"),
-    ("Kunnanvaltuusto", "Kommunfullmäktige"),
-    ("Tekninen lautakunta", "Tekniska nämnden"),
-    ("Sivistyslautakunta", "Bildningsnämnden"),
-    ("Keskusvaalilautakunta", "Centralvalnämnden"),
-    ("Sivistyslautakunnan suomenkielinen jaosto", "Bildningsnämndens finska sektion"),
-    ("Kasvatus- ja opetuslautakunta", "Fostrings- och undervisningsnämnden"),
-    ("Kaupunginhallituksen konsernijaosto", "Stadsstyrelsens koncernsektion"),
-])
+@pytest.mark.parametrize(
+    ("finnish", "swedish"),
+    [
+        ("Kaupunginvaltuusto", "Stadsfullmäktige"),
+        ("Kaupunginhallitus", "Stadsstyrelsen"),
+        ("Kunnanvaltuusto", "Kommunfullmäktige"),
+        ("Tekninen lautakunta", "Tekniska nämnden"),
+        ("Sivistyslautakunta", "Bildningsnämnden"),
+        ("Keskusvaalilautakunta", "Centralvalnämnden"),
+        ("Sivistyslautakunnan suomenkielinen jaosto", "Bildningsnämndens finska sektion"),
+        ("Kasvatus- ja opetuslautakunta", "Fostrings- och undervisningsnämnden"),
+        ("Kaupunginhallituksen konsernijaosto", "Stadsstyrelsens koncernsektion"),
+    ],
+)
 def test_translated_organ_names_have_one_key(finnish, swedish):
     assert organ_key(finnish) is not None
     assert organ_key(finnish) == organ_key(swedish)
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("Kaupunginvaltuusto", "Kommunfullmäktige"),  # city and municipality
-    ("Tekninen lautakunta", "Tekniska sektionen"),
-    ("Suomenkielinen koulutuslautakunta", "Svenska utbildningsnämnden"),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Kaupunginvaltuusto", "Kommunfullmäktige"),  # city and municipality
+        ("Tekninen lautakunta", "Tekniska sektionen"),
+        ("Suomenkielinen koulutuslautakunta", "Svenska utbildningsnämnden"),
+    ],
+)
 def test_different_organs_have_different_keys(first, second):
     assert organ_key(first) != organ_key(second)
 

@@ -47,13 +47,16 @@ def steps(*sources, build_fails=False):
         (release / "index.html").write_text("site", encoding="utf-8")
         return {"pages": 1}
 
-    return NightlySteps(harvest=lambda: list(sources), transform=FakeTransformReport,
-                        build=build)
+    return NightlySteps(harvest=lambda: list(sources), transform=FakeTransformReport, build=build)
 
 
 def test_all_sources_fine_exit_0_published_with_reports(tmp_path):
-    report = run_nightly(steps(source("vaasa"), source("hameenlinna")),
-                         data_dir=tmp_path / "data", out=tmp_path / "public", now=lambda: NOW)
+    report = run_nightly(
+        steps(source("vaasa"), source("hameenlinna")),
+        data_dir=tmp_path / "data",
+        out=tmp_path / "public",
+        now=lambda: NOW,
+    )
     assert report.exit_status == 0 and report.published
     status = json.loads((tmp_path / "public" / "status.json").read_text())
     assert status["sources"]["vaasa"]["last_success"] == "2026-11-23T03:00:00+00:00"
@@ -63,8 +66,12 @@ def test_all_sources_fine_exit_0_published_with_reports(tmp_path):
 
 
 def test_a_failed_source_exit_1_site_still_published(tmp_path):
-    report = run_nightly(steps(source("vaasa", ok=False), source("hameenlinna")),
-                         data_dir=tmp_path / "data", out=tmp_path / "public", now=lambda: NOW)
+    report = run_nightly(
+        steps(source("vaasa", ok=False), source("hameenlinna")),
+        data_dir=tmp_path / "data",
+        out=tmp_path / "public",
+        now=lambda: NOW,
+    )
     assert report.exit_status == 1
     assert (tmp_path / "public" / "index.html").exists()
     assert report.sources["vaasa"]["errors"] == {"source_down": 1}
@@ -76,8 +83,13 @@ def test_build_failure_exit_2_keeps_the_live_site_and_notifies(tmp_path):
     received = tmp_path / "notified.json"
     script = f"import sys; open(r'{received}', 'wb').write(sys.stdin.buffer.read())"
     command = f'{sys.executable} -c "{script}"'
-    report = run_nightly(steps(source("vaasa"), build_fails=True), data_dir=data, out=out,
-                         notify_config=NotifyConfig(command=command), now=lambda: NOW)
+    report = run_nightly(
+        steps(source("vaasa"), build_fails=True),
+        data_dir=data,
+        out=out,
+        notify_config=NotifyConfig(command=command),
+        now=lambda: NOW,
+    )
     assert report.exit_status == 2 and not report.published
     assert (out / "index.html").read_text() == "site"
     assert json.loads(received.read_text())["exit_status"] == 2
@@ -86,10 +98,8 @@ def test_build_failure_exit_2_keeps_the_live_site_and_notifies(tmp_path):
 
 def test_a_source_without_success_for_over_3_days_is_stale(tmp_path):
     data, out = tmp_path / "data", tmp_path / "public"
-    run_nightly(steps(source("vaasa")), data_dir=data, out=out,
-                now=lambda: NOW - timedelta(days=4))
-    second = run_nightly(steps(source("vaasa", ok=False)), data_dir=data, out=out,
-                         now=lambda: NOW)
+    run_nightly(steps(source("vaasa")), data_dir=data, out=out, now=lambda: NOW - timedelta(days=4))
+    second = run_nightly(steps(source("vaasa", ok=False)), data_dir=data, out=out, now=lambda: NOW)
     assert second.sources["vaasa"]["last_success"].startswith("2026-11-19")
     assert second.sources["vaasa"]["stale"] is True
     assert "STALE" in "\n".join(second.summary_lines())
@@ -97,10 +107,8 @@ def test_a_source_without_success_for_over_3_days_is_stale(tmp_path):
 
 def test_a_recent_success_is_not_stale(tmp_path):
     data, out = tmp_path / "data", tmp_path / "public"
-    run_nightly(steps(source("vaasa")), data_dir=data, out=out,
-                now=lambda: NOW - timedelta(days=1))
-    second = run_nightly(steps(source("vaasa", ok=False)), data_dir=data, out=out,
-                         now=lambda: NOW)
+    run_nightly(steps(source("vaasa")), data_dir=data, out=out, now=lambda: NOW - timedelta(days=1))
+    second = run_nightly(steps(source("vaasa", ok=False)), data_dir=data, out=out, now=lambda: NOW)
     assert second.sources["vaasa"]["stale"] is False
 
 
@@ -136,16 +144,23 @@ def webhook():
 
 def test_a_failed_source_posts_the_report_to_the_webhook(tmp_path, webhook):
     url, received = webhook
-    report = run_nightly(steps(source("vaasa", ok=False)), data_dir=tmp_path / "data",
-                         out=tmp_path / "public", notify_config=NotifyConfig(webhook=url))
+    report = run_nightly(
+        steps(source("vaasa", ok=False)),
+        data_dir=tmp_path / "data",
+        out=tmp_path / "public",
+        notify_config=NotifyConfig(webhook=url),
+    )
     assert report.exit_status == 1
     assert received[0]["sources"]["vaasa"]["ok"] is False
 
 
 def test_a_broken_webhook_is_reported_not_hidden(tmp_path):
-    report = run_nightly(steps(source("vaasa", ok=False)), data_dir=tmp_path / "data",
-                         out=tmp_path / "public",
-                         notify_config=NotifyConfig(webhook="http://127.0.0.1:9/nothing"))
+    report = run_nightly(
+        steps(source("vaasa", ok=False)),
+        data_dir=tmp_path / "data",
+        out=tmp_path / "public",
+        notify_config=NotifyConfig(webhook="http://127.0.0.1:9/nothing"),
+    )
     assert report.exit_status == 1
     assert any("webhook failed" in p for p in report.problems)
 
@@ -157,8 +172,12 @@ def _as_unprivileged_user() -> list[str]:
     if shutil.which("setpriv") is None:
         pytest.skip("running as root without setpriv: cannot make a directory read-only")
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import cli"], cwd=PROJECT_ROOT,
-                           capture_output=True, timeout=60)
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import cli"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        timeout=60,
+    )
     if probe.returncode != 0:  # e.g. the interpreter lives under root's own 0700 home
         pytest.skip("nobody cannot run this Python: cannot test a read-only directory")
     return prefix
@@ -174,10 +193,24 @@ def test_a_read_only_data_dir_is_one_line_and_exit_2():
         for directory in (data / "raw", data):
             directory.chmod(0o555)
         result = subprocess.run(
-            [*_as_unprivileged_user(), sys.executable, "-m", "cli", "nightly",
-             "--data-dir", str(data), "--out", str(root / "public"),
-             "--sources", str(PROJECT_ROOT / "sample_sites" / "demo-sources.toml")],
-            capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT)
+            [
+                *_as_unprivileged_user(),
+                sys.executable,
+                "-m",
+                "cli",
+                "nightly",
+                "--data-dir",
+                str(data),
+                "--out",
+                str(root / "public"),
+                "--sources",
+                str(PROJECT_ROOT / "sample_sites" / "demo-sources.toml"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=PROJECT_ROOT,
+        )
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in result.stderr
@@ -191,9 +224,15 @@ def test_a_path_going_read_only_during_the_run_is_exit_2_naming_it(tmp_path):
     def harvest():
         raise PermissionError(13, "Permission denied", str(tmp_path / "data" / "raw" / "ab"))
 
-    report = run_nightly(NightlySteps(harvest=harvest, transform=FakeTransformReport,
-                                      build=lambda release, status: {}),
-                         data_dir=tmp_path / "data", out=tmp_path / "public", now=lambda: NOW)
+    report = run_nightly(
+        NightlySteps(
+            harvest=harvest, transform=FakeTransformReport, build=lambda release, status: {}
+        ),
+        data_dir=tmp_path / "data",
+        out=tmp_path / "public",
+        now=lambda: NOW,
+    )
     assert report.exit_status == 2 and not report.published
-    assert report.problems == [f"{tmp_path / 'data' / 'raw' / 'ab'} is not writable "
-                               "(Permission denied)"]
+    assert report.problems == [
+        f"{tmp_path / 'data' / 'raw' / 'ab'} is not writable (Permission denied)"
+    ]

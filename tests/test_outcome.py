@@ -86,8 +86,10 @@ DECISIONS = [
     # Tabled: beats approval.
     ("Asia jätettiin pöydälle.", TABLED),
     ("Hyväksyttiin Satu Rinteen ehdotus jättää asia pöydälle.", TABLED),
-    ("Kaupunginhallitus päätti yksimielisesti jättää asian pöydälle seuraavaan kokoukseen.",
-     TABLED),
+    (
+        "Kaupunginhallitus päätti yksimielisesti jättää asian pöydälle seuraavaan kokoukseen.",
+        TABLED,
+    ),
     ("Ärendet bordlades.", TABLED),
     ("Ärendet bordläggs till nästa möte.", TABLED),
     ("Nämnden omfattade enhälligt förslaget om bordläggning.", TABLED),
@@ -151,9 +153,12 @@ def test_rules_are_ordered_by_policy():
 
 
 def _action(*contents: tuple[ContentType, str]) -> dict:
-    return {"id": "x:action:1", "contents": [
-        {"type": content_type, "label": "", "text": text} for content_type, text in contents
-    ]}
+    return {
+        "id": "x:action:1",
+        "contents": [
+            {"type": content_type, "label": "", "text": text} for content_type, text in contents
+        ],
+    }
 
 
 def test_decision_text_wins_over_proceedings():
@@ -168,18 +173,23 @@ def test_decision_text_wins_over_proceedings():
 def test_proceedings_are_read_when_there_is_no_decision_section():
     action = _action(
         (ContentType.PROPOSAL, "Hyväksytään esitys."),
-        (ContentType.PROCEEDINGS,
-         "Jäsen Granlund ehdotti Ojalan kannattamana, että asia palautetaan valmisteluun. "
-         "Puheenjohtaja totesi lautakunnan yksimielisesti hyväksyneen palautusehdotuksen."),
+        (
+            ContentType.PROCEEDINGS,
+            "Jäsen Granlund ehdotti Ojalan kannattamana, että asia palautetaan valmisteluun. "
+            "Puheenjohtaja totesi lautakunnan yksimielisesti hyväksyneen palautusehdotuksen.",
+        ),
     )
     assert classify_outcome(action) == RETURNED
 
 
-@pytest.mark.parametrize("contents", [
-    (),
-    ((ContentType.PROPOSAL, "Kaupunginhallitus hyväksyy esityksen."),),
-    ((ContentType.DECISION, "   "),),
-])
+@pytest.mark.parametrize(
+    "contents",
+    [
+        (),
+        ((ContentType.PROPOSAL, "Kaupunginhallitus hyväksyy esityksen."),),
+        ((ContentType.DECISION, "   "),),
+    ],
+)
 def test_nothing_to_read_is_unknown(contents):
     action = _action(*contents)
     assert decision_text(action) is None

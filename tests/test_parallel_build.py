@@ -18,8 +18,11 @@ POLICY = PublishingPolicy(today=date(2026, 12, 1))
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +56,7 @@ def test_groups_are_balanced_and_keep_the_store_order(store):
     municipalities = sorted(store.municipalities(), key=lambda record: record["id"])
     groups = _groups(store, municipalities, 2)
     assert len(groups) == 2
-    assert sorted(m["id"] for group in groups for m in group) == [
-        m["id"] for m in municipalities]
+    assert sorted(m["id"] for group in groups for m in group) == [m["id"] for m in municipalities]
     for group in groups:
         ids = [m["id"] for m in group]
         assert ids == sorted(ids)

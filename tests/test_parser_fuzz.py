@@ -19,10 +19,16 @@ SAMPLES = ROOT / "sample_sites"
 # (platform, page kind, page) pairs: real pages where we have them, our samples otherwise.
 SEEDS = [
     ("ktweb", PageKind.ORGANIZATIONS, REAL / "tweb-vantaa-2017" / "vantaa_tweb_haku.html"),
-    ("ktweb", PageKind.MEETINGS,
-     REAL / "tweb-vantaa-2017" / "vantaa_tweb_kaupunginhallitus_kokoukset.html"),
-    ("ktweb", PageKind.MEETING,
-     REAL / "tweb-vantaa-2017" / "vantaa_tweb_kaupunginhallitus_20_3_2017.html"),
+    (
+        "ktweb",
+        PageKind.MEETINGS,
+        REAL / "tweb-vantaa-2017" / "vantaa_tweb_kaupunginhallitus_kokoukset.html",
+    ),
+    (
+        "ktweb",
+        PageKind.MEETING,
+        REAL / "tweb-vantaa-2017" / "vantaa_tweb_kaupunginhallitus_20_3_2017.html",
+    ),
     ("ktweb", PageKind.ACTION, REAL / "tweb-vantaa-2017" / "510975521.pdf"),
     ("dynasty", PageKind.ORGANIZATIONS, REAL / "dynasty-espoo-2017" / "TELIMET.HTM"),
     ("dynasty", PageKind.MEETINGS, REAL / "dynasty-espoo-2017" / "TELIN-217668.HTM"),
@@ -30,8 +36,11 @@ SEEDS = [
     ("dynasty", PageKind.ACTION, REAL / "dynasty-espoo-2017" / "2017406946-3.HTM"),
     ("cloudnc", PageKind.ORGANIZATIONS, REAL / "cloudnc-tampere-2017" / "nodes.json"),
     ("cloudnc", PageKind.MEETING, REAL / "cloudnc-tampere-2017" / "node_11292_contents.json"),
-    ("cloudnc", PageKind.ACTION,
-     REAL / "cloudnc-tampere-2017" / "contents_59_extended_properties.json"),
+    (
+        "cloudnc",
+        PageKind.ACTION,
+        REAL / "cloudnc-tampere-2017" / "contents_59_extended_properties.json",
+    ),
 ]
 URLS = {
     "ktweb": {
@@ -52,11 +61,14 @@ URLS = {
         PageKind.ACTION: "http://x.invalid/api/opennc/v1/Contents(59)/ExtendedProperties",
     },
 }
-FUZZ = settings(max_examples=25, deadline=5000, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=25,
+    deadline=5000,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
-needs_real_pages = pytest.mark.skipif(not REAL.is_dir(),
-                                      reason=f"real pages not found at {REAL}")
+needs_real_pages = pytest.mark.skipif(not REAL.is_dir(), reason=f"real pages not found at {REAL}")
 
 
 def parse_or_refuse(platform, page_kind, body):
@@ -88,27 +100,29 @@ def mutate(page: bytes, data) -> bytes:
         if action == "truncate":
             del body[at:]
         elif action == "delete":
-            del body[at:at + data.draw(st.integers(1, 200))]
+            del body[at : at + data.draw(st.integers(1, 200))]
         elif action == "flip":
             body[at] = data.draw(st.integers(0, 255))
         elif action == "insert":
             body[at:at] = data.draw(st.binary(min_size=1, max_size=50))
         else:
-            body[at:at] = body[at:at + data.draw(st.integers(1, 300))]
+            body[at:at] = body[at : at + data.draw(st.integers(1, 300))]
     return bytes(body)
 
 
 @needs_real_pages
-@pytest.mark.parametrize("platform,page_kind,path", SEEDS,
-                         ids=[f"{p}-{k}-{f.name}" for p, k, f in SEEDS])
+@pytest.mark.parametrize(
+    "platform,page_kind,path", SEEDS, ids=[f"{p}-{k}-{f.name}" for p, k, f in SEEDS]
+)
 @FUZZ
 @given(data=st.data())
 def test_mutated_real_pages(platform, page_kind, path, data):
     parse_or_refuse(platform, page_kind, mutate(path.read_bytes(), data))
 
 
-@pytest.mark.parametrize("platform,page_kind,path", SEEDS,
-                         ids=[f"{p}-{k}-{f.name}" for p, k, f in SEEDS])
+@pytest.mark.parametrize(
+    "platform,page_kind,path", SEEDS, ids=[f"{p}-{k}-{f.name}" for p, k, f in SEEDS]
+)
 @needs_real_pages
 def test_the_unmutated_seeds_parse(platform, page_kind, path):
     """The fuzzing starts from pages that parse, so a mutation is what breaks them."""

@@ -39,23 +39,26 @@ def wrong_check(code: str) -> str:
 # --- henkilötunnus -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", [
-    "131052-308T",  # the example in the Digital and Population Data Services Agency's guide
-    "010594Y9032",  # its example for the 2023 alternative signs
-    SAMPLE_HETU,
-    "150372-958k",  # typed in lower case
-    "010594X9043",  # 2023 alternative 1900s signs
-    "020594W903P",
-    "020594V904R",
-    "020594U905S",
-    "010108A9450",
-    "020308B9458",  # 2023 alternative 2000s signs
-    "020308C9469",
-    "020308D947A",
-    "020308E948B",
-    "020308F949C",
-    "131052+308T",  # born in the 1800s
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "131052-308T",  # the example in the Digital and Population Data Services Agency's guide
+        "010594Y9032",  # its example for the 2023 alternative signs
+        SAMPLE_HETU,
+        "150372-958k",  # typed in lower case
+        "010594X9043",  # 2023 alternative 1900s signs
+        "020594W903P",
+        "020594V904R",
+        "020594U905S",
+        "010108A9450",
+        "020308B9458",  # 2023 alternative 2000s signs
+        "020308C9469",
+        "020308D947A",
+        "020308E948B",
+        "020308F949C",
+        "131052+308T",  # born in the 1800s
+    ],
+)
 def test_valid_codes_are_recognised(code):
     assert looks_like_hetu(code)
     assert find_hetus(f"tunnus {code}.") == [code]
@@ -66,14 +69,17 @@ def test_every_century_sign_is_accepted():
         assert looks_like_hetu(make_hetu("241280", sign, "111")), sign
 
 
-@pytest.mark.parametrize("not_a_code", [
-    wrong_check(SAMPLE_HETU),
-    "320172-958K",  # day 32
-    "151372-958K",  # month 13
-    "150372G958K",  # G is no century sign
-    "150372-958",   # too short
-    "15037-2958K",
-])
+@pytest.mark.parametrize(
+    "not_a_code",
+    [
+        wrong_check(SAMPLE_HETU),
+        "320172-958K",  # day 32
+        "151372-958K",  # month 13
+        "150372G958K",  # G is no century sign
+        "150372-958",  # too short
+        "15037-2958K",
+    ],
+)
 def test_near_codes_are_not_codes(not_a_code):
     assert not looks_like_hetu(not_a_code)
     assert find_hetus(not_a_code) == []
@@ -91,10 +97,19 @@ def test_wrong_check_character_is_kept_unless_labelled():
     assert redact_hetus(f"Viite {mistyped}") == f"Viite {mistyped}"
 
 
-@pytest.mark.parametrize("label", [
-    "henkilötunnus", "Henkilötunnus:", "hetu", "HETU:", "henkilötunnukseltaan",
-    "personbeteckning", "Personbeteckning:", "sotu",
-])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "henkilötunnus",
+        "Henkilötunnus:",
+        "hetu",
+        "HETU:",
+        "henkilötunnukseltaan",
+        "personbeteckning",
+        "Personbeteckning:",
+        "sotu",
+    ],
+)
 def test_wrong_check_character_is_removed_after_a_label(label):
     mistyped = wrong_check(SAMPLE_HETU)
     assert redact_hetus(f"{label} {mistyped}") == f"{label} {masked_hetu(mistyped)}"
@@ -120,10 +135,18 @@ def test_adjacent_codes_are_all_removed():
 # --- phones, e-mails, names ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("number", [
-    "040 718 2290", "03 621 2133", "+358 40 718 2290", "050-4421876", "0407182290",
-    "(09) 310 1234", "+358 (0)40 718 2290",
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "040 718 2290",
+        "03 621 2133",
+        "+358 40 718 2290",
+        "050-4421876",
+        "0407182290",
+        "(09) 310 1234",
+        "+358 (0)40 718 2290",
+    ],
+)
 def test_phone_numbers_are_found(number):
     text = f"puh. {number}, muuta"
     assert [text[a:b] for a, b in find_phones(text)] == [number]
@@ -134,19 +157,34 @@ def test_phone_without_trunk_zero_is_found_after_a_label():
     assert [text[a:b] for a, b in find_phones(text)] == ["621 2133"]
 
 
-@pytest.mark.parametrize("not_a_phone", [
-    "1 000 000 000 euroa", "Y-tunnus 0123456-7", "12.1.2025", "HML/702/03.07.00/2025",
-    "tila 109-412-3-71", "13100 Hämeenlinna", "vuosina 2026-2027", "00100 Helsinki",
-    "16 500 kerrosneliömetriä", "klo 09.00-12.00",
-])
+@pytest.mark.parametrize(
+    "not_a_phone",
+    [
+        "1 000 000 000 euroa",
+        "Y-tunnus 0123456-7",
+        "12.1.2025",
+        "HML/702/03.07.00/2025",
+        "tila 109-412-3-71",
+        "13100 Hämeenlinna",
+        "vuosina 2026-2027",
+        "00100 Helsinki",
+        "16 500 kerrosneliömetriä",
+        "klo 09.00-12.00",
+    ],
+)
 def test_other_numbers_are_not_phones(not_a_phone):
     assert find_phones(not_a_phone) == []
 
 
-@pytest.mark.parametrize("address", [
-    "aapo.kettunen@example.com", "etunimi.sukunimi(at)vaasa.fi", "kirjaamo@hameenlinna.fi",
-    "anna-liisa.o'brien@firma.fi".replace("'", ""),
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "aapo.kettunen@example.com",
+        "etunimi.sukunimi(at)vaasa.fi",
+        "kirjaamo@hameenlinna.fi",
+        "anna-liisa.o'brien@firma.fi".replace("'", ""),
+    ],
+)
 def test_email_addresses_are_found(address):
     text = f"Osoite: {address}."
     assert [text[a:b] for a, b in find_emails(text)] == [address]
@@ -166,15 +204,18 @@ def test_officials_are_read_from_role_strings():
     assert HAMEENLINNA_OFFICIALS.names == {("heidi", "salonen"), ("juhani", "lehtola")}
 
 
-@pytest.mark.parametrize(("name", "official"), [
-    ("Heidi Salonen", True),
-    ("Heidi Salosen", True),  # genitive
-    ("Salonen Heidi", True),
-    ("Juhani Lehtolan", True),
-    ("Heidi Lehtola", False),  # one official's first name, another's surname
-    ("Heidi Kettunen", False),
-    ("Aapo Salonen", False),
-])
+@pytest.mark.parametrize(
+    ("name", "official"),
+    [
+        ("Heidi Salonen", True),
+        ("Heidi Salosen", True),  # genitive
+        ("Salonen Heidi", True),
+        ("Juhani Lehtolan", True),
+        ("Heidi Lehtola", False),  # one official's first name, another's surname
+        ("Heidi Kettunen", False),
+        ("Aapo Salonen", False),
+    ],
+)
 def test_official_names_match_whole_names(name, official):
     assert HAMEENLINNA_OFFICIALS.is_official_name(name) is official
 
@@ -200,33 +241,39 @@ def test_swedish_replacements():
     assert EMAIL_REPLACEMENT["sv"] in redacted
 
 
-@pytest.mark.parametrize("official_text", [
-    "kaupunginlakimies Heidi Salonen, puh. 03 621 2133, heidi.salonen@hameenlinna.fi",
-    "Lisätietoja antaa insinööri Matti Virtanen, puh. 040 555 1234, matti@konsultti.fi",
-    "Upplysningar ger planerare Anna Berg, tfn 06 221 1234",
-    "Kaupungin vaihde 03 621 2000.",
-    "Ärenden sköts av registratorskontoret, växel 06 221 1111.",
-    "Yhteydenotot: kirjaamo@hameenlinna.fi",
-    "Yhteydenotot: tekniikka@palvelut.hameenlinna.fi",
-    "Heidi Salosen sähköposti on heidi.salonen@hyvinvointialue.fi",
-    "Asiaa hoitaa kaupunginjohtaja Juhani Lehtola (juhani.lehtola@gmail.com).",
-    "puh. 03 621 2133, heidi.salonen@hameenlinna.fi",
-])
+@pytest.mark.parametrize(
+    "official_text",
+    [
+        "kaupunginlakimies Heidi Salonen, puh. 03 621 2133, heidi.salonen@hameenlinna.fi",
+        "Lisätietoja antaa insinööri Matti Virtanen, puh. 040 555 1234, matti@konsultti.fi",
+        "Upplysningar ger planerare Anna Berg, tfn 06 221 1234",
+        "Kaupungin vaihde 03 621 2000.",
+        "Ärenden sköts av registratorskontoret, växel 06 221 1111.",
+        "Yhteydenotot: kirjaamo@hameenlinna.fi",
+        "Yhteydenotot: tekniikka@palvelut.hameenlinna.fi",
+        "Heidi Salosen sähköposti on heidi.salonen@hyvinvointialue.fi",
+        "Asiaa hoitaa kaupunginjohtaja Juhani Lehtola (juhani.lehtola@gmail.com).",
+        "puh. 03 621 2133, heidi.salonen@hameenlinna.fi",
+    ],
+)
 def test_officials_contact_details_stay(official_text):
     assert redact_fi(official_text) == official_text
 
 
-@pytest.mark.parametrize("private_text", [
-    # An official named earlier in the sentence does not make a later person's number official.
-    "Heidi Salonen neuvotteli Aapo Kettusen (p. 040 718 2290) kanssa.",
-    # A contact sentence does not extend to the next sentence.
-    "Lisätietoja antaa Heidi Salonen. Hakija Aapo Kettunen, puh. 040 718 2290.",
-    "Hakijan puhelinnumero on 050 442 1876.",
-    "Sökanden Lars Westin, lars.westin@gmail.com.",
-    # An address at a town domain is official; naming a town official in the local part of
-    # a private address is not.
-    "Yhteydenotot heidi.salonen@gmail.com",
-])
+@pytest.mark.parametrize(
+    "private_text",
+    [
+        # An official named earlier in the sentence does not make a later person's number official.
+        "Heidi Salonen neuvotteli Aapo Kettusen (p. 040 718 2290) kanssa.",
+        # A contact sentence does not extend to the next sentence.
+        "Lisätietoja antaa Heidi Salonen. Hakija Aapo Kettunen, puh. 040 718 2290.",
+        "Hakijan puhelinnumero on 050 442 1876.",
+        "Sökanden Lars Westin, lars.westin@gmail.com.",
+        # An address at a town domain is official; naming a town official in the local part of
+        # a private address is not.
+        "Yhteydenotot heidi.salonen@gmail.com",
+    ],
+)
 def test_private_contact_details_go(private_text):
     redacted = redact_fi(private_text)
     assert PHONE_REPLACEMENT["fi"] in redacted or EMAIL_REPLACEMENT["fi"] in redacted
@@ -236,10 +283,18 @@ def test_private_contact_details_go(private_text):
 
 # Text rich in the characters codes are made of, so that shapes occur often.
 code_like_text = st.lists(
-    st.sampled_from(list("0123456789-+ABCDEFHKLNRTUVWXYabc []:/.,\n") + [
-        "henkilötunnus ", "hetu ", "personbeteckning ", HETU_REPLACEMENT, SAMPLE_HETU,
-        "020308F949C", "010594Y9032",
-    ]),
+    st.sampled_from(
+        list("0123456789-+ABCDEFHKLNRTUVWXYabc []:/.,\n")
+        + [
+            "henkilötunnus ",
+            "hetu ",
+            "personbeteckning ",
+            HETU_REPLACEMENT,
+            SAMPLE_HETU,
+            "020308F949C",
+            "010594Y9032",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -309,7 +364,8 @@ def test_look_alike_century_signs_are_folded():
 
 def test_markup_around_a_masked_code_stays_well_formed():
     assert redact_hetus("<p>150372<span>-</span><b>958K</b></p>") == (
-        "<p>150372<span>-</span><b>****</b></p>")
+        "<p>150372<span>-</span><b>****</b></p>"
+    )
 
 
 def test_a_code_split_over_two_paragraphs_is_not_joined():
@@ -318,10 +374,30 @@ def test_a_code_split_over_two_paragraphs_is_not_joined():
     assert redact_hetus(text) == text
 
 
-_FORMAT_CHARACTERS = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0",
-                      "\u202f", "\u2009"]
-_DASH_LIKES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63",
-               "\uff0d", "&#8209;", "<i>-</i>"]
+_FORMAT_CHARACTERS = [
+    "\u00ad",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00a0",
+    "\u202f",
+    "\u2009",
+]
+_DASH_LIKES = [
+    "-",
+    "\u2010",
+    "\u2011",
+    "\u2012",
+    "\u2013",
+    "\u2014",
+    "\u2212",
+    "\ufe63",
+    "\uff0d",
+    "&#8209;",
+    "<i>-</i>",
+]
 
 
 @st.composite
@@ -330,12 +406,12 @@ def disguised_codes(draw):
     day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
     birth_date = f"{day:02d}{month:02d}{draw(st.integers(0, 99)):02d}"
     code = make_hetu(birth_date, "-", f"{draw(st.integers(2, 899)):03d}")
-    pieces = [draw(st.sampled_from([c, chr(ord(c) + 0xFEE0)])) if c.isalnum() else c
-              for c in code]
+    pieces = [draw(st.sampled_from([c, chr(ord(c) + 0xFEE0)])) if c.isalnum() else c for c in code]
     pieces[6] = draw(st.sampled_from(_DASH_LIKES))
     for index in draw(st.lists(st.integers(1, 10), max_size=4)):
-        pieces[index] = draw(st.sampled_from(_FORMAT_CHARACTERS + ["<span>", "</b>"])) + (
-            pieces[index])
+        pieces[index] = (
+            draw(st.sampled_from(_FORMAT_CHARACTERS + ["<span>", "</b>"])) + (pieces[index])
+        )
     return code, "".join(pieces)
 
 
@@ -349,11 +425,14 @@ def test_no_code_survives_in_any_disguise(disguised, before, after):
     assert redact_hetus(redacted) == redacted
 
 
-@pytest.mark.parametrize("markup", [
-    f'<a title="{SAMPLE_HETU}" href="https://x/?h={SAMPLE_HETU}">liite</a>',  # in a tag
-    f"<p>x &amp;{SAMPLE_HETU}</p>",  # beside an entity
-    f"<p>{SAMPLE_HETU}</p>",
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f'<a title="{SAMPLE_HETU}" href="https://x/?h={SAMPLE_HETU}">liite</a>',  # in a tag
+        f"<p>x &amp;{SAMPLE_HETU}</p>",  # beside an entity
+        f"<p>{SAMPLE_HETU}</p>",
+    ],
+)
 def test_a_plain_code_in_or_beside_markup_is_masked(markup):
     redacted = redact_hetus(markup)
     assert SAMPLE_HETU not in redacted and HETU_REPLACEMENT in redacted

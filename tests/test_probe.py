@@ -18,8 +18,15 @@ USER_AGENT = "AvoinBot/probe-test (tests@example.invalid)"
 
 
 def source(platform: str, base_url: str, *candidates: str) -> Source:
-    return Source(id="town", name={"fi": "town", "sv": "town"}, code="1", languages=("fi",),
-                  platform=platform, base_url=base_url, candidate_urls=candidates)
+    return Source(
+        id="town",
+        name={"fi": "town", "sv": "town"},
+        code="1",
+        languages=("fi",),
+        platform=platform,
+        base_url=base_url,
+        candidate_urls=candidates,
+    )
 
 
 def closed_port_url() -> str:
@@ -70,8 +77,11 @@ def test_a_source_that_is_down_is_unreachable_and_keeps_its_values():
 
 def test_the_command_probes_every_source_and_writes_nothing(tmp_path):
     with ReplayServer(HAMEENLINNA) as server:
-        sources = write_sources(tmp_path / "sources.toml", {
-            "hameenlinna": server.base_url, "vaasa": closed_port_url()}, obey_robots=True)
+        sources = write_sources(
+            tmp_path / "sources.toml",
+            {"hameenlinna": server.base_url, "vaasa": closed_port_url()},
+            obey_robots=True,
+        )
         before = sources.read_bytes()
         result = avoin("sources", "--check", "--sources", sources)
     assert result.returncode == 0, result.stderr

@@ -22,8 +22,11 @@ from pipeline.publish import (
 
 
 def tree(path):
-    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file() and p.name != ".release-complete"}
+    return {
+        p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and p.name != ".release-complete"
+    }
 
 
 def write_replacing(path, text):
@@ -39,6 +42,7 @@ def site_builder(pages):
         for name, text in pages.items():
             write_replacing(release / name, text)
         return len(pages)
+
     return build
 
 
@@ -153,9 +157,15 @@ def test_a_lock_file_naming_a_live_unrelated_pid_does_not_block(tmp_path):
 def test_the_lock_of_a_killed_run_is_free(tmp_path):
     path = tmp_path / "avoin.lock"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pipeline.lock import RunLock; "
-         f"RunLock({str(path)!r}).acquire(); print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pipeline.lock import RunLock; "
+            f"RunLock({str(path)!r}).acquire(); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LockBusy, match=f"pid {holder.pid}"):
@@ -190,9 +200,20 @@ for _ in range(300):
 
 def test_runs_in_a_tight_loop_never_overlap(tmp_path):
     """The adversarial run saw 800+ overlaps in 8 s this way with the old lock."""
-    workers = [subprocess.Popen([sys.executable, "-c", _OVERLAP_WORKER,
-                                 str(tmp_path / "avoin.lock"), str(tmp_path / "inside")],
-                                stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _OVERLAP_WORKER,
+                str(tmp_path / "avoin.lock"),
+                str(tmp_path / "inside"),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     outputs = [worker.communicate(timeout=60)[0] for worker in workers]
     assert all(worker.returncode == 0 for worker in workers)
     assert "overlap" not in "".join(outputs)

@@ -59,8 +59,9 @@ def test_crossing_the_retention_period_publishes_again(tmp_path):
 
 def test_a_new_takedown_acts_although_the_form_is_remembered(tmp_path):
     record = public_action()
-    taken_down = PublishingPolicy(today=DECIDED + timedelta(days=200),
-                                  takedowns=frozenset({record["id"]}))
+    taken_down = PublishingPolicy(
+        today=DECIDED + timedelta(days=200), takedowns=frozenset({record["id"]})
+    )
     with Store(tmp_path / "store.sqlite") as store:
         run_rules(store, PAST_RETENTION, [record])
         (published,), forms = run_rules(store, taken_down, [record])
@@ -68,8 +69,9 @@ def test_a_new_takedown_acts_although_the_form_is_remembered(tmp_path):
 
 
 def test_a_form_equal_to_its_record_is_remembered_without_a_copy(tmp_path):
-    record = public_action(contents=[{"type": "decision", "label": "Päätös",
-                                      "text": "Hyväksyttiin."}])
+    record = public_action(
+        contents=[{"type": "decision", "label": "Päätös", "text": "Hyväksyttiin."}]
+    )
     with Store(tmp_path / "store.sqlite") as store:
         (published,), _ = run_rules(store, WITHIN_RETENTION, [record])
         remembered = store.published_forms(RecordType.ACTION)
@@ -92,14 +94,17 @@ def test_the_public_copy_has_no_published_forms_table(tmp_path):
         run_rules(store, PAST_RETENTION, [public_action()])
         copy = PublicCopy(store._db, tmp_path / "public.sqlite")
         copy.finish(lambda record_type, record: record)
-    tables = {row[0] for row in sqlite3.connect(tmp_path / "public.sqlite").execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        row[0]
+        for row in sqlite3.connect(tmp_path / "public.sqlite").execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
     assert "published_forms" not in tables and "actions" in tables
 
 
 def test_counts_go_to_the_given_counter(tmp_path):
     counter: collections.Counter = collections.Counter()
     with Store(tmp_path / "store.sqlite") as store:
-        PublishedForms(store, PAST_RETENTION).publish(RecordType.ACTION, public_action(),
-                                                      counter)
+        PublishedForms(store, PAST_RETENTION).publish(RecordType.ACTION, public_action(), counter)
     assert counter["phone"] == 1

@@ -65,20 +65,29 @@ def private_action(**changes) -> dict:
         "date": DECIDED.isoformat(),
         "presenter": "kaupunginjohtaja Juhani Lehtola",
         "preparers": ["kaupunginlakimies Heidi Salonen"],
-        "history": [{"organization": f"Hakemus {SAMPLE_HETU}", "date": "2025-03-17",
-                     "article_number": "90"}],
+        "history": [
+            {"organization": f"Hakemus {SAMPLE_HETU}", "date": "2025-03-17", "article_number": "90"}
+        ],
         "contents": [
-            {"type": "presentation", "label": "Esittelyteksti",
-             "text": f"Aapo Kettunen ({SAMPLE_HETU}), puh. 040 718 2290, aapo@example.com, "
-                     "vaatii korvausta. Lisätietoja antaa Heidi Salonen, puh. 03 621 2133, "
-                     "heidi.salonen@hameenlinna.fi.",
-             "html": f"<p>Aapo Kettunen ({SAMPLE_HETU})</p>"},
+            {
+                "type": "presentation",
+                "label": "Esittelyteksti",
+                "text": f"Aapo Kettunen ({SAMPLE_HETU}), puh. 040 718 2290, aapo@example.com, "
+                "vaatii korvausta. Lisätietoja antaa Heidi Salonen, puh. 03 621 2133, "
+                "heidi.salonen@hameenlinna.fi.",
+                "html": f"<p>Aapo Kettunen ({SAMPLE_HETU})</p>",
+            },
             {"type": "decision", "label": "Päätös", "text": "Hyväksyttiin esitys."},
         ],
         "attachments": [
-            {"name": f"Korvausvaatimus {SAMPLE_HETU}", "url": "https://x/liite.pdf",
-             "public": True, "media_type": "application/pdf", "sha256": "ab" * 32,
-             "text": f"Hakija {SAMPLE_HETU}"},
+            {
+                "name": f"Korvausvaatimus {SAMPLE_HETU}",
+                "url": "https://x/liite.pdf",
+                "public": True,
+                "media_type": "application/pdf",
+                "sha256": "ab" * 32,
+                "text": f"Hakija {SAMPLE_HETU}",
+            },
         ],
         "pdf_url": "https://x/ktproxy2.dll?doctype=3&docid=3120154",
         "source_url": "https://x/ktproxy2.dll?doctype=3&docid=3120154",
@@ -92,15 +101,25 @@ def public_action(**changes) -> dict:
     action = private_action(
         title="Katujen talvikunnossapidon urakka 2027-2030, hankintapäätös",
         contents=[
-            {"type": "presentation", "label": "Esittelyteksti",
-             "text": "Tarjouksia saatiin viisi. Urakoitsijan yhteyshenkilö Pekka Puro, "
-                     "puh. 040 123 4567, pekka.puro@tiepalvelu.fi. Lisätietoja antaa Heidi "
-                     "Salonen, puh. 03 621 2133, heidi.salonen@hameenlinna.fi."},
+            {
+                "type": "presentation",
+                "label": "Esittelyteksti",
+                "text": "Tarjouksia saatiin viisi. Urakoitsijan yhteyshenkilö Pekka Puro, "
+                "puh. 040 123 4567, pekka.puro@tiepalvelu.fi. Lisätietoja antaa Heidi "
+                "Salonen, puh. 03 621 2133, heidi.salonen@hameenlinna.fi.",
+            },
         ],
-        attachments=[{"name": "Urakka-alueiden kartta", "url": "https://x/kartta.pdf",
-                      "public": True, "text": "Alueet 1-4."}],
-        history=[{"organization": "Kaupunginhallitus", "date": "2025-03-17",
-                  "article_number": "90"}],
+        attachments=[
+            {
+                "name": "Urakka-alueiden kartta",
+                "url": "https://x/kartta.pdf",
+                "public": True,
+                "text": "Alueet 1-4.",
+            }
+        ],
+        history=[
+            {"organization": "Kaupunginhallitus", "date": "2025-03-17", "article_number": "90"}
+        ],
     )
     action.update(changes)
     return action
@@ -148,15 +167,18 @@ def test_takedown_list_is_read(tmp_path):
     assert policy.takedowns == {"vaasa:action:123", "hameenlinna:meeting:31201"}
 
 
-@pytest.mark.parametrize(("old", "new", "line", "field_name"), [
-    ('id = "vaasa:action:123"\n', "", 2, "id"),
-    ('id = "vaasa:action:123"', 'id = "vaasa-123"', 3, "id"),
-    ('reason = "Court order"', 'reason = "  "', 9, "reason"),
-    ("requested = 2026-02-03", 'requested = "2026-02-03"', 10, "requested"),
-    ("requested = 2026-02-03", "requested = 2026-02-03T10:00:00", 10, "requested"),
-    ('"hameenlinna:meeting:31201"', '"vaasa:action:123"', 8, "id"),
-    ("requested = 2026-01-02\n", "requested = 2026-01-02\nrequester = 'X'\n", 6, "requester"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field_name"),
+    [
+        ('id = "vaasa:action:123"\n', "", 2, "id"),
+        ('id = "vaasa:action:123"', 'id = "vaasa-123"', 3, "id"),
+        ('reason = "Court order"', 'reason = "  "', 9, "reason"),
+        ("requested = 2026-02-03", 'requested = "2026-02-03"', 10, "requested"),
+        ("requested = 2026-02-03", "requested = 2026-02-03T10:00:00", 10, "requested"),
+        ('"hameenlinna:meeting:31201"', '"vaasa:action:123"', 8, "id"),
+        ("requested = 2026-01-02\n", "requested = 2026-01-02\nrequester = 'X'\n", 6, "requester"),
+    ],
+)
 def test_bad_takedown_list_names_line_and_field(tmp_path, old, new, line, field_name):
     path = tmp_path / "takedowns.toml"
     path.write_text(GOOD_TAKEDOWNS.replace(old, new, 1), encoding="utf-8")
@@ -242,8 +264,10 @@ def test_input_record_is_never_changed():
 def test_other_record_types_lose_identity_codes_only():
     organization = {"id": "vaasa:org:1", "name": f"Toimielin {SAMPLE_HETU} puh. 040 123 4567"}
     published = publishable(RecordType.ORGANIZATION, organization, PAST_RETENTION)
-    assert published == {"id": "vaasa:org:1", "name": f"Toimielin {HETU_REPLACEMENT} "
-                                                      "puh. 040 123 4567"}
+    assert published == {
+        "id": "vaasa:org:1",
+        "name": f"Toimielin {HETU_REPLACEMENT} puh. 040 123 4567",
+    }
 
 
 # --- contact details: after retention ------------------------------------------------
@@ -306,11 +330,21 @@ def test_private_matter_is_withheld_after_retention():
     [notice] = published["contents"]
     assert notice["type"] == ContentType.OTHER
     assert notice["label"] == NOTICE_LABEL["fi"] == "Henkilötietoja poistettu"
-    assert published["attachments"] == [{
-        "name": "Liite 1", "url": None, "public": True, "confidentiality_reason": None,
-        "media_type": "application/pdf", "sha256": None, "text": None,
-        "pages": None, "extraction": None, "extraction_note": None, "source_gone_at": None,
-    }]
+    assert published["attachments"] == [
+        {
+            "name": "Liite 1",
+            "url": None,
+            "public": True,
+            "confidentiality_reason": None,
+            "media_type": "application/pdf",
+            "sha256": None,
+            "text": None,
+            "pages": None,
+            "extraction": None,
+            "extraction_note": None,
+            "source_gone_at": None,
+        }
+    ]
     assert published["pdf_url"] is None
     for kept in ("id", "register_id", "presenter", "preparers", "date", "source_url", "meeting"):
         assert published.get(kept) == private_action().get(kept)
@@ -321,9 +355,15 @@ def test_private_matter_is_withheld_after_retention():
 
 def test_swedish_private_matter_gets_a_swedish_notice_and_placeholder():
     action = private_action(
-        language="sv", title="Skadeståndsanspråk / Lars Westin",
-        contents=[{"type": "presentation", "label": "Föredragning",
-                   "text": "Lars Westin yrkar på ersättning."}],
+        language="sv",
+        title="Skadeståndsanspråk / Lars Westin",
+        contents=[
+            {
+                "type": "presentation",
+                "label": "Föredragning",
+                "text": "Lars Westin yrkar på ersättning.",
+            }
+        ],
     )
     published = publishable(RecordType.ACTION, action, PAST_RETENTION)
     assert published["title"] == "Skadeståndsanspråk / [namn borttaget]"
@@ -345,8 +385,11 @@ def test_company_after_the_separator_goes_too_when_the_matter_is_private():
 
 
 def test_private_tombstone_keeps_saying_it_was_removed_by_the_source():
-    tombstone = {key: value for key, value in private_action().items()
-                 if key not in ("contents", "attachments")}
+    tombstone = {
+        key: value
+        for key, value in private_action().items()
+        if key not in ("contents", "attachments")
+    }
     tombstone["withdrawn_at"] = "2025-05-01T00:00:00+00:00"
     published = publishable(RecordType.ACTION, tombstone, PAST_RETENTION)
     assert "contents" not in published
@@ -367,39 +410,44 @@ def test_counter_uses_only_the_documented_keys():
 
 
 def action_with(title: str, text: str = "", language: str = "fi") -> dict:
-    return {"id": "x:action:1", "title": title, "language": language,
-            "contents": [{"type": "presentation", "label": "", "text": text}] if text else []}
+    return {
+        "id": "x:action:1",
+        "title": title,
+        "language": language,
+        "contents": [{"type": "presentation", "label": "", "text": text}] if text else [],
+    }
 
 
 PRIVATE_MATTERS = {
     "fi-damages-with-name": action_with("Vahingonkorvausvaatimus / Aapo Kettunen"),
     "fi-damages-no-name": action_with("Vahingonkorvausvaatimus"),
     "fi-name-after-separator": action_with("Kaupungin vuokra-asunnon häätö / Kettunen Aapo"),
-    "fi-rectification": action_with(
-        "Oikaisuvaatimus varhaiskasvatusmaksua koskevasta päätöksestä"),
+    "fi-rectification": action_with("Oikaisuvaatimus varhaiskasvatusmaksua koskevasta päätöksestä"),
     "fi-social-assistance": action_with(
-        "Muutoksenhaku", "Hakija on hakenut toimeentulotukea vuokraan."),
+        "Muutoksenhaku", "Hakija on hakenut toimeentulotukea vuokraan."
+    ),
     "fi-child-welfare": action_with("Lastensuojelun sijoitus, yksilöasia"),
     "fi-dismissal": action_with("Työsuhteen päättäminen", "Työntekijä irtisanotaan."),
     "fi-warning": action_with("Kirjallinen varoitus"),
     "fi-pupil-transport": action_with("Oppilaan koulukuljetusetu lukuvuonna 2026-2027"),
     "fi-fee-waiver": action_with("Maksuvapautushakemus"),
     "fi-exception-permit": action_with(
-        "Poikkeamispäätös, omakotitalon rakentaminen Ojoisten kylään"),
+        "Poikkeamispäätös, omakotitalon rakentaminen Ojoisten kylään"
+    ),
     "fi-soil-permit": action_with("Maa-aineslupa tilalle 109-412-3-71"),
     "fi-hetu-in-text": action_with("Asia 5", f"Hakija {SAMPLE_HETU} pyytää"),
     "fi-private-person-word": action_with("Kiinteistön kauppa", "Ostaja on yksityishenkilö."),
     "sv-damages": action_with("Skadeståndsanspråk", language="sv"),
     "sv-name-after-separator": action_with("Ersättning för skada / Lars Westin", language="sv"),
-    "sv-reconsideration": action_with("Begäran om omprövning av beslut om avgift",
-                                      language="sv"),
+    "sv-reconsideration": action_with("Begäran om omprövning av beslut om avgift", language="sv"),
     "sv-income-support": action_with("Besvär", "Utkomststöd för januari.", language="sv"),
     "sv-child-welfare": action_with("Barnskyddsärende", language="sv"),
     "sv-dismissal": action_with("Uppsägning av arbetsavtal", language="sv"),
     "sv-personnel": action_with("Personalärende", language="sv"),
     "sv-fee-waiver": action_with("Ansökan om avgiftsbefrielse", language="sv"),
-    "sv-exception": action_with("Avvikelsebeslut för byggande av fritidsbostad i Härkmeri",
-                                language="sv"),
+    "sv-exception": action_with(
+        "Avvikelsebeslut för byggande av fritidsbostad i Härkmeri", language="sv"
+    ),
     "sv-building-permit": action_with("Bygglov för bastu", language="sv"),
     "sv-custody": action_with("Ärende", "Vårdnaden om barnet utreds.", language="sv"),
 }
@@ -407,35 +455,47 @@ PUBLIC_MATTERS = {
     "fi-budget": action_with("Talousarvio 2027 ja taloussuunnitelma 2028-2029"),
     "fi-zoning-with-objections": action_with(
         "Asemakaavan muutos, Keinusaaren asuinkortteli 115",
-        "Kaavaehdotuksesta saatiin neljä lausuntoa ja kaksi muistutusta."),
-    "fi-appointment": action_with("Varhaiskasvatusjohtajan virkavaali",
-                                  "Valitaan kasvatustieteen maisteri Tuula Hirvonen."),
+        "Kaavaehdotuksesta saatiin neljä lausuntoa ja kaksi muistutusta.",
+    ),
+    "fi-appointment": action_with(
+        "Varhaiskasvatusjohtajan virkavaali", "Valitaan kasvatustieteen maisteri Tuula Hirvonen."
+    ),
     "fi-office-filled": action_with("Henkilöstöjohtajan viran täyttäminen"),
     "fi-trustee-election": action_with("Tarkastuslautakunnan puheenjohtajan valinta"),
     "fi-statement": action_with("Lausunto Hämeen liitolle maakuntakaavan luonnoksesta"),
     "fi-procurement": action_with("Katujen talvikunnossapidon urakka, hankintapäätös"),
     "fi-legality": action_with("Kokouksen laillisuus ja päätösvaltaisuus"),
     "fi-warning-signs-in-text": action_with(
-        "Katujen kunnossapito", "Kuoppa merkittiin varoitusmerkein."),
+        "Katujen kunnossapito", "Kuoppa merkittiin varoitusmerkein."
+    ),
     "fi-school-transport-general": action_with("Koulukuljetusten järjestäminen 2026"),
     "fi-appeal-instructions": {
-        "id": "x:action:2", "title": "Tilinpäätös 2024",
-        "contents": [{"type": "appeal", "label": "Muutoksenhaku",
-                      "text": "Tähän päätökseen voi hakea oikaisuvaatimuksella muutosta."}],
+        "id": "x:action:2",
+        "title": "Tilinpäätös 2024",
+        "contents": [
+            {
+                "type": "appeal",
+                "label": "Muutoksenhaku",
+                "text": "Tähän päätökseen voi hakea oikaisuvaatimuksella muutosta.",
+            }
+        ],
     },
     "fi-title-with-slash-not-a-name": action_with("Talousarvio 2027 / investointiosa"),
     "fi-company-after-slash": action_with("Hankintapäätös / Vanajan Tiepalvelu Oy"),
     "sv-budget": action_with("Budget 2027 och ekonomiplan 2028-2029", language="sv"),
     "sv-trustee-election": action_with(
-        "Val av revisionsnämndens ordförande", "Erik Sjöberg väljs.", language="sv"),
-    "sv-motion": action_with("Svar på motion om avgiftsfria simhallsbesök för pensionärer",
-                             language="sv"),
+        "Val av revisionsnämndens ordförande", "Erik Sjöberg väljs.", language="sv"
+    ),
+    "sv-motion": action_with(
+        "Svar på motion om avgiftsfria simhallsbesök för pensionärer", language="sv"
+    ),
     "sv-zoning": action_with("Detaljplaneändring för kvarter 17 i centrum", language="sv"),
     "sv-school-transport-general": action_with(
         "Skolskjutsar till Gerby skola läsåret 2025-2026",
-        "Ledamot Oskar Wikström föreslog bordläggning.", language="sv"),
-    "sv-procurement": action_with("Vinterunderhåll av gator 2027-2029, upphandling",
-                                  language="sv"),
+        "Ledamot Oskar Wikström föreslog bordläggning.",
+        language="sv",
+    ),
+    "sv-procurement": action_with("Vinterunderhåll av gator 2027-2029, upphandling", language="sv"),
     "sv-appointment": action_with("Tjänsteval, bildningsdirektör", language="sv"),
     "sv-notices": action_with("Delgivningar", language="sv"),
 }
@@ -494,16 +554,22 @@ def test_sample_private_item_is_withheld_after_retention():
 
 # --- properties ----------------------------------------------------------------------
 
-texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.sampled_from([
-    SAMPLE_HETU, "Aapo Kettunen, puh. 040 718 2290", "hetu 150372-958L", "a@b.fi",
-])
+texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.sampled_from(
+    [
+        SAMPLE_HETU,
+        "Aapo Kettunen, puh. 040 718 2290",
+        "hetu 150372-958L",
+        "a@b.fi",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(title=texts, text=texts, name=texts, age=st.integers(min_value=0, max_value=400))
 def test_any_action_publishes_without_crashing_or_codes(title, text, name, age):
     action = private_action(
-        title=title, contents=[{"type": "proposal", "label": "", "text": text}],
+        title=title,
+        contents=[{"type": "proposal", "label": "", "text": text}],
         attachments=[{"name": name, "text": text}],
     )
     policy = PublishingPolicy(today=DECIDED + timedelta(days=age))

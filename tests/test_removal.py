@@ -8,29 +8,66 @@ from transform.removal import detect_removals
 from transform.schema import PageKind
 from transform.store import Store
 
-PROVENANCE = {"source_url": "http://x/p", "fetched_at": "2026-11-01T00:00:00+00:00",
-              "raw_sha256": "0" * 64, "parser_version": "1"}
+PROVENANCE = {
+    "source_url": "http://x/p",
+    "fetched_at": "2026-11-01T00:00:00+00:00",
+    "raw_sha256": "0" * 64,
+    "parser_version": "1",
+}
 WHEN = "2026-11-02T00:00:00+00:00"
 
 
 def meeting_page(*numbers, errors=()):
-    meeting = {"id": "t:meeting:1-minutes", "origin_id": "1-minutes", "municipality": "t",
-               "organization": "t:org:9", "start": "2026-10-01T18:00:00+03:00",
-               "document_kind": "minutes"}
-    actions = [{"id": f"t:action:{n}", "origin_id": str(n), "municipality": "t",
-                "meeting": meeting["id"], "article_number": str(n), "title": f"Asia {n}",
-                "contents": [{"type": "decision", "label": "Päätös", "text": "Hyväksyttiin."}]}
-               for n in numbers]
-    return {"page": PageKind.MEETING, "organizations": [], "meetings": [meeting],
-            "actions": actions, "links": [], "errors": list(errors)}
+    meeting = {
+        "id": "t:meeting:1-minutes",
+        "origin_id": "1-minutes",
+        "municipality": "t",
+        "organization": "t:org:9",
+        "start": "2026-10-01T18:00:00+03:00",
+        "document_kind": "minutes",
+    }
+    actions = [
+        {
+            "id": f"t:action:{n}",
+            "origin_id": str(n),
+            "municipality": "t",
+            "meeting": meeting["id"],
+            "article_number": str(n),
+            "title": f"Asia {n}",
+            "contents": [{"type": "decision", "label": "Päätös", "text": "Hyväksyttiin."}],
+        }
+        for n in numbers
+    ]
+    return {
+        "page": PageKind.MEETING,
+        "organizations": [],
+        "meetings": [meeting],
+        "actions": actions,
+        "links": [],
+        "errors": list(errors),
+    }
 
 
 def meeting_list(*days):
-    meetings = [{"id": f"t:meeting:{d}-minutes", "origin_id": f"{d}-minutes",
-                 "municipality": "t", "organization": "t:org:9", "document_kind": "minutes",
-                 "start": f"2026-10-{d:02d}T18:00:00+03:00"} for d in days]
-    return {"page": PageKind.MEETINGS, "organizations": [], "meetings": meetings,
-            "actions": [], "links": [], "errors": []}
+    meetings = [
+        {
+            "id": f"t:meeting:{d}-minutes",
+            "origin_id": f"{d}-minutes",
+            "municipality": "t",
+            "organization": "t:org:9",
+            "document_kind": "minutes",
+            "start": f"2026-10-{d:02d}T18:00:00+03:00",
+        }
+        for d in days
+    ]
+    return {
+        "page": PageKind.MEETINGS,
+        "organizations": [],
+        "meetings": meetings,
+        "actions": [],
+        "links": [],
+        "errors": [],
+    }
 
 
 @pytest.fixture

@@ -40,8 +40,15 @@ HETU_SHAPE = re.compile(r"\b(\d{6})[-+A](\d{3})([0-9A-Y])\b")
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def fetch(base_url: str, target: str, *, method: str = "GET", body: bytes | None = None,
-          headers: dict | None = None, timeout: float = 5) -> tuple[int, dict, bytes]:
+def fetch(
+    base_url: str,
+    target: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict | None = None,
+    timeout: float = 5,
+) -> tuple[int, dict, bytes]:
     """One raw HTTP exchange; the target is sent exactly as given (no URL re-quoting)."""
     parts = urlsplit(base_url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -99,13 +106,25 @@ def test_server_binds_loopback_on_a_free_port(server):
     assert server.base_url == server.url + "/ktwebscr/"
 
 
-@pytest.mark.parametrize("kind", ["robots", "search_form", "meeting", "item_document", "feed",
-                                  "attachment_list", "attachment_document", "meeting_list"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "robots",
+        "search_form",
+        "meeting",
+        "item_document",
+        "feed",
+        "attachment_list",
+        "attachment_document",
+        "meeting_list",
+    ],
+)
 def test_serves_each_kind_of_page_byte_for_byte(server, kind):
     entry = next(e for e in manifest(HAMEENLINNA)["entries"] if e["kind"] == kind)
     body = ("kirjaamo=" + entry["body"]["kirjaamo"]).encode() if entry["body"] else None
-    status, headers, content = fetch(server.url, entry_target(entry), method=entry["method"],
-                                     body=body)
+    status, headers, content = fetch(
+        server.url, entry_target(entry), method=entry["method"], body=body
+    )
     assert status == 200
     assert content == (HAMEENLINNA / entry["file"]).read_bytes()
     assert headers["Content-Type"] == entry["content_type"]
@@ -113,15 +132,19 @@ def test_serves_each_kind_of_page_byte_for_byte(server, kind):
 
 def test_meeting_list_answers_organ_id_with_and_without_float_suffix(server):
     expected = (HAMEENLINNA / "ktwebscr/pk_kokl_tweb/kirjaamo-21015.htm").read_bytes()
-    for form in (b"kirjaamo=21015.000000&oper=where", b"kirjaamo=21015&oper=where",
-                 b"oper=where&kirjaamo=21015&pvm1=&pvm2="):
+    for form in (
+        b"kirjaamo=21015.000000&oper=where",
+        b"kirjaamo=21015&oper=where",
+        b"oper=where&kirjaamo=21015&pvm1=&pvm2=",
+    ):
         status, _, content = fetch(server.url, MEETING_LIST, method="POST", body=form)
         assert (status, content) == (200, expected), form
 
 
 def test_meeting_list_for_all_organs_lists_every_meeting_with_minutes(server):
-    status, _, content = fetch(server.url, MEETING_LIST, method="POST",
-                               body=b"kirjaamo=&oper=where")
+    status, _, content = fetch(
+        server.url, MEETING_LIST, method="POST", body=b"kirjaamo=&oper=where"
+    )
     assert status == 200
     assert content.count(b"pk_asil_tweb.htm?+bid=") == 3
 
@@ -132,16 +155,20 @@ def test_query_parameters_match_in_any_order_and_percent_encoded(server):
     assert fetch(server.url, "/ktwebscr/pk_asil_tweb.htm?%2Bbid=31201")[0] == 200
 
 
-@pytest.mark.parametrize("method, target, body", [
-    ("GET", "/nothing/here.htm", None),
-    ("GET", "/ktwebscr/pk_asil_tweb.htm?+bid=99999", None),
-    ("GET", "/ktwebscr/pk_asil_tweb.htm? bid=31201", None),  # "+" is not a space
-    ("POST", MEETING_LIST, b"kirjaamo=12345&oper=where"),
-    ("GET", MEETING_LIST, None),
-])
+@pytest.mark.parametrize(
+    "method, target, body",
+    [
+        ("GET", "/nothing/here.htm", None),
+        ("GET", "/ktwebscr/pk_asil_tweb.htm?+bid=99999", None),
+        ("GET", "/ktwebscr/pk_asil_tweb.htm? bid=31201", None),  # "+" is not a space
+        ("POST", MEETING_LIST, b"kirjaamo=12345&oper=where"),
+        ("GET", MEETING_LIST, None),
+    ],
+)
 def test_unknown_requests_get_a_small_html_404(server, method, target, body):
-    status, headers, content = fetch(server.url, target.replace(" ", "%20"), method=method,
-                                     body=body)
+    status, headers, content = fetch(
+        server.url, target.replace(" ", "%20"), method=method, body=body
+    )
     assert status == 404
     assert headers["Content-Type"].startswith("text/html")
     assert b"404" in content and len(content) < 500
@@ -171,8 +198,10 @@ def test_conditional_get_answers_304_while_validators_match(server):
     assert status_with({"If-Modified-Since": earlier}) == 200
     assert status_with({"If-Modified-Since": "not a date"}) == 200
     # If-None-Match decides when both are sent (RFC 9110 13.2.2).
-    assert status_with({"If-None-Match": '"stale"',
-                        "If-Modified-Since": headers["Last-Modified"]}) == 200
+    assert (
+        status_with({"If-None-Match": '"stale"', "If-Modified-Since": headers["Last-Modified"]})
+        == 200
+    )
 
 
 # -- request log -----------------------------------------------------------------------------
@@ -196,8 +225,9 @@ def test_request_log_records_method_path_and_body(fresh_server):
 
 
 def test_status_fault_with_headers_applies_only_the_first_times(fresh_server):
-    fresh_server.set_fault(MEETING_PAGE, {"status": 503, "headers": {"Retry-After": "1"},
-                                          "times": 2})
+    fresh_server.set_fault(
+        MEETING_PAGE, {"status": 503, "headers": {"Retry-After": "1"}, "times": 2}
+    )
     for _ in range(2):
         status, headers, _ = fetch(fresh_server.url, MEETING_PAGE)
         assert (status, headers["Retry-After"]) == (503, "1")
@@ -282,8 +312,11 @@ def test_committed_sites_equal_a_fresh_generation(tmp_path):
     committed = {p.relative_to(committed_root) for p in committed_root.rglob("*") if p.is_file()}
     fresh = {p.relative_to(fresh_root) for p in fresh_root.rglob("*") if p.is_file()}
     assert committed == fresh, "run: python -m sample_sites.generate"
-    changed = [str(p) for p in sorted(fresh)
-               if (fresh_root / p).read_bytes() != (committed_root / p).read_bytes()]
+    changed = [
+        str(p)
+        for p in sorted(fresh)
+        if (fresh_root / p).read_bytes() != (committed_root / p).read_bytes()
+    ]
     assert changed == [], "run: python -m sample_sites.generate"
 
 
@@ -295,10 +328,16 @@ def test_content_is_large_and_varied_enough():
     recent = [m for m in meetings if TODAY - timedelta(days=60) <= m.start.date() <= TODAY]
     assert len(recent) >= 2
     decisions = " ".join(item.decision for item in items)
-    for phrase in ("Hyväksyttiin esitys.", "Asia jätettiin pöydälle.",
-                   "Asia palautettiin valmisteluun.", "Merkittiin tiedoksi.",
-                   "Förslaget godkändes.", "Ärendet bordlades.", "Antecknades för kännedom.",
-                   "Ärendet återremitterades."):
+    for phrase in (
+        "Hyväksyttiin esitys.",
+        "Asia jätettiin pöydälle.",
+        "Asia palautettiin valmisteluun.",
+        "Merkittiin tiedoksi.",
+        "Förslaget godkändes.",
+        "Ärendet bordlades.",
+        "Antecknades för kännedom.",
+        "Ärendet återremitterades.",
+    ):
         assert phrase in decisions
 
 
@@ -338,8 +377,11 @@ def _links(content: bytes, content_type: str) -> list[str]:
     if "rss" in content_type:
         return lxml.etree.fromstring(content).xpath("/rss/channel/item/link/text()")
     text = content.decode(charset_of(content_type))
-    return [href for href in lxml.html.fromstring(text).xpath("//a/@href")
-            if not href.startswith("javascript:")]
+    return [
+        href
+        for href in lxml.html.fromstring(text).xpath("//a/@href")
+        if not href.startswith("javascript:")
+    ]
 
 
 @pytest.mark.parametrize("site_dir", SITE_DIRS, ids=lambda path: path.name)

@@ -30,39 +30,78 @@ REGISTER_ID = "HML/2751/10.02.03/2015"
 
 def action(town, origin_id, title, text, language, day, **fields):
     return {
-        "id": make_id(town, RecordType.ACTION, origin_id), "origin_id": origin_id,
+        "id": make_id(town, RecordType.ACTION, origin_id),
+        "origin_id": origin_id,
         "organization": make_id(town, RecordType.ORGANIZATION, "board"),
-        "title": title, "language": language, "date": day,
+        "title": title,
+        "language": language,
+        "date": day,
         "contents": [{"type": ContentType.PROPOSAL, "label": "Päätösehdotus", "text": text}],
         **fields,
     }
 
 
 ACTIONS = [
-    action("hameenlinna", "1", "Keinusaaren asemakaava",
-           "Kaupunginhallitus hyväksyy Keinusaaren asemakaavan muutoksen.", "fi", "2026-10-26",
-           register_id=REGISTER_ID),
-    action("hameenlinna", "2", "Talousarvio 2027",
-           "Talousarvio ja taloussuunnitelma vuosille 2027-2029. Viittaus 2751/2015.", "fi",
-           "2024-12-01", register_id="HML/99/02.02.00/2024"),
-    action("kristinestad", "3", "Detaljplan för Östra centrum",
-           "Stadsstyrelsen godkänner detaljplanen för Östra centrum.", "sv", "2026-09-01"),
-    action("vaasa", "4", "Asemakaavan muutos, Palosaari",
-           "Asemakaavaa muutetaan Palosaaren rannassa.", "fi", "2023-05-05"),
-    action("vaasa", "5", "Hakemus", "Hakijan henkilötunnus 150372-958K on liitteessä.", "fi",
-           "2026-11-20"),
+    action(
+        "hameenlinna",
+        "1",
+        "Keinusaaren asemakaava",
+        "Kaupunginhallitus hyväksyy Keinusaaren asemakaavan muutoksen.",
+        "fi",
+        "2026-10-26",
+        register_id=REGISTER_ID,
+    ),
+    action(
+        "hameenlinna",
+        "2",
+        "Talousarvio 2027",
+        "Talousarvio ja taloussuunnitelma vuosille 2027-2029. Viittaus 2751/2015.",
+        "fi",
+        "2024-12-01",
+        register_id="HML/99/02.02.00/2024",
+    ),
+    action(
+        "kristinestad",
+        "3",
+        "Detaljplan för Östra centrum",
+        "Stadsstyrelsen godkänner detaljplanen för Östra centrum.",
+        "sv",
+        "2026-09-01",
+    ),
+    action(
+        "vaasa",
+        "4",
+        "Asemakaavan muutos, Palosaari",
+        "Asemakaavaa muutetaan Palosaaren rannassa.",
+        "fi",
+        "2023-05-05",
+    ),
+    action(
+        "vaasa",
+        "5",
+        "Hakemus",
+        "Hakijan henkilötunnus 150372-958K on liitteessä.",
+        "fi",
+        "2026-11-20",
+    ),
 ]
 ORGANS = [
-    {"id": make_id(town, RecordType.ORGANIZATION, "board"), "origin_id": "board",
-     "name": name}
-    for town, name in (("hameenlinna", "Kaupunginhallitus"), ("kristinestad", "Stadsstyrelsen"),
-                       ("vaasa", "Kaupunginhallitus"))
+    {"id": make_id(town, RecordType.ORGANIZATION, "board"), "origin_id": "board", "name": name}
+    for town, name in (
+        ("hameenlinna", "Kaupunginhallitus"),
+        ("kristinestad", "Stadsstyrelsen"),
+        ("vaasa", "Kaupunginhallitus"),
+    )
 ]
 
 
 def provenance(fetched_at="2026-11-22T10:00:00+00:00"):
-    return {"source_url": "https://t/", "fetched_at": fetched_at, "raw_sha256": "a" * 64,
-            "parser_version": "1"}
+    return {
+        "source_url": "https://t/",
+        "fetched_at": fetched_at,
+        "raw_sha256": "a" * 64,
+        "parser_version": "1",
+    }
 
 
 @pytest.fixture
@@ -102,8 +141,11 @@ def test_swedish_inflected_forms_find_each_other(index, query):
 def test_snippets_highlight_the_inflected_form_found(index):
     [hit] = search(index, "detaljplan")
     assert "**detaljplanen**" in hit.snippet
-    assert (hit.date, hit.organ, hit.title) == ("2026-09-01", "Stadsstyrelsen",
-                                                "Detaljplan för Östra centrum")
+    assert (hit.date, hit.organ, hit.title) == (
+        "2026-09-01",
+        "Stadsstyrelsen",
+        "Detaljplan för Östra centrum",
+    )
 
 
 # -- register id, filters ----------------------------------------------------------------
@@ -162,14 +204,17 @@ def test_a_lost_state_file_rebuilds_the_index(data_dir, index):
 # -- queries and formats -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query, reason", [
-    ("(asemakaava", "not closed"),
-    ("asemakaava)", "closes nothing"),
-    ('"asemakaava', "double quote"),
-    ("asemakaava AND", "ends with the operator"),
-    ("otsikko:kaava", "no field 'otsikko'"),
-    ("   ", "empty"),
-])
+@pytest.mark.parametrize(
+    "query, reason",
+    [
+        ("(asemakaava", "not closed"),
+        ("asemakaava)", "closes nothing"),
+        ('"asemakaava', "double quote"),
+        ("asemakaava AND", "ends with the operator"),
+        ("otsikko:kaava", "no field 'otsikko'"),
+        ("   ", "empty"),
+    ],
+)
 def test_queries_whoosh_would_misread_are_refused_with_a_reason(query, reason):
     with pytest.raises(SearchQueryError, match=reason):
         parse_query(query)
@@ -191,17 +236,21 @@ def test_formats(index):
 
 
 def test_command_builds_the_index_and_prints_json(data_dir):
-    result = CliRunner().invoke(main, ["search", "detaljplanen", "--data-dir", str(data_dir),
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["search", "detaljplanen", "--data-dir", str(data_dir), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert [hit["id"] for hit in json.loads(result.stdout)] == ["kristinestad:action:3"]
     assert "search index updated: 5 added" in result.stderr
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["(kaava"], "cannot parse the query '(kaava'"),
-    (["kaava", "--since", "eilen"], "not a date"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["(kaava"], "cannot parse the query '(kaava'"),
+        (["kaava", "--since", "eilen"], "not a date"),
+    ],
+)
 def test_command_bad_input_is_one_clear_line_and_exit_2(data_dir, arguments, message):
     result = CliRunner().invoke(main, ["search", *arguments, "--data-dir", str(data_dir)])
     assert result.exit_code == 2

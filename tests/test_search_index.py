@@ -31,16 +31,27 @@ from tests.golden.store import FakeStore, site_records
 from transform.publishing import PublishingPolicy
 
 
-def page_html(title: str, municipality: str = "vaasa", year: str | None = "2025",
-              language: str = "fi", indexed: bool = True) -> str:
+def page_html(
+    title: str,
+    municipality: str = "vaasa",
+    year: str | None = "2025",
+    language: str = "fi",
+    indexed: bool = True,
+) -> str:
     """A record page with the markers templates/action.html gives the index."""
     body = " data-pagefind-body" if indexed else ""
-    dated = (f'<time data-pagefind-filter="year:{year}" data-pagefind-sort="date:{year}-01-01">'
-             f'1.1.{year}</time>' if year else "")
-    return (f'<!doctype html><html lang="{language}"><head><title>{title}</title></head><body>'
-            f'<article{body}><h1 data-pagefind-meta="title">{title}</h1>'
-            f'<dd data-pagefind-filter="municipality:{municipality}">{municipality}</dd>{dated}'
-            f'<p>{title} päätös beslut</p></article></body></html>')
+    dated = (
+        f'<time data-pagefind-filter="year:{year}" data-pagefind-sort="date:{year}-01-01">'
+        f"1.1.{year}</time>"
+        if year
+        else ""
+    )
+    return (
+        f'<!doctype html><html lang="{language}"><head><title>{title}</title></head><body>'
+        f'<article{body}><h1 data-pagefind-meta="title">{title}</h1>'
+        f'<dd data-pagefind-filter="municipality:{municipality}">{municipality}</dd>{dated}'
+        f"<p>{title} päätös beslut</p></article></body></html>"
+    )
 
 
 def write_page(site: Path, path: str, html: str) -> Path:
@@ -56,15 +67,20 @@ def small_site(tmp_path) -> Path:
     site = tmp_path / "public"
     write_page(site, "fi/vaasa/action/1/index.html", page_html("Talousarvio"))
     write_page(site, "fi/vaasa/action/2/index.html", page_html("Asemakaava"))
-    write_page(site, "sv/vaasa/action/3/index.html",
-               page_html("Detaljplan", language="sv"))
+    write_page(site, "sv/vaasa/action/3/index.html", page_html("Detaljplan", language="sv"))
     write_page(site, "fi/vaasa/action/4/index.html", page_html("Tilinpäätös", year="2024"))
-    write_page(site, "sv/kristinestad/action/5/index.html",
-               page_html("Budget", municipality="kristinestad", year=None, language="sv"))
+    write_page(
+        site,
+        "sv/kristinestad/action/5/index.html",
+        page_html("Budget", municipality="kristinestad", year=None, language="sv"),
+    )
     # The same records in the other trees, as the site has them: never indexed.
     for tree, record in (("sv", 1), ("en", 1), ("fi", 3), ("en", 3)):
-        write_page(site, f"{tree}/vaasa/action/{record}/index.html",
-                   page_html("Muu", language=tree, indexed=False))
+        write_page(
+            site,
+            f"{tree}/vaasa/action/{record}/index.html",
+            page_html("Muu", language=tree, indexed=False),
+        )
     # An English page with the marker is not read at all: only fi/ and sv/ are.
     write_page(site, "en/vaasa/action/9/index.html", page_html("Stray", language="en"))
     write_page(site, "fi/index.html", "<!doctype html><html lang=fi><body>Etusivu</body></html>")
@@ -81,7 +97,7 @@ def indexed_urls(bundle_dir: Path) -> set[str]:
     urls = set()
     for fragment in (bundle_dir / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[data.index(b"{"):])["url"])
+        urls.add(json.loads(data[data.index(b"{") :])["url"])
     return urls
 
 
@@ -98,21 +114,26 @@ def touch_later(file: Path, html: str) -> None:
 def test_a_page_goes_in_its_municipalitys_bundle_for_its_year():
     assert bundle_of_page(page_html("x").encode(), "p") == "vaasa-2025"
     assert bundle_of_page(page_html("x", year=None).encode(), "p") == "vaasa-undated"
-    assert bundle_of_page(page_html("x", "kristinestad", "2017").encode(),
-                          "p") == "kristinestad-2017"
+    assert (
+        bundle_of_page(page_html("x", "kristinestad", "2017").encode(), "p") == "kristinestad-2017"
+    )
     assert bundle_of_page(page_html("x", indexed=False).encode(), "p") is None
 
 
 def test_harvested_text_cannot_fake_the_markers():
     """Text is escaped on the page: a decision quoting our markup stays text."""
-    quoted = ("&lt;article data-pagefind-body&gt; data-pagefind-filter=&#34;municipality:x&#34;"
-              " data-pagefind-body ")
+    quoted = (
+        "&lt;article data-pagefind-body&gt; data-pagefind-filter=&#34;municipality:x&#34;"
+        " data-pagefind-body "
+    )
     assert bundle_of_page(page_html(quoted, indexed=False).encode(), "p") is None
     assert bundle_of_page(page_html(quoted).encode(), "p") == "vaasa-2025"
 
 
-@pytest.mark.parametrize("municipality", ["../etc", "Vaasa", "vaa/sa", "", "-vaasa",
-                                          "vaasa-", "vaa--sa", "väasa", "vaasa 2025"])
+@pytest.mark.parametrize(
+    "municipality",
+    ["../etc", "Vaasa", "vaa/sa", "", "-vaasa", "vaasa-", "vaa--sa", "väasa", "vaasa 2025"],
+)
 def test_an_unsafe_municipality_never_names_a_bundle(municipality):
     with pytest.raises(SearchIndexError, match="not a safe bundle name"):
         bundle_name(municipality, "2025")
@@ -160,7 +181,10 @@ def test_each_bundle_is_indexed_by_itself_with_the_pages_real_urls(small_site):
     assert report["languages"] == {"fi": 3, "sv": 2} and report["pages"] == 5
     target = small_site / "pagefind"
     assert indexed_urls(target / "vaasa-2025") == {
-        "/fi/vaasa/action/1/", "/fi/vaasa/action/2/", "/sv/vaasa/action/3/"}
+        "/fi/vaasa/action/1/",
+        "/fi/vaasa/action/2/",
+        "/sv/vaasa/action/3/",
+    }
     assert indexed_urls(target / "kristinestad-undated") == {"/sv/kristinestad/action/5/"}
     for name in report["bundles_reindexed"]:
         assert (target / name / "pagefind.js").is_file()
@@ -193,16 +217,18 @@ def test_an_unchanged_site_runs_no_pagefind_and_reads_no_page(small_site, monkey
     assert (report["written"], report["removed"]) == (0, 0)
     assert report["unchanged"] == len(before) - 1  # every file but the page cache
     assert report["pages"] == 5 and report["languages"] == {"fi": 3, "sv": 2}
-    assert {p: p.read_bytes() for p in (small_site / "pagefind").rglob("*")
-            if p.is_file()} == before
+    assert {
+        p: p.read_bytes() for p in (small_site / "pagefind").rglob("*") if p.is_file()
+    } == before
 
 
 def test_a_changed_page_reindexes_only_its_bundle(small_site, monkeypatch):
     index_site(small_site)
     untouched = (small_site / "pagefind" / "vaasa-2024" / "pagefind-entry.json").stat()
     read, read_page = [], search.bundle_of_page
-    monkeypatch.setattr(search, "bundle_of_page",
-                        lambda page, path: read.append(path) or read_page(page, path))
+    monkeypatch.setattr(
+        search, "bundle_of_page", lambda page, path: read.append(path) or read_page(page, path)
+    )
     touch_later(small_site / "fi/vaasa/action/2/index.html", page_html("Rakennuslupa"))
     report = index_site(small_site)
     assert read == ["fi/vaasa/action/2/index.html"]  # the others came from the cache
@@ -218,8 +244,9 @@ def test_a_page_that_moves_to_another_year_reindexes_both_bundles(small_site):
     assert bundles_json(small_site)["vaasa-2024"]["pages"] == 2
 
 
-def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(small_site,
-                                                                               monkeypatch):
+def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(
+    small_site, monkeypatch
+):
     index_site(small_site)
     (small_site / "sv/kristinestad/action/5/index.html").unlink()
     named_at_removal = []
@@ -240,8 +267,11 @@ def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(sm
 def test_new_bundle_files_come_before_the_listing_that_names_them(small_site, monkeypatch):
     written = []
     write = search.write_if_changed
-    monkeypatch.setattr(search, "write_if_changed",
-                        lambda target, data: written.append(target) or write(target, data))
+    monkeypatch.setattr(
+        search,
+        "write_if_changed",
+        lambda target, data: written.append(target) or write(target, data),
+    )
     index_site(small_site)
     names = [path.relative_to(small_site / "pagefind").as_posix() for path in written]
     assert names[-2:] == [BUNDLES_FILE, PAGE_CACHE_FILE]
@@ -259,7 +289,8 @@ def test_an_older_flat_index_and_a_killed_runs_scratch_are_cleaned_up(small_site
     report = index_site(small_site)
     assert report["removed"] == 3
     assert sorted(p.name for p in target.iterdir()) == sorted(
-        [BUNDLES_FILE, PAGE_CACHE_FILE, "kristinestad-undated", "vaasa-2024", "vaasa-2025"])
+        [BUNDLES_FILE, PAGE_CACHE_FILE, "kristinestad-undated", "vaasa-2024", "vaasa-2025"]
+    )
 
 
 def test_a_lost_listing_reindexes_every_bundle(small_site):
@@ -292,12 +323,12 @@ def test_at_most_two_pagefind_runs_at_once(small_site, monkeypatch):
 
 
 def test_pagefind_failing_fails_the_index_and_leaves_no_scratch(small_site, monkeypatch):
-    monkeypatch.setattr(search, "pagefind_command",
-                        lambda pages, output: ["false"])
+    monkeypatch.setattr(search, "pagefind_command", lambda pages, output: ["false"])
     with pytest.raises(SearchIndexError, match="pagefind failed"):
         index_site(small_site)
-    assert not any(p.name.startswith(".avoin-scratch-")
-                   for p in (small_site / "pagefind").iterdir())
+    assert not any(
+        p.name.startswith(".avoin-scratch-") for p in (small_site / "pagefind").iterdir()
+    )
 
 
 def test_a_site_with_nothing_to_index_fails(tmp_path):

@@ -57,9 +57,26 @@ pytestmark = pytest.mark.slow
 LANGUAGES = ("fi", "sv")
 # axe and the narrow screen check every UI language and every page kind.
 UI_LANGUAGES = ("fi", "sv", "en")
-PAGE_KINDS = ("home", "municipality", "organ", "meeting", "action", "item", "matter",
-              "search", "downloads", "schema", "about", "status", "404", "root", "topics",
-              "topic", "town-topic", "upcoming")
+PAGE_KINDS = (
+    "home",
+    "municipality",
+    "organ",
+    "meeting",
+    "action",
+    "item",
+    "matter",
+    "search",
+    "downloads",
+    "schema",
+    "about",
+    "status",
+    "404",
+    "root",
+    "topics",
+    "topic",
+    "town-topic",
+    "upcoming",
+)
 NARROW_WIDTH = 320
 SEARCH_TIMEOUT_MS = 10_000
 RESULT_LINKS = "#search-results .search-result h2 a"
@@ -129,27 +146,46 @@ def phone_page(browser):
 
 @pytest.fixture(scope="session")
 def site_pages(public) -> dict[tuple[str, str], SitePage]:
-    return {(language, kind): find_page(public, language, kind)
-            for language in UI_LANGUAGES for kind in PAGE_KINDS}
+    return {
+        (language, kind): find_page(public, language, kind)
+        for language in UI_LANGUAGES
+        for kind in PAGE_KINDS
+    }
 
 
 @pytest.fixture(scope="session")
 def records(demo):
     with Store(demo[1]) as store:
-        return {"actions": store.actions(), "organizations": store.organizations(),
-                "municipalities": store.municipalities()}
+        return {
+            "actions": store.actions(),
+            "organizations": store.organizations(),
+            "municipalities": store.municipalities(),
+        }
 
 
 # --- finding one page of each kind in the built site --------------------------------------
 
-SITE_PAGE_FILES = {"home": INDEX_FILE, "search": SEARCH_PAGE, "downloads": DOWNLOADS_PAGE,
-                   "schema": SCHEMA_PAGE, "about": ABOUT_PAGE, "status": STATUS_PAGE,
-                   "404": NOT_FOUND_FILE, "topics": TOPICS_PAGE}
-RECORD_PAGE_GLOBS = {"municipality": "*/index.html", "organ": "*/org/*/index.html",
-                     "meeting": "*/meeting/*/index.html", "action": "*/action/*/index.html",
-                     "item": "*/item/*/index.html", "matter": "*/matter/*/index.html",
-                     "topic": "topic/*/index.html", "town-topic": "*/topic/*/index.html",
-                     "upcoming": "*/upcoming/index.html"}
+SITE_PAGE_FILES = {
+    "home": INDEX_FILE,
+    "search": SEARCH_PAGE,
+    "downloads": DOWNLOADS_PAGE,
+    "schema": SCHEMA_PAGE,
+    "about": ABOUT_PAGE,
+    "status": STATUS_PAGE,
+    "404": NOT_FOUND_FILE,
+    "topics": TOPICS_PAGE,
+}
+RECORD_PAGE_GLOBS = {
+    "municipality": "*/index.html",
+    "organ": "*/org/*/index.html",
+    "meeting": "*/meeting/*/index.html",
+    "action": "*/action/*/index.html",
+    "item": "*/item/*/index.html",
+    "matter": "*/matter/*/index.html",
+    "topic": "topic/*/index.html",
+    "town-topic": "*/topic/*/index.html",
+    "upcoming": "*/upcoming/index.html",
+}
 
 
 def find_page(public: Path, language: str, kind: str) -> SitePage:
@@ -166,8 +202,11 @@ def find_page(public: Path, language: str, kind: str) -> SitePage:
 def _richest_record_page(public: Path, language: str, kind: str) -> str:
     """The largest page of a kind, so axe and the narrow screen see most of the markup."""
     root = public / language
-    pages = [page for page in root.glob(RECORD_PAGE_GLOBS[kind])
-             if kind != "municipality" or (page.parent / "org").is_dir()]
+    pages = [
+        page
+        for page in root.glob(RECORD_PAGE_GLOBS[kind])
+        if kind != "municipality" or (page.parent / "org").is_dir()
+    ]
     assert pages, f"no {kind} page under {root}"
     richest = max(pages, key=lambda page: (page.stat().st_size, page.as_posix()))
     return richest.relative_to(public).as_posix()
@@ -179,6 +218,7 @@ def action_url(record: dict, language: str, municipalities: list[str]) -> str:
 
 # --- the index ---------------------------------------------------------------------------
 
+
 def test_each_record_is_indexed_once_in_its_own_language(public, records):
     """Swedish records in the Swedish index, the others in the Finnish one, none twice;
     one bundle per municipality and year. A meeting's unnumbered pages (cover, signatures,
@@ -187,13 +227,14 @@ def test_each_record_is_indexed_once_in_its_own_language(public, records):
     indexed = Counter()
     for bundle in listing["bundles"]:
         indexed.update(bundle["languages"])
-    actions = [a for a in records["actions"]
-               if not a.get("withdrawn_at") and is_search_result(a)]
+    actions = [a for a in records["actions"] if not a.get("withdrawn_at") and is_search_result(a)]
     assert indexed == Counter("sv" if a.get("language") == "sv" else "fi" for a in actions)
     assert {bundle["name"] for bundle in listing["bundles"]} == {
-        f"{a['municipality']}-{a['date'][:4] if a.get('date') else 'undated'}" for a in actions}
-    assert not any("data-pagefind-body" in page.read_text("utf-8")
-                   for page in (public / "en").rglob("*.html"))
+        f"{a['municipality']}-{a['date'][:4] if a.get('date') else 'undated'}" for a in actions
+    }
+    assert not any(
+        "data-pagefind-body" in page.read_text("utf-8") for page in (public / "en").rglob("*.html")
+    )
 
 
 def test_reindexing_an_unchanged_site_writes_nothing(public):
@@ -206,8 +247,10 @@ def test_reindexing_after_a_page_went_away_drops_its_chunks(public, tmp_path):
     site = tmp_path / "public"
     shutil.copytree(public / "sv", site / "sv")  # one language tree is enough, and quicker
     before = index_site(site)
-    pages = sorted(site.glob("sv/*/action/*/index.html"),
-                   key=lambda page: "data-pagefind-body" not in page.read_text("utf-8"))
+    pages = sorted(
+        site.glob("sv/*/action/*/index.html"),
+        key=lambda page: "data-pagefind-body" not in page.read_text("utf-8"),
+    )
     gone = pages[0].parts[-4]  # an indexed page's municipality
     pages[0].unlink()
     report = index_site(site)
@@ -233,6 +276,7 @@ def test_register_id_is_a_word_of_its_own_in_the_indexed_text(public, records):
 
 # --- (a) accessibility ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_wcag_21_aa_violations(desktop_page, base_url, site_pages, language, kind):
@@ -248,6 +292,7 @@ def test_no_wcag_21_aa_violations(desktop_page, base_url, site_pages, language, 
 
 # --- (e) narrow screens ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_horizontal_scroll_at_320_px(phone_page, base_url, site_pages, language, kind):
@@ -261,6 +306,7 @@ def test_no_horizontal_scroll_at_320_px(phone_page, base_url, site_pages, langua
 
 # --- the status page with a run report ------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def status_site(tmp_path_factory):
     """The demo has no run report: the status page as a nightly run renders it (the golden
@@ -273,8 +319,9 @@ def status_site(tmp_path_factory):
 
 @pytest.mark.parametrize("width", [1280, NARROW_WIDTH])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_status_page_with_a_report_passes_axe_and_fits_narrow_screens(browser, status_site,
-                                                                     language, width):
+def test_status_page_with_a_report_passes_axe_and_fits_narrow_screens(
+    browser, status_site, language, width
+):
     context, page = open_page(browser, width)
     try:
         response = page.goto(f"{status_site}{language}/status/")
@@ -288,6 +335,7 @@ def test_status_page_with_a_report_passes_axe_and_fits_narrow_screens(browser, s
 
 
 # --- (b, c, d) search -------------------------------------------------------------------------
+
 
 def search(page, query: str) -> list[str]:
     """Type ``query`` as a person would, press Enter and wait for the announced count."""
@@ -306,8 +354,10 @@ def wait_for_count(page, query: str, *, not_before: str | None = None) -> None:
 
 
 def result_urls(page) -> list[str]:
-    return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href"))
-            for link in page.locator(RESULT_LINKS).all()]
+    return [
+        re.sub(r"^https?://[^/]+", "", link.get_attribute("href"))
+        for link in page.locator(RESULT_LINKS).all()
+    ]
 
 
 def result_count(page) -> int:
@@ -329,7 +379,8 @@ def test_search_finds_an_action_and_opens_it(page, base_url, site_pages, records
 
 @pytest.mark.parametrize(("searcher", "record_language"), [("fi", "sv"), ("sv", "fi")])
 def test_a_record_in_the_other_language_is_found_and_opens_in_the_searchers(
-        page, base_url, site_pages, records, searcher, record_language):
+    page, base_url, site_pages, records, searcher, record_language
+):
     """One index serves every UI language: a Swedish record from the Finnish search page
     (and the other way round) opens in the searcher's language tree."""
     action = showcase_in(records["actions"], record_language)
@@ -348,8 +399,10 @@ def test_a_record_in_the_other_language_is_found_and_opens_in_the_searchers(
 
 def showcase_in(actions: list[dict], language: str) -> dict:
     """The action in ``language`` with the longest word in its title: a word few share."""
-    return max((a for a in actions if a.get("language") == language and not a.get("withdrawn_at")),
-               key=lambda a: (max(len(word) for word in re.findall(r"\w+", a["title"])), a["id"]))
+    return max(
+        (a for a in actions if a.get("language") == language and not a.get("withdrawn_at")),
+        key=lambda a: (max(len(word) for word in re.findall(r"\w+", a["title"])), a["id"]),
+    )
 
 
 def url_path_of(url: str) -> str:
@@ -359,8 +412,11 @@ def url_path_of(url: str) -> str:
 def test_search_by_register_id_finds_the_action(page, base_url, site_pages, records):
     action = showcase_action(records["actions"])
     municipalities = [m["id"] for m in records["municipalities"]]
-    same_id = {action_url(a, "fi", municipalities) for a in records["actions"]
-               if a.get("register_id") == action["register_id"]}
+    same_id = {
+        action_url(a, "fi", municipalities)
+        for a in records["actions"]
+        if a.get("register_id") == action["register_id"]
+    }
     page.goto(base_url + site_pages[("fi", "search")].path)
     urls = search(page, action["register_id"])
     assert urls and urls[0] in same_id, f"{action['register_id']}: {urls[:5]}"
@@ -371,9 +427,12 @@ def test_search_by_section_and_organ_finds_the_action(page, base_url, site_pages
     municipalities = [m["id"] for m in records["municipalities"]]
     organ = next(o for o in records["organizations"] if o["id"] == action["organization"])
     organ_name = finnish(organ["name"])
-    same_section = {action_url(a, "fi", municipalities) for a in records["actions"]
-                    if a.get("organization") == action["organization"]
-                    and a.get("article_number") == action["article_number"]}
+    same_section = {
+        action_url(a, "fi", municipalities)
+        for a in records["actions"]
+        if a.get("organization") == action["organization"]
+        and a.get("article_number") == action["article_number"]
+    }
     page.goto(base_url + site_pages[("fi", "search")].path)
     urls = search(page, f"§ {action['article_number']} {organ_name}")
     assert set(urls[:3]) & same_section, f"§ {action['article_number']} {organ_name}: {urls[:5]}"
@@ -381,8 +440,7 @@ def test_search_by_section_and_organ_finds_the_action(page, base_url, site_pages
 
 def test_filtering_by_municipality_narrows_the_results(page, base_url, site_pages, records):
     action = showcase_action(records["actions"])
-    municipality = next(m for m in records["municipalities"]
-                        if m["id"] == action["municipality"])
+    municipality = next(m for m in records["municipalities"] if m["id"] == action["municipality"])
     page.goto(base_url + site_pages[("fi", "search")].path)
     search(page, "2025")
     everywhere, before = result_count(page), page.locator("#search-status").inner_text()
@@ -397,15 +455,15 @@ def test_filtering_by_municipality_narrows_the_results(page, base_url, site_page
 def site_under_a_base_url(tmp_path_factory):
     """The golden site built for /avoin/, served from the directory above it."""
     root = tmp_path_factory.mktemp("base-url")
-    build_site(FakeStore(site_records()), root / "avoin", base_url="/avoin/",
-               policy=GOLDEN_POLICY)
+    build_site(FakeStore(site_records()), root / "avoin", base_url="/avoin/", policy=GOLDEN_POLICY)
     index_site(root / "avoin")
     with serve(root) as url:
         yield url + "avoin/"
 
 
-def test_results_link_into_the_searchers_tree_under_the_sites_base_url(browser,
-                                                                       site_under_a_base_url):
+def test_results_link_into_the_searchers_tree_under_the_sites_base_url(
+    browser, site_under_a_base_url
+):
     context, page = open_page(browser, 1280)
     try:
         page.goto(site_under_a_base_url + "sv/search/")
@@ -416,18 +474,25 @@ def test_results_link_into_the_searchers_tree_under_the_sites_base_url(browser,
         context.close()
 
 
-def test_filters_work_across_bundles_and_languages_in_the_pages_words(page, base_url, site_pages,
-                                                                     records):
+def test_filters_work_across_bundles_and_languages_in_the_pages_words(
+    page, base_url, site_pages, records
+):
     """A year's records sit in several bundles (one per municipality), Finnish and Swedish
     ones in separate indexes: a filter sees them all. The options are the codes the index
     has, in the search page's language."""
-    actions = [a for a in records["actions"]
-               if not a.get("withdrawn_at") and a.get("date") and is_search_result(a)]
+    actions = [
+        a
+        for a in records["actions"]
+        if not a.get("withdrawn_at") and a.get("date") and is_search_result(a)
+    ]
     year = min(a["date"][:4] for a in actions)
     of_year = [a for a in actions if a["date"].startswith(year)]
-    organ = next(o for o in records["organizations"]
-                 if o["municipality"] == "kristinestad"
-                 and any(a["organization"] == o["id"] for a in of_year))
+    organ = next(
+        o
+        for o in records["organizations"]
+        if o["municipality"] == "kristinestad"
+        and any(a["organization"] == o["id"] for a in of_year)
+    )
     page.goto(base_url + site_pages[("sv", "search")].path)
     expect(page.locator("#filter-year option")).not_to_have_count(1)
     assert "Protokoll" in page.locator("#filter-kind option").all_inner_texts()
@@ -447,7 +512,8 @@ def finnish(name) -> str:
 
 
 def test_filtering_by_topic_narrows_the_results_and_offers_the_choices_feed(
-        page, base_url, site_pages, public):
+    page, base_url, site_pages, public
+):
     """The topic filter keeps the documents of items of the topic; the feed link follows
     the chosen town and topic with a pre-built feed (and says when there is none)."""
     page.goto(base_url + site_pages[("fi", "search")].path)
@@ -457,9 +523,11 @@ def test_filtering_by_topic_narrows_the_results_and_offers_the_choices_feed(
     assert urls
     for url in urls:
         assert 'data-pagefind-filter="topic:children_youth"' in (
-            public / url.strip("/") / "index.html").read_text("utf-8")
+            public / url.strip("/") / "index.html"
+        ).read_text("utf-8")
     expect(page.locator("#search-feed-link")).to_have_attribute(
-        "href", "/fi/topic/children-youth/feed.atom")
+        "href", "/fi/topic/children-youth/feed.atom"
+    )
     town = urls[0].split("/")[2]
     before = page.locator("#search-status").inner_text()
     page.locator("#filter-municipality").select_option(town)
@@ -484,8 +552,7 @@ def test_search_page_runs_under_its_csp_without_errors(page, base_url, site_page
     assert errors == []
 
 
-def test_search_page_without_javascript_points_to_the_browse_pages(browser, base_url,
-                                                                    site_pages):
+def test_search_page_without_javascript_points_to_the_browse_pages(browser, base_url, site_pages):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -499,14 +566,15 @@ def test_search_page_without_javascript_points_to_the_browse_pages(browser, base
 
 # --- the search page's behaviour (issue 15) -------------------------------------------------
 
-def test_enter_before_the_index_is_ready_waits_and_focuses_the_count(page, base_url,
-                                                                     site_pages):
+
+def test_enter_before_the_index_is_ready_waits_and_focuses_the_count(page, base_url, site_pages):
     """No reload (the field keeps its text, the URL no ?q= from a form GET) and the count,
     once there, has the focus, so a screen reader reads it next."""
     slow_index = []
-    page.route("**/pagefind/bundles.json",
-               lambda route: (slow_index.append(1), page.wait_for_timeout(1500),
-                              route.continue_()))
+    page.route(
+        "**/pagefind/bundles.json",
+        lambda route: (slow_index.append(1), page.wait_for_timeout(1500), route.continue_()),
+    )
     page.goto(base_url + site_pages[("fi", "search")].path, wait_until="commit")
     page.get_by_role("searchbox").fill("talousarvio")
     page.get_by_role("searchbox").press("Enter")
@@ -542,7 +610,7 @@ def test_filters_fold_into_a_disclosure_on_a_phone(browser, base_url, site_pages
 
 
 def test_a_compound_part_finds_the_word_and_the_excerpt_marks_it(page, base_url, site_pages):
-    """"veroprosentti" is in no record as such; "Tuloveroprosentti", "tuloveroprosentiksi"
+    """ "veroprosentti" is in no record as such; "Tuloveroprosentti", "tuloveroprosentiksi"
     are. The excerpt is the record's text with that word marked, not metadata. The page
     with its results and the filters' disclosure still passes axe."""
     require_analysers()

@@ -59,20 +59,26 @@ _text = text_of
 
 def _own_html_files(site: Path) -> list[Path]:
     """Every page but the search page, which site_builder/search.py's tests own."""
-    return [path for path in html_files(site)
-            if path.relative_to(site).as_posix() not in SEARCH_PAGES]
+    return [
+        path for path in html_files(site) if path.relative_to(site).as_posix() not in SEARCH_PAGES
+    ]
 
 
 # --- the fixture data itself is schema-valid ------------------------------------------------
 
+
 def test_fixture_records_fit_the_schema(records):
-    for kind, record_type in (("organizations", RecordType.ORGANIZATION),
-                              ("meetings", RecordType.MEETING), ("actions", RecordType.ACTION)):
+    for kind, record_type in (
+        ("organizations", RecordType.ORGANIZATION),
+        ("meetings", RecordType.MEETING),
+        ("actions", RecordType.ACTION),
+    ):
         for record in records[kind]:
             validate_record(record_type, record)
 
 
 # --- pages ----------------------------------------------------------------------------------
+
 
 def test_every_record_has_a_page_in_every_language(site, records):
     for language in LANGUAGES:
@@ -81,8 +87,14 @@ def test_every_record_has_a_page_in_every_language(site, records):
                 assert (site / language / page_path(record["id"])).is_file(), (language, record)
         for page in ("index.html", "404.html", "about/index.html", "downloads/index.html"):
             assert (site / language / page).is_file()
-    for root_file in ("index.html", "404.html", "robots.txt", "sitemap.xml", "static/style.css",
-                      MANIFEST_FILE):
+    for root_file in (
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "static/style.css",
+        MANIFEST_FILE,
+    ):
         assert (site / root_file).is_file()
 
 
@@ -116,16 +128,24 @@ def test_downloads_page_puts_the_whole_archive_first_then_each_town():
     """The order of the page (the golden build has no dumps; the demo's pages do)."""
     from site_builder.downloads import group_dumps
 
-    dumps = [{"path": p, "format": f, "table": t, "municipality": m}
-             for p, f, t, m in [("vaasa/actions.csv", "csv", "actions", "vaasa"),
-                                ("actions.csv", "csv", "actions", None),
-                                ("items.csv", "csv", "items", None),
-                                ("items.excel.csv", "excel-csv", "items", None),
-                                ("avoin.sqlite", "sqlite", None, None),
-                                ("kristinestad/items.csv", "csv", "items", "kristinestad")]]
+    dumps = [
+        {"path": p, "format": f, "table": t, "municipality": m}
+        for p, f, t, m in [
+            ("vaasa/actions.csv", "csv", "actions", "vaasa"),
+            ("actions.csv", "csv", "actions", None),
+            ("items.csv", "csv", "items", None),
+            ("items.excel.csv", "excel-csv", "items", None),
+            ("avoin.sqlite", "sqlite", None, None),
+            ("kristinestad/items.csv", "csv", "items", "kristinestad"),
+        ]
+    ]
     whole, towns = group_dumps(dumps)
-    assert [d["path"] for d in whole] == ["items.excel.csv", "items.csv", "actions.csv",
-                                          "avoin.sqlite"]
+    assert [d["path"] for d in whole] == [
+        "items.excel.csv",
+        "items.csv",
+        "actions.csv",
+        "avoin.sqlite",
+    ]
     assert [town for town, _ in towns] == ["kristinestad", "vaasa"]
 
 
@@ -135,11 +155,15 @@ def test_home_lists_latest_decisions_newest_first_and_links_municipalities(site)
     # Each decided item once (agenda, minutes and the Swedish minutes are one item); the
     # agenda-only "Ilmoitusasiat" is not decided yet.
     assert decisions == [
-        "Budgetändring 2017", "Talousarviomuutos 2017",
+        "Budgetändring 2017",
+        "Talousarviomuutos 2017",
         'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>',
-        "Talousarviomuutos 2017", "Rakennuslupa, Kauppapuistikko 1"]
+        "Talousarviomuutos 2017",
+        "Rakennuslupa, Kauppapuistikko 1",
+    ]
     assert home.cssselect("#latest-heading + ul > li > a")[1].get("href") == (
-        "/fi/vaasa/item/kh-20170320-12/")
+        "/fi/vaasa/item/kh-20170320-12/"
+    )
     hrefs = [link.get("href") for link in home.cssselect(".municipality-list a")]
     assert hrefs == ["/fi/kristinestad/", "/fi/vaasa/"]
     assert "Kristiinankaupunki (Kristinestad)" in _text(home)
@@ -158,24 +182,35 @@ def test_municipality_page_lists_organs_and_latest_meetings(site):
     page = _page(site, "vaasa")
     assert _text(page.cssselect("h1")[0]) == "Vaasa (Vasa)"
     assert [_text(a) for a in page.cssselect("#organs-heading + ul a")] == [
-        "Kaupunginhallitus", "Rakennusvalvontajohtaja"]
+        "Kaupunginhallitus",
+        "Rakennusvalvontajohtaja",
+    ]
     meetings = [_text(li) for li in page.cssselect("#meetings-heading + ul > li")]
     assert meetings == [
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Esityslista",
         "Kaupunginhallitus 5/2017 20.3.2017 klo 16.00 Pöytäkirja svenska",
         "Kaupunginhallitus 3/2017 6.3.2017 klo 16.00 Pöytäkirja",
-        "Kaupunginhallitus 4/2016 7.11.2016 klo 16.00 Esityslista"]
+        "Kaupunginhallitus 4/2016 7.11.2016 klo 16.00 Esityslista",
+    ]
     assert page.cssselect("#meetings-heading + ul > li")[2].cssselect("span[lang=sv]")
 
 
 def test_organ_page_links_one_page_per_year_with_counts(site):
     page = _page(site, "vaasa:org:kh")
-    years = [(_text(li.cssselect("a")[0]), li.cssselect("a")[0].get("href"),
-              _text(li.cssselect(".meta")[0])) for li in page.cssselect(".years li")]
+    years = [
+        (
+            _text(li.cssselect("a")[0]),
+            li.cssselect("a")[0].get("href"),
+            _text(li.cssselect(".meta")[0]),
+        )
+        for li in page.cssselect(".years li")
+    ]
     # Meetings held, not documents: the agenda and two minutes of 5/2017 are one meeting.
-    assert years == [("2017", "/fi/vaasa/org/kh/2017/", "2 kokousta"),
-                     ("2016", "/fi/vaasa/org/kh/2016/", "1 kokous")]
+    assert years == [
+        ("2017", "/fi/vaasa/org/kh/2017/", "2 kokousta"),
+        ("2016", "/fi/vaasa/org/kh/2016/", "1 kokous"),
+    ]
     year = _html(site, "fi/vaasa/org/kh/2016/index.html")
     assert _text(year.cssselect("h1")[0]) == "Kaupunginhallitus 2016"
     assert [_text(a) for a in year.cssselect("#meetings-heading + ul a")] == ["Kokous 4/2016"]
@@ -235,17 +270,24 @@ def test_proposal_and_decision_sit_together_for_comparison(site):
     pair = _page(site, "vaasa:action:123").cssselect("div.compare")
     assert len(pair) == 1
     assert [section.get("class") for section in pair[0]] == [
-        "content content-proposal", "content content-decision"]
+        "content content-proposal",
+        "content content-decision",
+    ]
 
 
-@pytest.mark.parametrize("types, expected", [
-    (["presentation", "proposal", "decision", "appeal"],
-     [["presentation"], ["proposal", "decision"], ["appeal"]]),
-    (["proposal", "proceedings", "decision"], [["proceedings"], ["proposal", "decision"]]),
-    (["decision", "proposal"], [["decision"], ["proposal"]]),
-    (["proposal", "other"], [["proposal"], ["other"]]),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "types, expected",
+    [
+        (
+            ["presentation", "proposal", "decision", "appeal"],
+            [["presentation"], ["proposal", "decision"], ["appeal"]],
+        ),
+        (["proposal", "proceedings", "decision"], [["proceedings"], ["proposal", "decision"]]),
+        (["decision", "proposal"], [["decision"], ["proposal"]]),
+        (["proposal", "other"], [["proposal"], ["other"]]),
+        ([], []),
+    ],
+)
 def test_section_layout_pairs_a_proposal_with_the_decision_after_it(types, expected):
     layout = section_layout([{"type": kind} for kind in types])
     assert [[content["type"] for content in group] for group in layout] == expected
@@ -253,8 +295,13 @@ def test_section_layout_pairs_a_proposal_with_the_decision_after_it(types, expec
 
 def test_action_page_shows_facts_register_id_and_source(site):
     page = _page(site, "vaasa:action:123")
-    facts = dict(zip((_text(dt) for dt in page.cssselect("dl.facts dt")),
-                     (_text(dd) for dd in page.cssselect("dl.facts dd")), strict=True))
+    facts = dict(
+        zip(
+            (_text(dt) for dt in page.cssselect("dl.facts dt")),
+            (_text(dd) for dd in page.cssselect("dl.facts dd")),
+            strict=True,
+        )
+    )
     assert facts["Diaarinumero"] == "VD/1545/00.04.00/2017"
     assert facts["Pykälä"] == "§ 12"
     assert facts["Päivämäärä"] == "20.3.2017"
@@ -264,8 +311,10 @@ def test_action_page_shows_facts_register_id_and_source(site):
     assert facts["Arkistoitu ensimmäisen kerran"] == "14.3.2017"
     assert facts["Viimeksi päivitetty"] == "22.3.2017"
     sources = {a.get("href"): _text(a) for a in page.cssselect(".source-links a")}
-    assert sources == {"https://example.org/vaasa/item": "Alkuperäinen sivu",
-                       "https://example.org/v/123.pdf": "Alkuperäinen PDF"}
+    assert sources == {
+        "https://example.org/vaasa/item": "Alkuperäinen sivu",
+        "https://example.org/v/123.pdf": "Alkuperäinen PDF",
+    }
 
 
 def test_action_page_gives_the_search_index_its_filters_and_metadata(site):
@@ -273,39 +322,62 @@ def test_action_page_gives_the_search_index_its_filters_and_metadata(site):
     page = _page(site, "vaasa:action:123")
     body = page.cssselect("[data-pagefind-body]")
     assert len(body) == 1 and body[0].tag == "article"
-    filters = {element.get("data-pagefind-filter")
-               for element in page.cssselect("[data-pagefind-filter]")}
-    assert filters == {"municipality:vaasa", "organ:vaasa:org:kh", "kind:minutes", "year:2017",
-                       "outcome:approved_as_proposed", "topic:economy_budget"}
-    metadata = {element.get("data-pagefind-meta")
-                for element in page.cssselect("[data-pagefind-meta]")}
-    assert metadata == {"language:fi", "title", "date:2017-03-20", "municipality:vaasa",
-                        "organ:vaasa:org:kh", "section", "kind:minutes", "keys"}
+    filters = {
+        element.get("data-pagefind-filter") for element in page.cssselect("[data-pagefind-filter]")
+    }
+    assert filters == {
+        "municipality:vaasa",
+        "organ:vaasa:org:kh",
+        "kind:minutes",
+        "year:2017",
+        "outcome:approved_as_proposed",
+        "topic:economy_budget",
+    }
+    metadata = {
+        element.get("data-pagefind-meta") for element in page.cssselect("[data-pagefind-meta]")
+    }
+    assert metadata == {
+        "language:fi",
+        "title",
+        "date:2017-03-20",
+        "municipality:vaasa",
+        "organ:vaasa:org:kh",
+        "section",
+        "kind:minutes",
+        "keys",
+    }
     assert _text(page.cssselect("[data-pagefind-meta=title]")[0]) == "Talousarviomuutos 2017"
     assert _text(page.cssselect("[data-pagefind-meta=section]")[0]) == "§ 12"
     assert page.cssselect("time")[0].get("data-pagefind-sort") == "date:2017-03-20"
     assert not _page(site, "vaasa").cssselect("[data-pagefind-body]")
 
 
-@pytest.mark.parametrize(("record_id", "indexed_in"), [
-    ("vaasa:action:123", "fi"), ("vaasa:action:123-sv", "sv"),
-    ("kristinestad:action:900", "sv"), ("vaasa:action:a/b", "fi"),
-])
-def test_a_record_is_indexed_once_in_its_own_languages_tree(site, records, record_id,
-                                                           indexed_in):
+@pytest.mark.parametrize(
+    ("record_id", "indexed_in"),
+    [
+        ("vaasa:action:123", "fi"),
+        ("vaasa:action:123-sv", "sv"),
+        ("kristinestad:action:900", "sv"),
+        ("vaasa:action:a/b", "fi"),
+    ],
+)
+def test_a_record_is_indexed_once_in_its_own_languages_tree(site, records, record_id, indexed_in):
     """Finnish and Swedish records in their own tree, any other in the Finnish one."""
     language = next(a for a in records["actions"] if a["id"] == record_id).get("language")
     assert indexed_in == (language if language in ("fi", "sv") else "fi")
-    indexed = [tree for tree in LANGUAGES
-               if _page(site, record_id, tree).cssselect("[data-pagefind-body]")]
+    indexed = [
+        tree for tree in LANGUAGES if _page(site, record_id, tree).cssselect("[data-pagefind-body]")
+    ]
     assert indexed == [indexed_in]
 
 
 def test_officeholder_decision_is_its_own_kind_of_document(site, records):
     officeholder = next(a for a in records["actions"] if not a.get("meeting"))
     page = _page(site, officeholder["id"], "sv" if officeholder.get("language") == "sv" else "fi")
-    assert page.cssselect("[data-pagefind-filter^='kind:']")[0].get(
-        "data-pagefind-filter") == "kind:officeholder"
+    assert (
+        page.cssselect("[data-pagefind-filter^='kind:']")[0].get("data-pagefind-filter")
+        == "kind:officeholder"
+    )
 
 
 def test_search_page_words_every_filter_code_in_its_language(site):
@@ -313,18 +385,24 @@ def test_search_page_words_every_filter_code_in_its_language(site):
     from transform.schema import DocumentKind, Outcome
 
     page = _html(site, "sv/search/index.html")
-    options = {select.get("data-filter"): {option.get("value"): _text(option)
-                                           for option in select.cssselect("option")}
-               for select in page.cssselect("select[data-filter]")}
+    options = {
+        select.get("data-filter"): {
+            option.get("value"): _text(option) for option in select.cssselect("option")
+        }
+        for select in page.cssselect("select[data-filter]")
+    }
     assert set(options["kind"]) == {"", *DocumentKind, "officeholder"}
     assert set(options["outcome"]) == {"", *Outcome}
     assert options["kind"]["minutes"] == "Protokoll"
-    assert options["municipality"] == {"": "Alla", "kristinestad": "Kristinestad",
-                                       "vaasa": "Vasa"}
-    groups = {group.get("label"): [option.get("value") for option in group.cssselect("option")]
-              for group in page.cssselect("#filter-organ optgroup")}
-    assert groups == {"Kristinestad": ["kristinestad:org:sty"],
-                      "Vasa": ["vaasa:org:kh", "vaasa:org:rvj"]}
+    assert options["municipality"] == {"": "Alla", "kristinestad": "Kristinestad", "vaasa": "Vasa"}
+    groups = {
+        group.get("label"): [option.get("value") for option in group.cssselect("option")]
+        for group in page.cssselect("#filter-organ optgroup")
+    }
+    assert groups == {
+        "Kristinestad": ["kristinestad:org:sty"],
+        "Vasa": ["vaasa:org:kh", "vaasa:org:rvj"],
+    }
 
 
 def test_indexed_text_keeps_facts_apart(site):
@@ -340,7 +418,10 @@ def test_action_page_links_its_other_language_version(site):
     finnish = _page(site, "vaasa:action:123")
     link = finnish.cssselect(".translations a")[0]
     assert (link.get("href"), link.get("hreflang"), link.get("lang")) == (
-        "/fi/vaasa/action/123-sv/", "sv", "sv")
+        "/fi/vaasa/action/123-sv/",
+        "sv",
+        "sv",
+    )
     assert _text(finnish.cssselect(".translations li")[0]) == "svenska: Ändring av budgeten 2017"
     swedish = _page(site, "vaasa:action:123-sv", "sv")
     back = swedish.cssselect(".translations a")[0]
@@ -381,7 +462,8 @@ def test_changed_action_says_when_it_was_updated_and_links_its_earlier_versions(
     assert _text(page.cssselect("p.notice")[0]) == "Päivitetty 22.3.2017. Aiemmat versiot"
     versions = page.cssselect("ul.versions a")
     assert [(_text(a), a.get("href")) for a in versions] == [
-        ("Versio 14.3.2017", "/fi/vaasa/action/123/version/1/")]
+        ("Versio 14.3.2017", "/fi/vaasa/action/123/version/1/")
+    ]
     assert not _page(site, "vaasa:action:a/b").cssselect("ul.versions, p.notice")
 
 
@@ -389,7 +471,9 @@ def test_earlier_version_has_its_own_page_with_its_text(site):
     page = _html(site, "fi/vaasa/action/123/version/1/index.html")
     assert _text(page.cssselect("h1")[0]) == "Versio 14.3.2017: Talousarviomuutos 2017"
     assert [_text(h) for h in page.cssselect("section.content h2")] == [
-        "Perustelut", "Päätösehdotus"]
+        "Perustelut",
+        "Päätösehdotus",
+    ]
     assert "14.3.2017–22.3.2017" in _text(page.cssselect(".notice")[0])
     assert page.cssselect(".notice a")[0].get("href") == "/fi/vaasa/action/123/"
 
@@ -397,8 +481,12 @@ def test_earlier_version_has_its_own_page_with_its_text(site):
 def test_breadcrumbs_lead_from_home_to_the_action(site):
     crumbs = _page(site, "vaasa:action:123").cssselect("nav.breadcrumbs li")
     assert [_text(li) for li in crumbs] == [
-        "Etusivu", "Vaasa", "Kaupunginhallitus", "Kaupunginhallitus 5/2017",
-        "Talousarviomuutos 2017"]
+        "Etusivu",
+        "Vaasa",
+        "Kaupunginhallitus",
+        "Kaupunginhallitus 5/2017",
+        "Talousarviomuutos 2017",
+    ]
     assert crumbs[-1].cssselect("[aria-current=page]")
 
 
@@ -452,9 +540,13 @@ def test_withheld_records_are_not_shown_anywhere(tmp_path, records):
     for path in tmp_path.rglob("*"):
         if path.is_file():
             # The withheld title; "Kaavoitus ja rakentaminen" is a topic's name.
-            assert not re.search("Kaavoitus(?! ja rakentaminen)",
-                                 path.read_text(encoding="utf-8")), path
+            assert not re.search(
+                "Kaavoitus(?! ja rakentaminen)", path.read_text(encoding="utf-8")
+            ), path
+
+
 # --- hostile input --------------------------------------------------------------------------
+
 
 def test_no_output_file_carries_script_event_handlers_or_javascript_urls(site):
     for path in site.rglob("*"):
@@ -493,32 +585,38 @@ def test_sanitised_html_keeps_the_text_and_table_structure(site):
     assert dict(cell.attrib) == {"colspan": "2"}
 
 
-@pytest.mark.parametrize("html, expected", [
-    ("<p onclick='x()'>a</p>", "<p>a</p>"),
-    ("<script>alert(1)</script>b", "b"),
-    ('<a href="javascript:alert(1)">c</a>', "c"),
-    ('<p style="color:red" class="x" id="y">d</p>', "<p>d</p>"),
-    ("<h2>e</h2><h3>f</h3>", "e<h3>f</h3>"),
-    ("<style>p{}</style><!-- note -->g", "g"),
-    ('<td rowspan="2" colspan="3">h</td>', 'h'),  # a lone cell is not a table
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p onclick='x()'>a</p>", "<p>a</p>"),
+        ("<script>alert(1)</script>b", "b"),
+        ('<a href="javascript:alert(1)">c</a>', "c"),
+        ('<p style="color:red" class="x" id="y">d</p>', "<p>d</p>"),
+        ("<h2>e</h2><h3>f</h3>", "e<h3>f</h3>"),
+        ("<style>p{}</style><!-- note -->g", "g"),
+        ('<td rowspan="2" colspan="3">h</td>', "h"),  # a lone cell is not a table
+    ],
+)
 def test_sanitize_html(html, expected):
     assert sanitize_html(html) == expected
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://example.org/a.pdf", "https://example.org/a.pdf"),
-    ("http://example.org/", "http://example.org/"),
-    ("javascript:alert(1)", None),
-    ("JavaScript:alert(1)", None),
-    (" javascript:alert(1)", None),
-    ("java\tscript:alert(1)", None),
-    ("data:text/html,<script>", None),
-    ("//example.org/a", None),
-    ("/relative", None),
-    ("https:evil", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://example.org/a.pdf", "https://example.org/a.pdf"),
+        ("http://example.org/", "http://example.org/"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        (" javascript:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//example.org/a", None),
+        ("/relative", None),
+        ("https:evil", None),
+        (None, None),
+    ],
+)
 def test_safe_url_links_only_plain_web_addresses(url, expected):
     assert safe_url(url) == expected
 
@@ -528,21 +626,36 @@ def test_safe_url_links_only_plain_web_addresses(url, expected):
 SAFE_SEGMENT = re.compile(r"^(~[0-9a-f]{16}|[a-z0-9._-]{1,64})$")
 
 
-@pytest.mark.parametrize("record_id, expected", [
-    ("vaasa", "vaasa/index.html"),
-    ("vaasa:org:kh", "vaasa/org/kh/index.html"),
-    ("vaasa:meeting:2017-5", "vaasa/meeting/2017-5/index.html"),
-    ("vaasa:action:123", "vaasa/action/123/index.html"),
-    ("vaasa:action:a.b_c-1", "vaasa/action/a.b_c-1/index.html"),
-])
+@pytest.mark.parametrize(
+    "record_id, expected",
+    [
+        ("vaasa", "vaasa/index.html"),
+        ("vaasa:org:kh", "vaasa/org/kh/index.html"),
+        ("vaasa:meeting:2017-5", "vaasa/meeting/2017-5/index.html"),
+        ("vaasa:action:123", "vaasa/action/123/index.html"),
+        ("vaasa:action:a.b_c-1", "vaasa/action/a.b_c-1/index.html"),
+    ],
+)
 def test_page_path_uses_plain_origin_ids_verbatim(record_id, expected):
     assert page_path(record_id, {"vaasa"}) == expected
 
 
-@pytest.mark.parametrize("origin_id", [
-    *HOSTILE_ORIGIN_IDS, "..", ".", "", "a\\b", "a\x00b", "ä", "x" * 65, "a b", "~abc",
-    "vaasa:action:1",
-])
+@pytest.mark.parametrize(
+    "origin_id",
+    [
+        *HOSTILE_ORIGIN_IDS,
+        "..",
+        ".",
+        "",
+        "a\\b",
+        "a\x00b",
+        "ä",
+        "x" * 65,
+        "a b",
+        "~abc",
+        "vaasa:action:1",
+    ],
+)
 def test_page_path_hashes_anything_else(tmp_path, origin_id):
     path = page_path(f"vaasa:action:{origin_id}", {"vaasa"})
     municipality, kind, segment, index = path.split("/")
@@ -551,10 +664,19 @@ def test_page_path_hashes_anything_else(tmp_path, origin_id):
     assert (tmp_path / path).resolve().is_relative_to(tmp_path.resolve())
 
 
-@pytest.mark.parametrize("record_id", [
-    "../x:action:1", "Vaasa:action:1", "vaasa/..:action:1", ":action:1", "espoo:action:1",
-    "vaasa:secret:1", "vaasa:action", "vaasa:../..:1",
-])
+@pytest.mark.parametrize(
+    "record_id",
+    [
+        "../x:action:1",
+        "Vaasa:action:1",
+        "vaasa/..:action:1",
+        ":action:1",
+        "espoo:action:1",
+        "vaasa:secret:1",
+        "vaasa:action",
+        "vaasa:../..:1",
+    ],
+)
 def test_page_path_refuses_unknown_municipalities_and_kinds(record_id):
     with pytest.raises(UnsafeIdError):
         page_path(record_id, {"vaasa"})
@@ -578,9 +700,18 @@ def test_hostile_ids_are_built_inside_out_dir(site):
     assert (site / "fi" / page_path("vaasa:meeting:../../etc")).is_file()
 
 
-@pytest.mark.parametrize("relative_path", [
-    "../escape.html", "/etc/passwd", "a/../../b.html", "", ".", "a//b.html", "a\\..\\b.html",
-])
+@pytest.mark.parametrize(
+    "relative_path",
+    [
+        "../escape.html",
+        "/etc/passwd",
+        "a/../../b.html",
+        "",
+        ".",
+        "a//b.html",
+        "a\\..\\b.html",
+    ],
+)
 def test_writer_refuses_paths_outside_out_dir(tmp_path, relative_path):
     with pytest.raises(UnsafePathError):
         SiteWriter(tmp_path / "out").write_text(relative_path, "x")
@@ -606,6 +737,7 @@ def test_writer_refuses_to_follow_a_symlink_out(tmp_path):
 # --- every page: structure, accessibility, links --------------------------------------------
 # --- every page: structure, accessibility, links --------------------------------------------
 
+
 def test_every_page_has_one_h1_a_title_lang_landmarks_and_a_skip_link(site):
     for path in _own_html_files(site):
         relative = path.relative_to(site).as_posix()
@@ -630,14 +762,19 @@ def test_every_page_links_itself_in_the_other_languages(site):
         relative = path.relative_to(site).as_posix()
         page = lxml.html.fromstring(path.read_bytes())
         own = relative.split("/", 1)[1] if relative.split("/")[0] in LANGUAGES else relative
-        switch = {a.get("hreflang"): a.get("href")
-                  for a in page.cssselect("nav.language-switch a")}
+        switch = {a.get("hreflang"): a.get("href") for a in page.cssselect("nav.language-switch a")}
         current = page.get("lang")
-        expected = {code: "/" + code + "/" + own.removesuffix("index.html")
-                    for code in LANGUAGES if code != current}
+        expected = {
+            code: "/" + code + "/" + own.removesuffix("index.html")
+            for code in LANGUAGES
+            if code != current
+        }
         assert switch == expected, path
-        alternates = {link.get("hreflang") for link in page.cssselect("link[rel=alternate]")
-                      if link.get("hreflang")}
+        alternates = {
+            link.get("hreflang")
+            for link in page.cssselect("link[rel=alternate]")
+            if link.get("hreflang")
+        }
         assert alternates == set(LANGUAGES), path
 
 
@@ -689,7 +826,8 @@ def test_an_absolute_base_url_makes_machine_readable_urls_absolute_only(tmp_path
     page = _page(tmp_path, "vaasa:action:123")
     assert page.cssselect("nav.breadcrumbs a")[0].get("href") == "/archive/fi/"
     assert page.cssselect("link[rel=canonical]")[0].get("href") == (
-        "https://avoin.example/archive/fi/vaasa/action/123/")
+        "https://avoin.example/archive/fi/vaasa/action/123/"
+    )
 
 
 def test_every_record_page_is_reachable_from_home(site):
@@ -703,8 +841,9 @@ def test_every_record_page_is_reachable_from_home(site):
         for link in page.xpath("//a/@href"):
             if link.startswith("/"):
                 relative = unquote(link).lstrip("/")
-                queue.append(relative + "index.html" if relative.endswith("/") or not relative
-                             else relative)
+                queue.append(
+                    relative + "index.html" if relative.endswith("/") or not relative else relative
+                )
     built = {path.relative_to(site).as_posix() for path in html_files(site)}
     not_linked = {"index.html", "404.html"}  # the root redirect and the server's 404 page
     assert built - seen == {f"{language}/404.html" for language in LANGUAGES} | not_linked
@@ -747,15 +886,17 @@ def test_pages_load_nothing_from_elsewhere(site):
 
 # --- CSS ------------------------------------------------------------------------------------
 
+
 def _relative_luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def _contrast(first: str, second: str) -> float:
-    lighter, darker = sorted((_relative_luminance(first), _relative_luminance(second)),
-                             reverse=True)
+    lighter, darker = sorted(
+        (_relative_luminance(first), _relative_luminance(second)), reverse=True
+    )
     return (lighter + 0.05) / (darker + 0.05)
 
 
@@ -763,13 +904,21 @@ def _css() -> str:
     return (TEMPLATES_DIR / "static" / "style.css").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text, background", [
-    ("text", "background"), ("muted", "background"), ("link", "background"),
-    ("link-visited", "background"), ("link", "highlight-background"),
-    ("text", "highlight-background"), ("muted", "highlight-background"),
-    ("header-text", "header-background"), ("notice-text", "notice-background"),
-    ("focus-text", "focus-background"),
-])
+@pytest.mark.parametrize(
+    "text, background",
+    [
+        ("text", "background"),
+        ("muted", "background"),
+        ("link", "background"),
+        ("link-visited", "background"),
+        ("link", "highlight-background"),
+        ("text", "highlight-background"),
+        ("muted", "highlight-background"),
+        ("header-text", "header-background"),
+        ("notice-text", "notice-background"),
+        ("focus-text", "focus-background"),
+    ],
+)
 def test_colour_pairs_meet_wcag_aa(text, background):
     colours = dict(re.findall(r"--color-([a-z-]+):\s*(#[0-9a-f]{6});", _css()))
     assert _contrast(colours[text], colours[background]) >= 4.5
@@ -779,8 +928,6 @@ def test_css_has_no_fixed_widths_or_external_resources():
     css = _css()
     assert not re.search(r"(?<![-\w])(min-|max-)?width:\s*\d+(\.\d+)?px", css)
     assert "@import" not in css and "url(" not in css and "http" not in css
-
-
 
 
 def test_paragraphs_split_on_blank_lines_and_escape():
@@ -797,6 +944,7 @@ def test_an_empty_municipality_still_gets_a_valid_page(tmp_path, records):
 
 # --- items and matters (issue 14) -----------------------------------------------------------
 
+
 def test_item_page_puts_the_decision_first(site):
     page = _html(site, "fi/vaasa/item/kh-20170320-12/index.html")
     lead = _text(page.cssselect("p.decision-lead")[0])
@@ -805,8 +953,11 @@ def test_item_page_puts_the_decision_first(site):
     headings = [_text(h) for h in main.cssselect("h2")]
     assert headings[0] == "Päätös"  # the decision before facts, documents and full text
     documents = [a.get("href") for a in page.cssselect("#documents-heading + ul a")]
-    assert documents == ["/fi/vaasa/action/123-agenda/", "/fi/vaasa/action/123/",
-                         "/fi/vaasa/action/123-sv/"]
+    assert documents == [
+        "/fi/vaasa/action/123-agenda/",
+        "/fi/vaasa/action/123/",
+        "/fi/vaasa/action/123-sv/",
+    ]
 
 
 def test_item_page_links_the_earlier_handling_and_the_matter(site):
@@ -817,7 +968,9 @@ def test_item_page_links_the_earlier_handling_and_the_matter(site):
     assert len(timeline) == 2 and timeline[0].startswith("6.3.2017 Kaupunginhallitus § 3")
     matter = _html(site, "fi/vaasa/matter/vd-1545-00.04.00-2017/index.html")
     assert [a.get("href") for a in matter.cssselect("#handlings-heading + ol a")] == [
-        "/fi/vaasa/item/kh-20170306-3/", "/fi/vaasa/item/kh-20170320-12/"]
+        "/fi/vaasa/item/kh-20170306-3/",
+        "/fi/vaasa/item/kh-20170320-12/",
+    ]
     assert (site / "fi/vaasa/matter/vd-1545-00.04.00-2017/feed.atom").is_file()
 
 
@@ -826,14 +979,16 @@ def test_item_page_shows_the_vote_as_a_table_and_the_dissent(site):
     rows = [[_text(cell) for cell in row] for row in page.cssselect("table.votes tr")]
     assert rows == [["Ja (esitystä)", "4"], ["Nej (palautusehdotusta)", "7"], ["Blankt", "1"]]
     assert "Jäsen Aho jätti päätöksestä eriävän mielipiteen." in _text(
-        page.cssselect("#dissents-heading + ul")[0])
+        page.cssselect("#dissents-heading + ul")[0]
+    )
     assert "återremitterades" in _text(page.cssselect("p.decision-lead")[0])
 
 
 def test_agenda_only_item_says_it_is_not_decided_yet(site):
     page = _html(site, "fi/" + page_path("vaasa:item:kh-20161107-40"))
     assert _text(page.cssselect("p.decision-lead")[0]).startswith(
-        "Ei vielä päätetty – käsitellään 7.11.2016")
+        "Ei vielä päätetty – käsitellään 7.11.2016"
+    )
 
 
 def test_every_document_links_its_item(site):
@@ -844,39 +999,76 @@ def test_every_document_links_its_item(site):
 def test_meeting_facts_are_read_from_the_cover_page():
     from site_builder.meeting_facts import meeting_facts
 
-    cover = {"contents": [{"type": "presentation", "text": (
-        "Vasa stad Svenska utbildningsnämnden Protokoll 2/2025\n\nTid 18.2.2025 17:00\n\n"
-        "Plats Rådhuset, mötesrum Dragonen\n\nNärvarande Ulla Sundqvist, ordförande Emma "
-        "Nyberg Oskar Wikström\n\nBehandlade ärenden § 9")}]}
+    cover = {
+        "contents": [
+            {
+                "type": "presentation",
+                "text": (
+                    "Vasa stad Svenska utbildningsnämnden Protokoll "
+                    "2/2025\n\nTid 18.2.2025 17:00\n\n"
+                    "Plats Rådhuset, mötesrum Dragonen\n\nNärvarande Ulla "
+                    "Sundqvist, ordförande Emma "
+                    "Nyberg Oskar Wikström\n\nBehandlade ärenden § 9"
+                ),
+            }
+        ]
+    }
     not_from_a_cover_record = {"secretary": None, "people": [], "published": None}
     assert meeting_facts([{"contents": []}, cover]) == {
-        "place": "Rådhuset, mötesrum Dragonen", "chair": "Ulla Sundqvist",
+        "place": "Rådhuset, mötesrum Dragonen",
+        "chair": "Ulla Sundqvist",
         "attendance": "Ulla Sundqvist, ordförande Emma Nyberg Oskar Wikström",
-        **not_from_a_cover_record}
-    assert meeting_facts([]) == {"place": None, "chair": None, "attendance": None,
-                                 **not_from_a_cover_record}
+        **not_from_a_cover_record,
+    }
+    assert meeting_facts([]) == {
+        "place": None,
+        "chair": None,
+        "attendance": None,
+        **not_from_a_cover_record,
+    }
 
 
 def test_meeting_facts_of_an_imported_meeting_come_from_its_record():
     from site_builder.meeting_facts import meeting_facts
 
-    people = [{"name": "Anna Berg", "role": "ordförande", "group": "Beslutande",
-               "present": True}]
-    meeting = {"place": "Stadshuset", "chair": "Anna Berg", "secretary": "Maria Holm",
-               "attendance": people, "published": "2023-02-06"}
+    people = [{"name": "Anna Berg", "role": "ordförande", "group": "Beslutande", "present": True}]
+    meeting = {
+        "place": "Stadshuset",
+        "chair": "Anna Berg",
+        "secretary": "Maria Holm",
+        "attendance": people,
+        "published": "2023-02-06",
+    }
     assert meeting_facts([], meeting) == {
-        "place": "Stadshuset", "chair": "Anna Berg", "attendance": None,
-        "secretary": "Maria Holm", "people": people, "published": "2023-02-06"}
+        "place": "Stadshuset",
+        "chair": "Anna Berg",
+        "attendance": None,
+        "secretary": "Maria Holm",
+        "people": people,
+        "published": "2023-02-06",
+    }
 
 
 def test_a_body_in_two_languages_is_one_organ_named_in_each_ui_language(tmp_path, records):
     twins = copy.deepcopy(records)
     twins["organizations"].append(
-        {"id": "kristinestad:org:kst", "municipality": "kristinestad", "name": "Kaupunginhallitus",
-         "classification": "board", "origin_id": "kst"})
-    twins["meetings"].append({**copy.deepcopy(twins["meetings"][-1]),
-                              "id": "kristinestad:meeting:78", "origin_id": "78",
-                              "organization": "kristinestad:org:kst", "language": "fi"})
+        {
+            "id": "kristinestad:org:kst",
+            "municipality": "kristinestad",
+            "name": "Kaupunginhallitus",
+            "classification": "board",
+            "origin_id": "kst",
+        }
+    )
+    twins["meetings"].append(
+        {
+            **copy.deepcopy(twins["meetings"][-1]),
+            "id": "kristinestad:meeting:78",
+            "origin_id": "78",
+            "organization": "kristinestad:org:kst",
+            "language": "fi",
+        }
+    )
     build(twins, tmp_path)
     organs = [_text(a) for a in _page(tmp_path, "kristinestad").cssselect("#organs-heading + ul a")]
     assert organs == ["Kaupunginhallitus"]  # once, in the Finnish UI's language

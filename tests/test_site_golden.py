@@ -41,8 +41,11 @@ def _build(records: dict, out_dir: Path, policy: PublishingPolicy = POLICY, **op
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _in_every_language(*paths: str) -> set[str]:
@@ -58,17 +61,24 @@ def golden(tmp_path_factory) -> Path:
 
 # --- golden output --------------------------------------------------------------------------
 
+
 def test_golden_site_matches_the_checked_in_one(golden):
     built, expected = golden_files(golden), golden_files(EXPECTED_DIR)
-    changed = sorted(path for path in built.keys() & expected.keys()
-                     if built[path] != expected[path])
-    assert (sorted(built.keys() - expected.keys()), sorted(expected.keys() - built.keys()),
-            changed) == ([], [], []), (
+    changed = sorted(
+        path for path in built.keys() & expected.keys() if built[path] != expected[path]
+    )
+    assert (
+        sorted(built.keys() - expected.keys()),
+        sorted(expected.keys() - built.keys()),
+        changed,
+    ) == ([], [], []), (
         "the site's output changed; if that was meant, run `python -m tests.golden.regenerate` "
-        "and review `git diff tests/golden/expected`")
+        "and review `git diff tests/golden/expected`"
+    )
 
 
 # --- incremental builds ---------------------------------------------------------------------
+
 
 def _retitled(records: dict) -> dict:
     changed = copy.deepcopy(records)
@@ -88,20 +98,24 @@ def test_a_changed_action_rewrites_exactly_the_pages_that_show_it(tmp_path):
     _build(site_records(), tmp_path)
     report = _build(_retitled(site_records()), tmp_path)
     assert set(report.written_paths) == _in_every_language(
-        page_path("vaasa:action:123"),            # its own page
+        page_path("vaasa:action:123"),  # its own page
         "vaasa/action/123/version/1/index.html",  # its earlier version (breadcrumbs)
-        page_path("vaasa:action:123-sv"),         # its Swedish version links to it
-        page_path("vaasa:meeting:2017-5"),        # its meeting's item list
-        "index.html",                             # the latest decisions
-        "vaasa/feed.atom", "vaasa/org/kh/feed.atom",
-        "vaasa/item/kh-20170320-12/index.html",   # its item shows its title and text
-        "vaasa/item/kh-20170306-3/index.html",    # the matter's earlier handling lists it
+        page_path("vaasa:action:123-sv"),  # its Swedish version links to it
+        page_path("vaasa:meeting:2017-5"),  # its meeting's item list
+        "index.html",  # the latest decisions
+        "vaasa/feed.atom",
+        "vaasa/org/kh/feed.atom",
+        "vaasa/item/kh-20170320-12/index.html",  # its item shows its title and text
+        "vaasa/item/kh-20170306-3/index.html",  # the matter's earlier handling lists it
         "vaasa/matter/vd-1545-00.04.00-2017/index.html",
         "vaasa/matter/vd-1545-00.04.00-2017/feed.atom",
-        "vaasa/index.html", "vaasa/org/kh/index.html",  # their latest decisions
+        "vaasa/index.html",
+        "vaasa/org/kh/index.html",  # their latest decisions
         # its topic's pages and feeds, all towns', the town's and the organ's
-        "topic/economy-budget/index.html", "topic/economy-budget/feed.atom",
-        "vaasa/topic/economy-budget/index.html", "vaasa/topic/economy-budget/feed.atom",
+        "topic/economy-budget/index.html",
+        "topic/economy-budget/feed.atom",
+        "vaasa/topic/economy-budget/index.html",
+        "vaasa/topic/economy-budget/feed.atom",
         "vaasa/org/kh/topic/economy-budget/feed.atom",
     ) | {FINGERPRINT_FILE}
     assert report.deleted == 0
@@ -122,8 +136,9 @@ def _changed_around_unchanged_actions(records: dict) -> dict:
 
 def test_full_and_incremental_builds_produce_identical_trees(tmp_path):
     incremental, full = tmp_path / "incremental", tmp_path / "full"
-    taken_down = PublishingPolicy(today=date(2017, 3, 22),
-                                  takedowns=frozenset({"vaasa:action:124"}))
+    taken_down = PublishingPolicy(
+        today=date(2017, 3, 22), takedowns=frozenset({"vaasa:action:124"})
+    )
     changed = _changed_around_unchanged_actions(site_records())
     _build(site_records(), incremental)
     report = _build(changed, incremental, policy=taken_down)
@@ -136,8 +151,11 @@ def test_full_and_incremental_builds_produce_identical_trees(tmp_path):
 def test_unchanged_actions_are_not_rendered_again_unless_their_page_is_missing(tmp_path):
     _build(site_records(), tmp_path)
     (tmp_path / "sv" / page_path("vaasa:action:a/b")).unlink()
-    with mock.patch("site_builder.renderer.PageRenderer.render_one",
-                    autospec=True, side_effect=PageRenderer.render_one) as render_one:
+    with mock.patch(
+        "site_builder.renderer.PageRenderer.render_one",
+        autospec=True,
+        side_effect=PageRenderer.render_one,
+    ) as render_one:
         report = _build(site_records(), tmp_path)
     rendered = {call.args[2] for call in render_one.call_args_list}
     assert report.written_paths == ["sv/" + page_path("vaasa:action:a/b")]
@@ -150,8 +168,11 @@ def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path
     _build(site_records(), tmp_path)
     retitled = site_records()
     next(a for a in retitled["actions"] if a["id"] == "vaasa:action:123")["title"] = "Uusi"
-    with mock.patch("site_builder.renderer.PageRenderer.render_one",
-                    autospec=True, side_effect=PageRenderer.render_one) as render_one:
+    with mock.patch(
+        "site_builder.renderer.PageRenderer.render_one",
+        autospec=True,
+        side_effect=PageRenderer.render_one,
+    ) as render_one:
         report = _build(retitled, tmp_path)
     rendered = {call.args[2] for call in render_one.call_args_list}
     # The meeting lists the retitled item; the other meetings list nothing that changed.
@@ -163,9 +184,14 @@ def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path
 
 def test_a_change_to_the_builder_renders_every_page_again(tmp_path):
     _build(site_records(), tmp_path)
-    with mock.patch("site_builder.build.code_digest", return_value="another builder"), \
-            mock.patch("site_builder.renderer.PageRenderer.render_one", autospec=True,
-                       side_effect=PageRenderer.render_one) as render_one:
+    with (
+        mock.patch("site_builder.build.code_digest", return_value="another builder"),
+        mock.patch(
+            "site_builder.renderer.PageRenderer.render_one",
+            autospec=True,
+            side_effect=PageRenderer.render_one,
+        ) as render_one,
+    ):
         _build(site_records(), tmp_path)
     rendered = {call.args[2] for call in render_one.call_args_list}
     assert "fi/" + page_path("vaasa:action:123") in rendered
@@ -175,11 +201,13 @@ def test_pages_of_vanished_records_are_deleted_and_nothing_else(tmp_path):
     _build(site_records(), tmp_path)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "actions.csv").write_text("id\n", encoding="utf-8")  # the exporter's
-    taken_down = PublishingPolicy(today=date(2017, 3, 22),
-                                  takedowns=frozenset({"vaasa:action:124"}))
+    taken_down = PublishingPolicy(
+        today=date(2017, 3, 22), takedowns=frozenset({"vaasa:action:124"})
+    )
     report = _build(site_records(), tmp_path, policy=taken_down)
     assert set(report.deleted_paths) == _in_every_language(
-        page_path("vaasa:action:124"), "vaasa/item/kh-20170320-13/index.html")
+        page_path("vaasa:action:124"), "vaasa/item/kh-20170320-13/index.html"
+    )
     assert not (tmp_path / "fi" / "vaasa" / "action" / "124").exists()  # directory too
     assert (tmp_path / "data" / "actions.csv").is_file()
     assert "vaasa:action:124" not in (tmp_path / MANIFEST_FILE).read_text(encoding="utf-8")
@@ -188,9 +216,12 @@ def test_pages_of_vanished_records_are_deleted_and_nothing_else(tmp_path):
 
 # --- feeds ----------------------------------------------------------------------------------
 
+
 def test_municipality_and_organ_pages_link_their_atom_feeds(golden):
-    for page_file, feed in (("fi/vaasa/index.html", "/fi/vaasa/feed.atom"),
-                            ("sv/vaasa/org/kh/index.html", "/sv/vaasa/org/kh/feed.atom")):
+    for page_file, feed in (
+        ("fi/vaasa/index.html", "/fi/vaasa/feed.atom"),
+        ("sv/vaasa/org/kh/index.html", "/sv/vaasa/org/kh/feed.atom"),
+    ):
         page = lxml.html.fromstring((golden / page_file).read_bytes())
         links = page.cssselect('head link[rel=alternate][type="application/atom+xml"]')
         assert [link.get("href") for link in links] == [feed]
@@ -203,7 +234,8 @@ def test_feeds_are_valid_atom_with_the_latest_actions(golden):
     for required in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None, required
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == (
-        "https://avoin.example/fi/vaasa/feed.atom")
+        "https://avoin.example/fi/vaasa/feed.atom"
+    )
     entries = feed.findall(f"{ATOM}entry")
     titles = [entry.findtext(f"{ATOM}title") for entry in entries]
     kaavoitus = 'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>'
@@ -211,25 +243,35 @@ def test_feeds_are_valid_atom_with_the_latest_actions(golden):
     assert len(entries) == 4  # every decided Vaasa item once, newest first
     first = entries[0]
     assert first.find(f"{ATOM}link").get("href") == (
-        "https://avoin.example/fi/vaasa/item/kh-20170320-12/")
+        "https://avoin.example/fi/vaasa/item/kh-20170320-12/"
+    )
     assert first.findtext(f"{ATOM}id").startswith("urn:uuid:")
     assert first.findtext(f"{ATOM}updated") == "2017-03-22T02:00:00Z"
     assert first.findtext(f"{ATOM}summary") == (
-        "Kaupunginhallitus 5/2017 § 12 · 20.3.2017 · Hyväksyttiin ehdotuksen mukaisesti")
+        "Kaupunginhallitus 5/2017 § 12 · 20.3.2017 · Hyväksyttiin ehdotuksen mukaisesti"
+    )
     swedish = lxml.etree.parse(str(golden / "sv/vaasa/feed.atom")).getroot()
     assert swedish.findtext(f"{ATOM}title") == "Vasa: senaste besluten"
     assert [e.findtext(f"{ATOM}id") for e in swedish.findall(f"{ATOM}entry")] == [
-        e.findtext(f"{ATOM}id") for e in entries]  # the same entries, whatever the language
+        e.findtext(f"{ATOM}id") for e in entries
+    ]  # the same entries, whatever the language
 
 
 def test_feeds_keep_to_the_latest_fifty(tmp_path):
     records = site_records()
-    template = next(action for action in records["actions"]
-                    if action["id"] == "vaasa:action:%2e%2e")  # the officeholder decision
+    template = next(
+        action for action in records["actions"] if action["id"] == "vaasa:action:%2e%2e"
+    )  # the officeholder decision
     records["actions"] += [
-        {**copy.deepcopy(template), "id": f"vaasa:action:extra-{n}", "origin_id": f"extra-{n}",
-         "date": f"2016-01-{1 + n % 28:02d}", "title": f"Päätös {n}"}
-        for n in range(60)]
+        {
+            **copy.deepcopy(template),
+            "id": f"vaasa:action:extra-{n}",
+            "origin_id": f"extra-{n}",
+            "date": f"2016-01-{1 + n % 28:02d}",
+            "title": f"Päätös {n}",
+        }
+        for n in range(60)
+    ]
     _build(records, tmp_path)
     feed = lxml.etree.parse(str(tmp_path / "fi/vaasa/org/rvj/feed.atom")).getroot()
     assert len(feed.findall(f"{ATOM}entry")) == 50
@@ -237,24 +279,29 @@ def test_feeds_keep_to_the_latest_fifty(tmp_path):
 
 # --- sitemap, robots, JSON-LD ---------------------------------------------------------------
 
+
 def test_sitemap_lists_every_page_in_every_language(golden):
     index = lxml.etree.parse(str(golden / "sitemap.xml")).getroot()
     sitemap_urls = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
-    assert sitemap_urls == [f"{BASE_URL}sitemaps/{name}.xml"
-                            for name in ("kristinestad", "site", "vaasa")]
+    assert sitemap_urls == [
+        f"{BASE_URL}sitemaps/{name}.xml" for name in ("kristinestad", "site", "vaasa")
+    ]
     listed = set()
     for url in sitemap_urls:
         urlset = lxml.etree.parse(str(golden / url.removeprefix(BASE_URL))).getroot()
         listed |= {loc.text.removeprefix(BASE_URL) for loc in urlset.iter(f"{SITEMAP}loc")}
-    pages = {path.relative_to(golden).as_posix().removesuffix("index.html")
-             for path in html_files(golden)}
+    pages = {
+        path.relative_to(golden).as_posix().removesuffix("index.html")
+        for path in html_files(golden)
+    }
     assert pages - listed == {"", "404.html"} | {f"{code}/404.html" for code in LANGUAGES}
     assert listed <= pages
 
 
 def test_robots_txt_allows_crawling_and_names_the_sitemap(golden, tmp_path):
     assert (golden / "robots.txt").read_text(encoding="utf-8") == (
-        "User-agent: *\nAllow: /\nSitemap: https://avoin.example/sitemap.xml\n")
+        "User-agent: *\nAllow: /\nSitemap: https://avoin.example/sitemap.xml\n"
+    )
     _build(site_records(), tmp_path)  # base "/": no absolute URL to give
     assert "Sitemap" not in (tmp_path / "robots.txt").read_text(encoding="utf-8")
 
@@ -269,35 +316,51 @@ def _json_ld(site: Path, path: str) -> dict:
 def test_action_pages_describe_the_decision_in_json_ld(golden):
     data = _json_ld(golden, "en/vaasa/action/123/index.html")
     assert data == {
-        "@context": "https://schema.org", "@type": "Legislation",
+        "@context": "https://schema.org",
+        "@type": "Legislation",
         "name": "Talousarviomuutos 2017",
         "url": "https://avoin.example/en/vaasa/action/123/",
-        "inLanguage": "fi", "identifier": "VD/1545/00.04.00/2017",
+        "inLanguage": "fi",
+        "identifier": "VD/1545/00.04.00/2017",
         "legislationIdentifier": "VD/1545/00.04.00/2017",
-        "dateCreated": "2017-03-20", "legislationDate": "2017-03-20",
+        "dateCreated": "2017-03-20",
+        "legislationDate": "2017-03-20",
         "dateModified": "2017-03-22",
         "legislationJurisdiction": {"@type": "AdministrativeArea", "name": "Vaasa"},
-        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": "Kaupunginhallitus",
-                                "url": "https://avoin.example/en/vaasa/org/kh/"},
-        "isPartOf": {"@type": "CreativeWork", "name": "Kaupunginhallitus 5/2017",
-                     "url": "https://avoin.example/en/vaasa/meeting/2017-5/",
-                     "dateCreated": "2017-03-20"},
+        "legislationPassedBy": {
+            "@type": "GovernmentOrganization",
+            "name": "Kaupunginhallitus",
+            "url": "https://avoin.example/en/vaasa/org/kh/",
+        },
+        "isPartOf": {
+            "@type": "CreativeWork",
+            "name": "Kaupunginhallitus 5/2017",
+            "url": "https://avoin.example/en/vaasa/meeting/2017-5/",
+            "dateCreated": "2017-03-20",
+        },
         "isBasedOn": "https://example.org/vaasa/item",
-        "workTranslation": [{"@type": "Legislation", "inLanguage": "sv",
-                             "url": "https://avoin.example/en/vaasa/action/123-sv/"}],
+        "workTranslation": [
+            {
+                "@type": "Legislation",
+                "inLanguage": "sv",
+                "url": "https://avoin.example/en/vaasa/action/123-sv/",
+            }
+        ],
     }
 
 
 def test_json_ld_survives_a_hostile_title(golden):
     data = _json_ld(golden, "fi/vaasa/action/124/index.html")
     assert data["name"] == (
-        'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>')
+        'Kaavoitus <script>alert("title")</script><b style="position:fixed">x</b>'
+    )
     assert "isBasedOn" not in data  # a javascript: source URL is not passed on
     raw = (golden / "fi/vaasa/action/124/index.html").read_text(encoding="utf-8")
     assert raw.count("</script>") == 1
 
 
 # --- a real validator -----------------------------------------------------------------------
+
 
 def _vnu_jar() -> Path | None:
     try:
@@ -314,10 +377,17 @@ def test_every_golden_page_passes_the_nu_html_checker():
     """The W3C Nu checker over the golden pages (the strict checker in checks.py runs
     everywhere; this one needs Java, which CI machines may not have). The Finnish tree and
     the root: the other languages are the same templates with other strings."""
-    pages = [str(path) for path in html_files(EXPECTED_DIR)
-             if not path.relative_to(EXPECTED_DIR).as_posix().startswith(("sv/", "en/"))]
+    pages = [
+        str(path)
+        for path in html_files(EXPECTED_DIR)
+        if not path.relative_to(EXPECTED_DIR).as_posix().startswith(("sv/", "en/"))
+    ]
     result = subprocess.run(
         ["java", "-jar", str(_vnu_jar()), "--errors-only", "--format", "json", *pages],
-        capture_output=True, text=True, timeout=300, check=False)
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert [(m.get("url", "").rsplit("expected/", 1)[-1], m["message"]) for m in messages] == []

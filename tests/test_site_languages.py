@@ -22,8 +22,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # As in site_builder/locale/babel.cfg; each directory walked on its own (walking the
 # project root would walk .venv and data/ too).
-SOURCES = (("site_builder", "**.py", "python", {}),
-           ("templates", "**.html", "jinja2", {"trim_blocks": "True", "lstrip_blocks": "True"}))
+SOURCES = (
+    ("site_builder", "**.py", "python", {}),
+    ("templates", "**.html", "jinja2", {"trim_blocks": "True", "lstrip_blocks": "True"}),
+)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
@@ -32,8 +34,11 @@ def _extracted_message_ids() -> set[str]:
     found = set()
     for directory, pattern, method, options in SOURCES:
         for _file, _line, message, _comments, _context in extract_from_dir(
-                PROJECT_ROOT / directory, [(pattern, method)], options_map={pattern: options},
-                keywords=KEYWORDS):
+            PROJECT_ROOT / directory,
+            [(pattern, method)],
+            options_map={pattern: options},
+            keywords=KEYWORDS,
+        ):
             found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
@@ -51,21 +56,32 @@ def _catalogue(language: str):
 @pytest.mark.parametrize("language", i18n.UI_LANGUAGES)
 def test_catalogue_translates_exactly_what_the_code_says(extracted, language):
     catalogue = _catalogue(language)
-    ids = {message.id[0] if isinstance(message.id, tuple) else message.id
-           for message in catalogue if message.id}
+    ids = {
+        message.id[0] if isinstance(message.id, tuple) else message.id
+        for message in catalogue
+        if message.id
+    }
     assert extracted - ids == set(), "untranslated: run pybabel extract + update (README)"
     assert ids - extracted == set(), "stale entries: run pybabel update (README)"
-    untranslated = [message.id for message in catalogue if message.id and (
-        message.fuzzy or not all(message.string if isinstance(message.string, tuple)
-                                 else [message.string]))]
+    untranslated = [
+        message.id
+        for message in catalogue
+        if message.id
+        and (
+            message.fuzzy
+            or not all(message.string if isinstance(message.string, tuple) else [message.string])
+        )
+    ]
     assert untranslated == []
 
 
 @pytest.mark.parametrize("language", i18n.UI_LANGUAGES)
 def test_translations_keep_their_placeholders(language):
     """Babel's own checks: every %(name)s of the id is in the translation, and no other."""
-    problems = [(message.id, [str(error) for error in errors])
-                for message, errors in _catalogue(language).check()]
+    problems = [
+        (message.id, [str(error) for error in errors])
+        for message, errors in _catalogue(language).check()
+    ]
     assert problems == []
 
 
@@ -77,10 +93,15 @@ def test_the_template_of_the_catalogues_is_up_to_date(extracted):
 
 
 def test_every_enum_value_has_a_label_in_every_catalogue():
-    tables = (i18n.OUTCOME_LABELS, i18n.CONTENT_TYPE_LABELS, i18n.DOCUMENT_KIND_LABELS,
-              i18n.CLASSIFICATION_LABELS)
-    for table, enum in zip(tables, (Outcome, ContentType, DocumentKind, Classification),
-                           strict=True):
+    tables = (
+        i18n.OUTCOME_LABELS,
+        i18n.CONTENT_TYPE_LABELS,
+        i18n.DOCUMENT_KIND_LABELS,
+        i18n.CLASSIFICATION_LABELS,
+    )
+    for table, enum in zip(
+        tables, (Outcome, ContentType, DocumentKind, Classification), strict=True
+    ):
         assert set(table) == set(enum)
         for language in i18n.UI_LANGUAGES:
             for label in table.values():
@@ -97,14 +118,18 @@ def test_plurals_follow_the_language():
     assert catalogue.ngettext("%(num)s meeting", "%(num)s meetings", 1) == "1 kokous"
     assert catalogue.ngettext("%(num)s meeting", "%(num)s meetings", 3) == "3 kokousta"
     assert i18n.catalogue("sv").ngettext("%(num)s meeting", "%(num)s meetings", 2) == (
-        "2 sammanträden")
+        "2 sammanträden"
+    )
 
 
-@pytest.mark.parametrize("language, day, moment", [
-    ("fi", "20.3.2017", "20.3.2017 klo 16.00"),
-    ("sv", "20 mars 2017", "20 mars 2017 kl. 16.00"),
-    ("en", "20 Mar 2017", "20 Mar 2017 at 16:00"),
-])
+@pytest.mark.parametrize(
+    "language, day, moment",
+    [
+        ("fi", "20.3.2017", "20.3.2017 klo 16.00"),
+        ("sv", "20 mars 2017", "20 mars 2017 kl. 16.00"),
+        ("en", "20 Mar 2017", "20 Mar 2017 at 16:00"),
+    ],
+)
 def test_dates_are_formatted_the_languages_way(language, day, moment):
     assert format_date("2017-03-20", language) == day
     assert format_date(date(2017, 3, 20), language) == day
@@ -113,11 +138,14 @@ def test_dates_are_formatted_the_languages_way(language, day, moment):
     assert format_date("2017-03-19T22:30:00+00:00", language) == day
 
 
-@pytest.mark.parametrize("language, number, size", [
-    ("fi", "12\xa0345", "1,5 Mt"),
-    ("sv", "12\xa0345", "1,5 MB"),
-    ("en", "12,345", "1.5 MB"),
-])
+@pytest.mark.parametrize(
+    "language, number, size",
+    [
+        ("fi", "12\xa0345", "1,5 Mt"),
+        ("sv", "12\xa0345", "1,5 MB"),
+        ("en", "12,345", "1.5 MB"),
+    ],
+)
 def test_numbers_and_sizes_are_formatted_the_languages_way(language, number, size):
     assert format_number(12345, language) == number
     assert format_bytes(1_534_567, language) == size
@@ -125,7 +153,10 @@ def test_numbers_and_sizes_are_formatted_the_languages_way(language, number, siz
 
 def test_language_names_are_autonyms():
     assert [i18n.language_name(code) for code in i18n.UI_LANGUAGES] == [
-        "suomi", "svenska", "English"]
+        "suomi",
+        "svenska",
+        "English",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -139,11 +170,14 @@ def _page(golden: Path, path: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring((golden / path).read_bytes())
 
 
-@pytest.mark.parametrize("language, home, title", [
-    ("fi", "Etusivu", "Kuntien päätökset yhdessä avoimessa arkistossa – Avoin"),
-    ("sv", "Startsida", "Kommunernas beslut i ett öppet arkiv – Avoin"),
-    ("en", "Home", "Municipal decisions in one open archive – Avoin"),
-])
+@pytest.mark.parametrize(
+    "language, home, title",
+    [
+        ("fi", "Etusivu", "Kuntien päätökset yhdessä avoimessa arkistossa – Avoin"),
+        ("sv", "Startsida", "Kommunernas beslut i ett öppet arkiv – Avoin"),
+        ("en", "Home", "Municipal decisions in one open archive – Avoin"),
+    ],
+)
 def test_each_language_tree_speaks_its_language(golden, language, home, title):
     page = _page(golden, f"{language}/index.html")
     assert page.get("lang") == language
@@ -163,24 +197,34 @@ def test_content_stays_in_its_own_language_whatever_the_ui(golden):
 
 
 def test_municipality_names_follow_the_ui_language(golden):
-    names = {language: text_of(_page(golden, f"{language}/kristinestad/index.html")
-                               .cssselect("nav.breadcrumbs [aria-current]")[0])
-             for language in i18n.UI_LANGUAGES}
+    names = {
+        language: text_of(
+            _page(golden, f"{language}/kristinestad/index.html").cssselect(
+                "nav.breadcrumbs [aria-current]"
+            )[0]
+        )
+        for language in i18n.UI_LANGUAGES
+    }
     # English uses the municipality's main language, as English texts about Finland do.
     assert names == {"fi": "Kristiinankaupunki", "sv": "Kristinestad", "en": "Kristinestad"}
 
 
 def test_dates_on_pages_follow_the_ui_language(golden):
-    dates = {language: text_of(_page(golden, f"{language}/vaasa/action/123/index.html")
-                               .cssselect("time")[0])
-             for language in i18n.UI_LANGUAGES}
+    dates = {
+        language: text_of(
+            _page(golden, f"{language}/vaasa/action/123/index.html").cssselect("time")[0]
+        )
+        for language in i18n.UI_LANGUAGES
+    }
     assert dates == {"fi": "20.3.2017", "sv": "20 mars 2017", "en": "20 Mar 2017"}
 
 
 def test_no_page_mixes_in_another_ui_language(golden):
     """A Swedish page says none of the Finnish UI strings (content aside)."""
-    finnish_only = {i18n.translator("fi")(message) for message in (
-        "Home", "Latest decisions", "Skip to content", "Main menu", "Breadcrumbs")}
+    finnish_only = {
+        i18n.translator("fi")(message)
+        for message in ("Home", "Latest decisions", "Skip to content", "Main menu", "Breadcrumbs")
+    }
     for path in (golden / "sv").rglob("*.html"):
         text = re.sub(r"\s+", " ", lxml.html.fromstring(path.read_bytes()).text_content())
         assert not [word for word in finnish_only if word in text], path

@@ -31,7 +31,9 @@ STALE_DAYS = 3
 def _stale_warning(language: str) -> str:
     return i18n.catalogue(language).ngettext(
         "no successful harvest for more than %(num)s day",
-        "no successful harvest for more than %(num)s days", STALE_DAYS)
+        "no successful harvest for more than %(num)s days",
+        STALE_DAYS,
+    )
 
 
 def _(language: str, message_id: str, **values) -> str:
@@ -71,6 +73,7 @@ def site_without_report(tmp_path_factory) -> Path:
 
 # --- the rows ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_row_per_municipality_with_the_stale_warning_only_where_stale(site, language):
     rows = _rows(_status_page(site, language))
@@ -83,8 +86,9 @@ def test_a_row_per_municipality_with_the_stale_warning_only_where_stale(site, la
     assert len(stale) == 1 and text_of(stale[0]).startswith(_(language, "Warning:"))
 
 
-@pytest.mark.parametrize("language, last_success", [
-    ("fi", "22.3.2017"), ("sv", "22 mars 2017"), ("en", "22 Mar 2017")])
+@pytest.mark.parametrize(
+    "language, last_success", [("fi", "22.3.2017"), ("sv", "22 mars 2017"), ("en", "22 Mar 2017")]
+)
 def test_each_row_says_outcome_last_success_requests_and_errors(site, language, last_success):
     rows = _rows(_status_page(site, language))
     cells = {key: [text_of(cell) for cell in row.cssselect("td")] for key, row in rows.items()}
@@ -95,15 +99,19 @@ def test_each_row_says_outcome_last_success_requests_and_errors(site, language, 
     assert (requests, pages) == ("17", "12")
     assert [text_of(item) for item in rows["vaasa"].cssselect("td li")] == [
         _(language, "HTTP error %(status)s", status="503") + ": 1",
-        _(language, "Row of a listing skipped") + ": 2"]
+        _(language, "Row of a listing skipped") + ": 2",
+    ]
     # A failed source: the kinds we have words for, and the others as they are.
     assert cells["kristinestad"][0] == _(language, "Failed")
     assert [text_of(item) for item in rows["kristinestad"].cssselect("td li")] == [
-        _(language, "Source could not be reached") + ": 4", "SSLError: 1"]
+        _(language, "Source could not be reached") + ": 4",
+        "SSLError: 1",
+    ]
     # A skipped source gives its reason, in the English it is written in.
     skipped = rows["pedersore"]
     assert cells["pedersore"][0] == (
-        _(language, "Skipped") + ": no harvester for platform 'unknown' yet")
+        _(language, "Skipped") + ": no harvester for platform 'unknown' yet"
+    )
     reason = skipped.cssselect("td span")[0]
     assert reason.get("lang") == (None if language == "en" else "en")
     assert cells["pedersore"][1] == _(language, "Never")
@@ -126,9 +134,13 @@ def test_the_table_is_accessible_and_every_status_page_is_valid(site, site_witho
 
 def test_record_counts_are_the_run_totals_shown_once_and_said_to_be(site):
     page = _status_page(site, "en")
-    facts = dict(zip([text_of(dt) for dt in page.cssselect("#records-heading ~ dl dt")],
-                     [text_of(dd) for dd in page.cssselect("#records-heading ~ dl dd")],
-                     strict=True))
+    facts = dict(
+        zip(
+            [text_of(dt) for dt in page.cssselect("#records-heading ~ dl dt")],
+            [text_of(dd) for dd in page.cssselect("#records-heading ~ dl dd")],
+            strict=True,
+        )
+    )
     assert facts["Added"] == "7" and facts["Updated"] == "2"
     assert facts["Removed by the source"] == "1"  # the report lists the withdrawn ids
     assert facts["Documents that could not be read"] == "1"
@@ -140,8 +152,12 @@ def test_the_report_is_read_as_counts_only(site):
     """Error samples, problems and record ids stay out of the page."""
     for language in LANGUAGES:
         html = (site / language / STATUS_PAGE).read_text(encoding="utf-8")
-        for private in ("a problem the page does not show", "vaasa:action:1", "http_503:",
-                        "https://…"):
+        for private in (
+            "a problem the page does not show",
+            "vaasa:action:1",
+            "http_503:",
+            "https://…",
+        ):
             assert private not in html, (language, private)
 
 
@@ -156,26 +172,38 @@ def test_run_and_stale_summary_are_stated_above_the_table(site):
 
 # --- takedowns and redactions ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_takedowns_are_counted_never_named(site, language):
     html = (site / language / STATUS_PAGE).read_text(encoding="utf-8")
     page = lxml.html.fromstring(html)
     expected = i18n.catalogue(language).ngettext(
         "The takedown list has %(num)s entry: it is not published.",
-        "The takedown list has %(num)s entries: they are not published.", 1)
+        "The takedown list has %(num)s entries: they are not published.",
+        1,
+    )
     assert expected in text_of(page)
     assert TAKEN_DOWN not in html and "action/124" not in html
-    counts = {text_of(row.cssselect("th")[0]): text_of(row.cssselect("td")[0])
-              for row in page.cssselect("table.redactions tbody tr")}
+    counts = {
+        text_of(row.cssselect("th")[0]): text_of(row.cssselect("td")[0])
+        for row in page.cssselect("table.redactions tbody tr")
+    }
     assert len(counts) == len(REDACTION_KEYS)
     assert counts[_(language, "Records not published because of a takedown")] == "1"
 
 
 def test_build_report_counts_redactions_and_takedowns(tmp_path):
     records = site_records()
-    records["actions"].append(action_record(
-        "vaasa", "hetu", title=f"Oikaisuvaatimus, {HETU}", date="2017-03-20",
-        organization="vaasa:org:rvj", language="fi"))
+    records["actions"].append(
+        action_record(
+            "vaasa",
+            "hetu",
+            title=f"Oikaisuvaatimus, {HETU}",
+            date="2017-03-20",
+            organization="vaasa:org:rvj",
+            language="fi",
+        )
+    )
     policy = PublishingPolicy(today=date(2017, 3, 22), takedowns=frozenset({TAKEN_DOWN}))
     report = build_site(FakeStore(records), tmp_path, policy=policy)
     assert set(report.redactions) == set(REDACTION_KEYS)
@@ -183,12 +211,17 @@ def test_build_report_counts_redactions_and_takedowns(tmp_path):
     assert report.redactions["takedown"] == report.withheld == 1
     assert report.takedowns == 1
     assert str(report).endswith("1 records withheld by publishing rules; redacted: 1 hetu")
-    assert not [path for path in tmp_path.rglob("*") if path.is_file()
-                and HETU.encode() in path.read_bytes()]
+    assert not [
+        path
+        for path in tmp_path.rglob("*")
+        if path.is_file() and HETU.encode() in path.read_bytes()
+    ]
     assert (tmp_path / "fi" / page_path("vaasa:action:hetu")).is_file()
     page = _status_page(tmp_path, "en")
-    counts = {text_of(row.cssselect("th")[0]): text_of(row.cssselect("td")[0])
-              for row in page.cssselect("table.redactions tbody tr")}
+    counts = {
+        text_of(row.cssselect("th")[0]): text_of(row.cssselect("td")[0])
+        for row in page.cssselect("table.redactions tbody tr")
+    }
     assert counts["Personal identity codes removed"] == "1"
 
 
@@ -201,11 +234,14 @@ def test_a_build_without_redactions_does_not_mention_them(tmp_path):
 
 # --- without a report, and the footer link ---------------------------------------------------
 
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_without_a_report_the_page_says_so(site_without_report, language):
     page = _status_page(site_without_report, language)
-    notice = _(language, "No run report is available yet: this page shows one after the "
-                         "first nightly update.")
+    notice = _(
+        language,
+        "No run report is available yet: this page shows one after the first nightly update.",
+    )
     assert text_of(page.cssselect("main .notice")[0]) == notice
     assert not page.cssselect("table.status")
     assert _(language, "The takedown list is empty.") in text_of(page)
@@ -222,22 +258,32 @@ def test_every_page_links_the_status_page_of_its_language_from_the_footer(reques
         page = lxml.html.fromstring(path.read_bytes())
         if page.cssselect('meta[http-equiv="refresh"]'):
             continue  # the root page only sends visitors on to /fi/
-        links = [a.get("href") for a in page.cssselect("footer a")
-                 if a.get("href").rstrip("/").endswith("/status")]
+        links = [
+            a.get("href")
+            for a in page.cssselect("footer a")
+            if a.get("href").rstrip("/").endswith("/status")
+        ]
         assert links == [f"/{language}/status/"], path
         target = unquote(urlsplit(links[0]).path).lstrip("/") + "index.html"
         assert (built / target).is_file(), (path, target)
         assert text_of(page.cssselect(f'footer a[href="{links[0]}"]')[0]) == _(
-            language, "Update status")
+            language, "Update status"
+        )
 
 
 # --- reading the report ------------------------------------------------------------------------
 
+
 def test_a_partial_or_old_report_reads_as_zeros_and_unknowns():
     run = run_status({"sources": {"vaasa": {"ok": False}}, "transform": {"inserted": 3}})
     (source,) = run.sources
-    assert (source.outcome, source.last_success, source.stale, source.requests,
-            source.errors) == ("failed", None, False, 0, ())
+    assert (source.outcome, source.last_success, source.stale, source.requests, source.errors) == (
+        "failed",
+        None,
+        False,
+        0,
+        (),
+    )
     assert run.records == {"added": 3, "updated": 0, "withdrawn": 0, "unchanged": 0}
     assert run.run_id is None and run.stale_sources == []
     assert run_status(None) is None and run_status({}) is None
@@ -252,11 +298,14 @@ def test_harvest_error_kinds_in_words():
             assert harvest_error_label(kind, language)
 
 
-
-@pytest.mark.parametrize("language, held", [
-    ("fi", "5 kokousta, 7.11.2016 – 20.3.2017"),
-    ("sv", "5 sammanträden, 7 nov. 2016 – 20 mars 2017"),
-    ("en", "5 meetings, 7 Nov 2016 – 20 Mar 2017")])
+@pytest.mark.parametrize(
+    "language, held",
+    [
+        ("fi", "5 kokousta, 7.11.2016 – 20.3.2017"),
+        ("sv", "5 sammanträden, 7 nov. 2016 – 20 mars 2017"),
+        ("en", "5 meetings, 7 Nov 2016 – 20 Mar 2017"),
+    ],
+)
 def test_each_row_says_how_far_back_the_archive_reaches(site, language, held):
     rows = _rows(_status_page(site, language))
     reach = {key: text_of(row.cssselect("td")[2]) for key, row in rows.items()}
@@ -268,14 +317,15 @@ def test_the_source_window_is_what_its_latest_listings_showed():
     from site_builder.status import archive_reach
 
     def meeting(start, seen, town="vaasa", withdrawn=None):
-        return {"municipality": town, "start": start, "last_seen": seen,
-                "withdrawn_at": withdrawn}
+        return {"municipality": town, "start": start, "last_seen": seen, "withdrawn_at": withdrawn}
 
-    reach = archive_reach([
-        meeting("2017-03-20T16:00:00+02:00", "2024-01-02T02:00:00+00:00"),  # fell out
-        meeting("2025-02-18T17:00:00+02:00", "2026-12-04T02:00:00+00:00"),
-        meeting("2026-11-23T17:00:00+02:00", "2026-12-04T02:10:00+00:00"),
-        meeting("2016-01-01T17:00:00+02:00", "2026-12-04T02:00:00+00:00", withdrawn="x"),
-    ])["vaasa"]
+    reach = archive_reach(
+        [
+            meeting("2017-03-20T16:00:00+02:00", "2024-01-02T02:00:00+00:00"),  # fell out
+            meeting("2025-02-18T17:00:00+02:00", "2026-12-04T02:00:00+00:00"),
+            meeting("2026-11-23T17:00:00+02:00", "2026-12-04T02:10:00+00:00"),
+            meeting("2016-01-01T17:00:00+02:00", "2026-12-04T02:00:00+00:00", withdrawn="x"),
+        ]
+    )["vaasa"]
     assert (reach.first[:10], reach.last[:10], reach.meetings) == ("2017-03-20", "2026-11-23", 3)
     assert reach.source_since[:10] == "2025-02-18"

@@ -22,8 +22,10 @@ def test_the_five_municipalities_and_two_welfare_regions_are_configured():
     sources = load_sources(DEFAULT_SOURCES)
     assert {s.id: (s.code, s.platform) for s in sources.municipalities} == EXPECTED
     regions = {s.id: set(s.serves) for s in sources.municipalities if s.kind == "welfare_region"}
-    assert regions == {"omahame": {"riihimaki", "hameenlinna"},
-                       "pohjanmaa": {"vaasa", "pedersore", "kristinestad"}}
+    assert regions == {
+        "omahame": {"riihimaki", "hameenlinna"},
+        "pohjanmaa": {"vaasa", "pedersore", "kristinestad"},
+    }
 
 
 def test_what_is_not_confirmed_is_marked_and_has_addresses_to_probe():
@@ -34,7 +36,9 @@ def test_what_is_not_confirmed_is_marked_and_has_addresses_to_probe():
         assert sources.get(town).candidate_urls, town
     vaasa = sources.get("vaasa")
     assert {vaasa.base_url, *vaasa.candidate_urls} == {
-        "https://tweb.vaasa.fi/ktwebscr/", "https://tweb.vaasa.fi/ktwebbin/dbisa.dll/ktwebscr/"}
+        "https://tweb.vaasa.fi/ktwebscr/",
+        "https://tweb.vaasa.fi/ktwebbin/dbisa.dll/ktwebscr/",
+    }
 
 
 def test_ignoring_robots_needs_a_permission_note(tmp_path):
@@ -42,20 +46,25 @@ def test_ignoring_robots_needs_a_permission_note(tmp_path):
     with pytest.raises(SourcesError, match="permission"):
         load_sources(path)
     text = path.read_text(encoding="utf-8").replace(
-        "obey_robots = false", 'obey_robots = false\npermission = "Town clerk, 1.12.2026"', 1)
+        "obey_robots = false", 'obey_robots = false\npermission = "Town clerk, 1.12.2026"', 1
+    )
     path.write_text(text, encoding="utf-8")
     assert load_sources(path).get("hameenlinna").permission == "Town clerk, 1.12.2026"
 
 
 def test_an_unknown_platform_cannot_have_an_address(tmp_path):
-    path = _broken(tmp_path, 'platform = "unknown"\nbase_url = ""',
-                   'platform = "unknown"\nbase_url = "https://x.example/"')
+    path = _broken(
+        tmp_path,
+        'platform = "unknown"\nbase_url = ""',
+        'platform = "unknown"\nbase_url = "https://x.example/"',
+    )
     with pytest.raises(SourcesError, match="unknown platform"):
         load_sources(path)
 
 
-@pytest.mark.parametrize("municipality", ["kristinestad", "riihimaki", "pedersore", "omahame",
-                                          "pohjanmaa"])
+@pytest.mark.parametrize(
+    "municipality", ["kristinestad", "riihimaki", "pedersore", "omahame", "pohjanmaa"]
+)
 def test_unconfirmed_values_are_marked(municipality):
     source = load_sources().get(municipality)
     assert "base_url" in source.unconfirmed
@@ -111,8 +120,9 @@ def test_toml_syntax_error_names_the_line(tmp_path):
 
 
 def test_invented_relative_url_is_refused(tmp_path):
-    path = _broken(tmp_path, 'base_url = "https://tweb.vaasa.fi/ktwebscr/"',
-                   'base_url = "tweb.vaasa.fi"')
+    path = _broken(
+        tmp_path, 'base_url = "https://tweb.vaasa.fi/ktwebscr/"', 'base_url = "tweb.vaasa.fi"'
+    )
     with pytest.raises(SourcesError, match="'base_url'"):
         load_sources(path)
 

@@ -59,8 +59,11 @@ def test_store_is_in_wal_mode_with_foreign_keys(store):
     assert store.journal_mode() == "wal"
     with pytest.raises(sqlite3.IntegrityError):
         store.log_request(
-            municipality=TOWN, platform="ktweb", page_kind=PageKind.MEETING,
-            url="https://x", run_id=999,
+            municipality=TOWN,
+            platform="ktweb",
+            page_kind=PageKind.MEETING,
+            url="https://x",
+            run_id=999,
         )
 
 
@@ -112,25 +115,34 @@ def test_changed_action_keeps_its_previous_version(store):
     def decided(text):
         return [{"type": ContentType.DECISION, "label": "Päätös", "text": text}]
 
-    store.merge_page({"actions": [action(title="Esitys", contents=decided("Keskusteltiin."))]},
-                     provenance())
+    store.merge_page(
+        {"actions": [action(title="Esitys", contents=decided("Keskusteltiin."))]}, provenance()
+    )
     counts = store.merge_page(
-        {"actions": [action(title="Esitys (muutettu)",
-                            contents=decided("Hyväksyttiin muutettuna."))]},
+        {
+            "actions": [
+                action(title="Esitys (muutettu)", contents=decided("Hyväksyttiin muutettuna."))
+            ]
+        },
         provenance(fetched_at="2024-05-20T10:00:00+00:00", sha="c" * 64),
     )
     assert counts.updated == 1
     assert store.action(ACTION)["title"] == "Esitys (muutettu)"
     earlier, current = store.action_versions(ACTION)
     assert (earlier["version"], earlier["title"], earlier["outcome"]) == (
-        1, "Esitys", Outcome.UNKNOWN,
+        1,
+        "Esitys",
+        Outcome.UNKNOWN,
     )
     assert earlier["raw_sha256"] == "a" * 64
     assert (earlier["valid_from"], earlier["valid_to"]) == (
-        "2024-05-01T10:00:00+00:00", "2024-05-20T10:00:00+00:00",
+        "2024-05-01T10:00:00+00:00",
+        "2024-05-20T10:00:00+00:00",
     )
     assert (current["version"], current["title"], current["valid_to"]) == (
-        2, "Esitys (muutettu)", None,
+        2,
+        "Esitys (muutettu)",
+        None,
     )
     assert current["raw_sha256"] == "c" * 64
 
@@ -146,14 +158,19 @@ def test_filling_in_what_a_list_page_did_not_say_is_not_a_new_version(store):
 
 def test_action_takes_organization_date_and_language_from_a_known_meeting(store):
     store.merge_page(
-        {"meetings": [meeting(organization=ORGAN, start="2024-05-13T18:00:00+03:00",
-                              language="fi")]},
+        {
+            "meetings": [
+                meeting(organization=ORGAN, start="2024-05-13T18:00:00+03:00", language="fi")
+            ]
+        },
         provenance(),
     )
     store.merge_page({"actions": [action(meeting=MEETING, title="Kaava")]}, provenance())
     record = store.action(ACTION)
     assert (record["organization"], record["date"], record["language"]) == (
-        ORGAN, "2024-05-13", "fi",
+        ORGAN,
+        "2024-05-13",
+        "fi",
     )
 
 
@@ -217,8 +234,14 @@ def test_failed_inner_transaction_rolls_back_only_itself(store):
 
 
 def test_municipality_upsert_is_idempotent(store):
-    record = {"id": TOWN, "name": {"fi": "Testby", "sv": "Testby"}, "code": "999",
-              "languages": ["fi"], "platform": "ktweb", "base_url": "https://testby.example/"}
+    record = {
+        "id": TOWN,
+        "name": {"fi": "Testby", "sv": "Testby"},
+        "code": "999",
+        "languages": ["fi"],
+        "platform": "ktweb",
+        "base_url": "https://testby.example/",
+    }
     assert store.upsert_municipality(record).inserted == 1
     assert store.upsert_municipality(record) == Counts(unchanged=1)
     assert store.upsert_municipality({**record, "code": "998"}).updated == 1
@@ -253,8 +276,14 @@ def test_withdrawing_an_unknown_id_fails_loudly(store):
 
 def log(store, page_kind, url, fetched_at, status=200, sha="a" * 64, **fields):
     return store.log_request(
-        municipality=TOWN, platform="ktweb", page_kind=page_kind, url=url,
-        fetched_at=fetched_at, status=status, sha256=sha if status == 200 else None, **fields,
+        municipality=TOWN,
+        platform="ktweb",
+        page_kind=page_kind,
+        url=url,
+        fetched_at=fetched_at,
+        status=status,
+        sha256=sha if status == 200 else None,
+        **fields,
     )
 
 
@@ -268,12 +297,36 @@ def test_runs_are_started_and_finished_with_a_report(store):
 
 
 def test_latest_fetch_is_the_last_success_of_that_exact_request(store):
-    log(store, PageKind.MEETINGS, "https://t/list", "2024-05-01T00:00:00", etag='"1"',
-        method="POST", request_body="organ=1", sha="1" * 64)
-    log(store, PageKind.MEETINGS, "https://t/list", "2024-05-02T00:00:00", etag='"2"',
-        method="POST", request_body="organ=2", sha="2" * 64)
-    log(store, PageKind.MEETINGS, "https://t/list", "2024-05-03T00:00:00", status=503,
-        method="POST", request_body="organ=1", error="503 Service Unavailable")
+    log(
+        store,
+        PageKind.MEETINGS,
+        "https://t/list",
+        "2024-05-01T00:00:00",
+        etag='"1"',
+        method="POST",
+        request_body="organ=1",
+        sha="1" * 64,
+    )
+    log(
+        store,
+        PageKind.MEETINGS,
+        "https://t/list",
+        "2024-05-02T00:00:00",
+        etag='"2"',
+        method="POST",
+        request_body="organ=2",
+        sha="2" * 64,
+    )
+    log(
+        store,
+        PageKind.MEETINGS,
+        "https://t/list",
+        "2024-05-03T00:00:00",
+        status=503,
+        method="POST",
+        request_body="organ=1",
+        error="503 Service Unavailable",
+    )
     latest = store.latest_fetch("https://t/list", "POST", "organ=1")
     assert (latest["etag"], latest["sha256"]) == ('"1"', "1" * 64)
     assert store.latest_fetch("https://t/unknown") is None
@@ -284,17 +337,32 @@ def test_pending_snapshots_come_parents_first_latest_only_until_parsed(store):
     log(store, PageKind.MEETING, "https://t/meeting", "2024-05-01T00:00:02", sha="2" * 64)
     log(store, PageKind.ATTACHMENTS, "https://t/att", "2024-05-01T00:00:03", sha="3" * 64)
     log(store, PageKind.MEETINGS, "https://t/list", "2024-05-01T00:00:04", sha="4" * 64)
-    log(store, PageKind.ORGANIZATIONS, "https://t/", "2024-05-01T00:00:05", sha="5" * 64,
-        context={"note": "search form"})
-    log(store, PageKind.MEETINGS, "https://t/list", "2024-05-02T00:00:00", sha="6" * 64,
-        context='{"organ": "hall"}')  # the scrapy pipeline hands JSON text; also fine
+    log(
+        store,
+        PageKind.ORGANIZATIONS,
+        "https://t/",
+        "2024-05-01T00:00:05",
+        sha="5" * 64,
+        context={"note": "search form"},
+    )
+    log(
+        store,
+        PageKind.MEETINGS,
+        "https://t/list",
+        "2024-05-02T00:00:00",
+        sha="6" * 64,
+        context='{"organ": "hall"}',
+    )  # the scrapy pipeline hands JSON text; also fine
     log(store, PageKind.MEETINGS, "https://t/list", "2024-05-03T00:00:00", status=500)
     log(store, PageKind.MEETINGS, "https://t/gone", "2024-05-03T00:00:00", status=404)
 
     pending = store.pending_snapshots("1")
     assert [(row["page_kind"], row["sha256"][0]) for row in pending] == [
-        (PageKind.ORGANIZATIONS, "5"), (PageKind.MEETINGS, "6"), (PageKind.MEETING, "2"),
-        (PageKind.ATTACHMENTS, "3"), (PageKind.ACTION, "1"),
+        (PageKind.ORGANIZATIONS, "5"),
+        (PageKind.MEETINGS, "6"),
+        (PageKind.MEETING, "2"),
+        (PageKind.ATTACHMENTS, "3"),
+        (PageKind.ACTION, "1"),
     ]
     assert pending[0]["context"] == {"note": "search form"}
     assert pending[0]["request_body"] is None
@@ -320,8 +388,12 @@ def test_reads_are_ordered_as_documented_and_filtered(store):
                 {"id": other_organ, "origin_id": "board", "name": "Hallitus"},
             ],
             "meetings": [
-                meeting("old", organization=ORGAN, start="2023-01-10T18:00:00+02:00",
-                        document_kind=DocumentKind.MINUTES),
+                meeting(
+                    "old",
+                    organization=ORGAN,
+                    start="2023-01-10T18:00:00+02:00",
+                    document_kind=DocumentKind.MINUTES,
+                ),
                 meeting("new", organization=ORGAN, start="2024-02-10T18:00:00+02:00"),
                 meeting("board", organization=other_organ, start="2024-01-10T18:00:00+02:00"),
                 meeting("undated", organization=ORGAN),
@@ -338,7 +410,9 @@ def test_reads_are_ordered_as_documented_and_filtered(store):
     assert [o["name"] for o in store.organizations()] == ["Hallitus", "Valtuusto"]
     assert [m["origin_id"] for m in store.meetings()] == ["new", "board", "old", "undated"]
     assert [m["origin_id"] for m in store.meetings(organization=ORGAN)] == [
-        "new", "old", "undated",
+        "new",
+        "old",
+        "undated",
     ]
     assert [a["origin_id"] for a in store.actions()] == ["n1", "n2", "b1", "o1"]
     assert [a["origin_id"] for a in store.actions(organization=other_organ)] == ["b1"]
@@ -347,8 +421,15 @@ def test_reads_are_ordered_as_documented_and_filtered(store):
     assert store.meetings(municipality="elsewhere") == []
     first = store.actions()[0]
     assert first["date"] == "2024-02-10"
-    assert set(first) >= {"raw_sha256", "fetched_at", "parser_version", "first_seen",
-                          "last_seen", "withdrawn_at", "source_url"}
+    assert set(first) >= {
+        "raw_sha256",
+        "fetched_at",
+        "parser_version",
+        "first_seen",
+        "last_seen",
+        "withdrawn_at",
+        "source_url",
+    }
     assert store.counts()["actions"] == 4
 
 
@@ -359,15 +440,31 @@ def test_counts_add_up_and_read_well():
 
 
 def test_the_item_document_does_not_drop_the_links_of_the_attachment_list(store):
-    listed = [{"name": "1 Toteutusohjelma", "url": "http://x/ktproxy2.dll?doctype=1&docid=9",
-               "public": True}]
-    store.merge_page({"page": "attachments", "actions": [action(attachments=listed)]},
-                     provenance())
+    listed = [
+        {
+            "name": "1 Toteutusohjelma",
+            "url": "http://x/ktproxy2.dll?doctype=1&docid=9",
+            "public": True,
+        }
+    ]
+    store.merge_page({"page": "attachments", "actions": [action(attachments=listed)]}, provenance())
     decided = [{"type": ContentType.DECISION, "label": "Päätös", "text": "Hyväksyttiin."}]
-    store.merge_page({"page": "action", "actions": [action(
-        title="Toteutusohjelma", contents=decided,
-        attachments=[{"name": "1 Toteutusohjelma", "public": True},
-                     {"name": "2 Kartta", "public": True}])]}, provenance())
+    store.merge_page(
+        {
+            "page": "action",
+            "actions": [
+                action(
+                    title="Toteutusohjelma",
+                    contents=decided,
+                    attachments=[
+                        {"name": "1 Toteutusohjelma", "public": True},
+                        {"name": "2 Kartta", "public": True},
+                    ],
+                )
+            ],
+        },
+        provenance(),
+    )
     attachments = store.action(ACTION)["attachments"]
     assert attachments[0]["url"] == listed[0]["url"]
     assert [a["name"] for a in attachments] == ["1 Toteutusohjelma", "2 Kartta"]
@@ -376,11 +473,28 @@ def test_the_item_document_does_not_drop_the_links_of_the_attachment_list(store)
 
 def test_an_item_list_does_not_overwrite_the_documents_title(store):
     decided = [{"type": ContentType.DECISION, "label": "Päätös", "text": "Hyväksyttiin."}]
-    store.merge_page({"page": "action", "actions": [action(
-        title="Kommentit valtiovarainministeriölle parlamentaarisen työryhmän väliraporttiin",
-        contents=decided)]}, provenance())
-    store.merge_page({"page": "meeting", "actions": [action(
-        title="Kommentit valtiovarainministeriölle", article_number="10")]}, provenance())
+    store.merge_page(
+        {
+            "page": "action",
+            "actions": [
+                action(
+                    title=(
+                        "Kommentit valtiovarainministeriölle parlamentaarisen työryhmän "
+                        "väliraporttiin"
+                    ),
+                    contents=decided,
+                )
+            ],
+        },
+        provenance(),
+    )
+    store.merge_page(
+        {
+            "page": "meeting",
+            "actions": [action(title="Kommentit valtiovarainministeriölle", article_number="10")],
+        },
+        provenance(),
+    )
     held = store.action(ACTION)
     assert held["title"].endswith("väliraporttiin")
     assert held["article_number"] == "10"

@@ -63,15 +63,30 @@ def harvested(store, raw_dir, page_kind, url, page, fetched_at="2024-05-01T10:00
     body = page if isinstance(page, bytes) else json.dumps({"page": page_kind, **page}).encode()
     sha256 = save_snapshot(raw_dir, body)
     store.log_request(
-        municipality=TOWN, platform="ktweb", page_kind=page_kind, url=url, status=200,
-        sha256=sha256, fetched_at=fetched_at, bytes=len(body),
+        municipality=TOWN,
+        platform="ktweb",
+        page_kind=page_kind,
+        url=url,
+        status=200,
+        sha256=sha256,
+        fetched_at=fetched_at,
+        bytes=len(body),
     )
     return sha256
 
 
 ORGANIZATIONS_PAGE = {"organizations": [{"id": ORGAN, "origin_id": "hall", "name": "Valtuusto"}]}
-MEETINGS_PAGE = {"meetings": [{"id": MEETING, "origin_id": "m1", "organization": ORGAN,
-                               "start": "2024-05-13T18:00:00+03:00", "number": "3/2024"}]}
+MEETINGS_PAGE = {
+    "meetings": [
+        {
+            "id": MEETING,
+            "origin_id": "m1",
+            "organization": ORGAN,
+            "start": "2024-05-13T18:00:00+03:00",
+            "number": "3/2024",
+        }
+    ]
+}
 MEETING_PAGE = {
     "meetings": [{"id": MEETING, "origin_id": "m1", "document_kind": "minutes", "language": "fi"}],
     "actions": [
@@ -84,8 +99,7 @@ MEETING_PAGE = {
 def action_page(title="Kaava", decision="Hyväksyttiin."):
     # No outcome: the store reads it from the decision text (transform/derive.py).
     contents = [{"type": ContentType.DECISION, "label": "Päätös", "text": decision}]
-    return {"actions": [{"id": a_id("1"), "origin_id": "1", "title": title,
-                         "contents": contents}]}
+    return {"actions": [{"id": a_id("1"), "origin_id": "1", "title": title, "contents": contents}]}
 
 
 def harvest_town(store, raw_dir):
@@ -142,7 +156,9 @@ def test_transform_merges_pages_parents_first(store, raw_dir):
     assert str(report) == "4 documents parsed, 0 errors; 4 inserted, 0 updated, 0 unchanged"
     kaava = store.action(a_id("1"))
     assert (kaava["organization"], kaava["date"], kaava["language"]) == (
-        ORGAN, "2024-05-13", "fi",
+        ORGAN,
+        "2024-05-13",
+        "fi",
     )
     assert kaava["outcome"] == Outcome.APPROVED_AS_PROPOSED
     assert kaava["source_url"] == "https://t/1.pdf"
@@ -171,15 +187,24 @@ def test_second_transform_changes_nothing_and_says_so(store, raw_dir):
 def test_changed_page_updates_one_action_and_keeps_its_version(store, raw_dir):
     harvest_town(store, raw_dir)
     transform_pending(store, raw_dir)
-    harvested(store, raw_dir, PageKind.ACTION, "https://t/1.pdf",
-              action_page(decision="Asia jätettiin pöydälle."),
-              fetched_at="2024-05-20T10:00:00+00:00")
+    harvested(
+        store,
+        raw_dir,
+        PageKind.ACTION,
+        "https://t/1.pdf",
+        action_page(decision="Asia jätettiin pöydälle."),
+        fetched_at="2024-05-20T10:00:00+00:00",
+    )
     report = transform_pending(store, raw_dir)
     assert str(report.counts) == "0 inserted, 1 updated, 3 unchanged"
     earlier, current = store.action_versions(a_id("1"))
     assert earlier["outcome"] == Outcome.APPROVED_AS_PROPOSED
-    assert current == {**store.action(a_id("1")), "version": 2,
-                       "valid_from": "2024-05-20T10:00:00+00:00", "valid_to": None}
+    assert current == {
+        **store.action(a_id("1")),
+        "version": 2,
+        "valid_from": "2024-05-20T10:00:00+00:00",
+        "valid_to": None,
+    }
     assert current["outcome"] == Outcome.TABLED
 
 
@@ -204,8 +229,12 @@ def test_unparseable_document_is_counted_and_the_run_goes_on(store, raw_dir):
 def test_records_breaking_the_schema_fail_only_their_document(store, raw_dir):
     harvest_town(store, raw_dir)
     transform_pending(store, raw_dir)
-    bad = {"actions": [{"id": a_id("1"), "origin_id": "1", "title": "Uusi"},
-                       {"id": a_id("9"), "origin_id": "9", "outcome": "maybe"}]}
+    bad = {
+        "actions": [
+            {"id": a_id("1"), "origin_id": "1", "title": "Uusi"},
+            {"id": a_id("9"), "origin_id": "9", "outcome": "maybe"},
+        ]
+    }
     harvested(store, raw_dir, PageKind.ACTION, "https://t/9.pdf", bad)
     report = transform_pending(store, raw_dir)
     assert len(report.errors) == 1 and "outcome" in report.errors[0]["error"]

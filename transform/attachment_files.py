@@ -15,7 +15,13 @@ import sqlite3
 
 # Filled into the action's attachment entry from the file (schema ATTACHMENT_FIELDS).
 FILE_FIELDS = (
-    "media_type", "sha256", "text", "pages", "extraction", "extraction_note", "source_gone_at",
+    "media_type",
+    "sha256",
+    "text",
+    "pages",
+    "extraction",
+    "extraction_note",
+    "source_gone_at",
 )
 # The source's answers that say a file is gone (not a passing fault such as 500 or a timeout).
 GONE_STATUSES = (404, 410)
@@ -49,8 +55,7 @@ def files_for(db: sqlite3.Connection, urls: list[str]) -> dict[str, dict]:
         return {}
     marks = ", ".join("?" for _ in urls)
     rows = db.execute(
-        f"SELECT url, {', '.join(FILE_FIELDS)} "
-        f"FROM attachment_files WHERE url IN ({marks})",
+        f"SELECT url, {', '.join(FILE_FIELDS)} FROM attachment_files WHERE url IN ({marks})",
         urls,
     ).fetchall()
     return {row["url"]: {field: row[field] for field in FILE_FIELDS} for row in rows}
@@ -106,8 +111,10 @@ def mark_gone(db: sqlite3.Connection) -> list[str]:
         """
     ).fetchall()
     for row in rows:
-        db.execute("UPDATE attachment_files SET source_gone_at = ? WHERE url = ?",
-                   (row["fetched_at"], row["url"]))
+        db.execute(
+            "UPDATE attachment_files SET source_gone_at = ? WHERE url = ?",
+            (row["fetched_at"], row["url"]),
+        )
     return [row["url"] for row in rows]
 
 

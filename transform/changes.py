@@ -23,7 +23,14 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 CHANGES_DIR = "changes"
 CHANGES_INDEX = "index.json"
 LINE_FIELDS = (
-    "date", "run_id", "change", "record_type", "id", "municipality", "fields", "changed_at",
+    "date",
+    "run_id",
+    "change",
+    "record_type",
+    "id",
+    "municipality",
+    "fields",
+    "changed_at",
 )
 
 
@@ -125,8 +132,10 @@ def write_change_log(
     finally:
         if out is not None:
             out.close()
-    files = [ChangeFile(day, directory / f"{day}.jsonl", sum(by_kind.values()), by_kind)
-             for day, by_kind in sorted(counts.items())]
+    files = [
+        ChangeFile(day, directory / f"{day}.jsonl", sum(by_kind.values()), by_kind)
+        for day, by_kind in sorted(counts.items())
+    ]
     _write_index(directory, files, generated_at)
     return files
 
@@ -135,8 +144,13 @@ def _write_index(directory: Path, files: list[ChangeFile], generated_at: str) ->
     index = {
         "generated_at": generated_at,
         "files": [
-            {"date": item.date, "path": item.path.name, "records": item.records,
-             "bytes": item.path.stat().st_size, **item.counts}
+            {
+                "date": item.date,
+                "path": item.path.name,
+                "records": item.records,
+                "bytes": item.path.stat().st_size,
+                **item.counts,
+            }
             for item in files
         ],
     }

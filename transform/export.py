@@ -113,12 +113,17 @@ class ExportReport:
     def __str__(self) -> str:
         size = sum(entry.bytes for entry in self.files) / 1_000_000
         tables = ", ".join(f"{count} {table}" for table, count in self.records.items())
-        redacted = ", ".join(f"{kind} {count}" for kind, count in sorted(self.redactions.items())
-                             if kind != "takedown")
-        return (f"{len(self.files)} files, {size:.1f} MB: {tables}; {self.withheld} withheld"
-                f"{f' (redacted: {redacted})' if redacted else ''}; "
-                f"{self.change_lines} change-log lines; partitions: "
-                f"{self.partitions_reused} reused, {self.partitions_rebuilt} rebuilt")
+        redacted = ", ".join(
+            f"{kind} {count}"
+            for kind, count in sorted(self.redactions.items())
+            if kind != "takedown"
+        )
+        return (
+            f"{len(self.files)} files, {size:.1f} MB: {tables}; {self.withheld} withheld"
+            f"{f' (redacted: {redacted})' if redacted else ''}; "
+            f"{self.change_lines} change-log lines; partitions: "
+            f"{self.partitions_reused} reused, {self.partitions_rebuilt} rebuilt"
+        )
 
 
 # -- rows: a published record -> the values of its table's columns --------------------
@@ -146,20 +151,24 @@ def action_row(record: dict) -> dict:
     contents = record.get("contents") or []
     return {
         **_plain_row(ACTIONS, record),
-        "matter_id": matter_id(record.get("municipality") or record["id"].split(":")[0],
-                               record.get("register_id")),
+        "matter_id": matter_id(
+            record.get("municipality") or record["id"].split(":")[0], record.get("register_id")
+        ),
         "preparers": _joined(record.get("preparers")),
         "history": record.get("history"),
         "contents": [
             {key: content.get(key) for key in ("type", "label", "text")} for content in contents
-        ] if contents else None,
+        ]
+        if contents
+        else None,
         "attachment_count": len(record.get("attachments") or []),
     }
 
 
 def attachment_rows(action: dict) -> list[dict]:
-    provenance = {key: action.get(key) for key in ("source_url", "fetched_at", "raw_sha256",
-                                                    "parser_version")}
+    provenance = {
+        key: action.get(key) for key in ("source_url", "fetched_at", "raw_sha256", "parser_version")
+    }
     return [
         {
             **{name: attachment.get(name) for name in ATTACHMENTS.field_names},
@@ -237,8 +246,12 @@ def _as_array(value) -> str:
 
 
 COERCE = {
-    "string": _as_string, "integer": _as_integer, "boolean": _as_boolean, "date": _as_date,
-    "datetime": _as_datetime, "array": _as_array,
+    "string": _as_string,
+    "integer": _as_integer,
+    "boolean": _as_boolean,
+    "date": _as_date,
+    "datetime": _as_datetime,
+    "array": _as_array,
 }
 
 
@@ -289,9 +302,13 @@ class _CsvDialect:
 
     def line(self, cells: Iterable[str]) -> str:
         needs_quotes = self._needs_quotes
-        return self.delimiter.join(
-            '"' + cell.replace('"', '""') + '"' if needs_quotes(cell) else cell for cell in cells
-        ) + self.line_end
+        return (
+            self.delimiter.join(
+                '"' + cell.replace('"', '""') + '"' if needs_quotes(cell) else cell
+                for cell in cells
+            )
+            + self.line_end
+        )
 
 
 CSV = _CsvDialect(",", "\n")
@@ -355,13 +372,17 @@ class _TableBody:
             self.jsonl.append(_encode_json(record) + "\n")
 
     def arrow_table(self) -> pa.Table:
-        arrays = [_arrow_array(column.type, values)
-                  for column, values in zip(self.table.fields, self.columns, strict=True)]
+        arrays = [
+            _arrow_array(column.type, values)
+            for column, values in zip(self.table.fields, self.columns, strict=True)
+        ]
         return pa.Table.from_arrays(arrays, schema=arrow_schema(self.table))
 
     def blobs(self, prefix: str) -> dict[str, bytes]:
-        blobs = {f"{prefix}.csv": "".join(self.csv).encode("utf-8"),
-                 f"{prefix}{EXCEL_SUFFIX}": "".join(self.excel).encode("utf-8")}
+        blobs = {
+            f"{prefix}.csv": "".join(self.csv).encode("utf-8"),
+            f"{prefix}{EXCEL_SUFFIX}": "".join(self.excel).encode("utf-8"),
+        }
         if self.jsonl is not None:
             blobs[f"{prefix}.jsonl"] = "".join(self.jsonl).encode("utf-8")
         return blobs
@@ -451,8 +472,7 @@ class _Cache:
         directory = self.parts / digest
         try:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
-            intact = all(_stamp(directory / name) == stamp
-                         for name, stamp in meta["files"].items())
+            intact = all(_stamp(directory / name) == stamp for name, stamp in meta["files"].items())
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             intact = False
         if not intact:
@@ -462,8 +482,9 @@ class _Cache:
         self.used.add(directory)
         return _Part(digest, directory, meta)
 
-    def save_part(self, digest: str, blobs: dict[str, bytes], tables: dict[str, pa.Table],
-                  meta: dict) -> _Part:
+    def save_part(
+        self, digest: str, blobs: dict[str, bytes], tables: dict[str, pa.Table], meta: dict
+    ) -> _Part:
         work = self.parts / f".new-{digest}"
         if work.exists():
             shutil.rmtree(work)  # left by an interrupted export
@@ -481,8 +502,7 @@ class _Cache:
         self.used.add(directory)
         return _Part(digest, directory, meta)
 
-    def assembled(self, key: str, suffix: str,
-                  write: Callable[[Path], str | None]) -> _Assembled:
+    def assembled(self, key: str, suffix: str, write: Callable[[Path], str | None]) -> _Assembled:
         """The file ``key`` names, from the cache if intact, else made by ``write(path)``
         (which returns the file's sha256 or None)."""
         path = self.files / f"{key}{suffix}"
@@ -569,19 +589,36 @@ def _assemble_parquet(path: Path, table: TableDoc, sources: Iterable[Path]) -> N
             writer.write_table(pa.concat_tables(pending), PARQUET_ROW_GROUP_ROWS)
 
 
-def file_entry(data_dir: Path, path: Path, kind: str, generated_at: str,
-               table: str | None = None, municipality: str | None = None,
-               records: int | None = None) -> FileEntry:
-    return FileEntry(path.relative_to(data_dir).as_posix(), kind, table, municipality,
-                     path.stat().st_size, records, generated_at)
+def file_entry(
+    data_dir: Path,
+    path: Path,
+    kind: str,
+    generated_at: str,
+    table: str | None = None,
+    municipality: str | None = None,
+    records: int | None = None,
+) -> FileEntry:
+    return FileEntry(
+        path.relative_to(data_dir).as_posix(),
+        kind,
+        table,
+        municipality,
+        path.stat().st_size,
+        records,
+        generated_at,
+    )
 
 
 # -- the export -----------------------------------------------------------------------
 
 
 def export_dumps(
-    store: Store, out_dir: Path, *, policy: PublishingPolicy | None = None,
-    generated_at: str | None = None, progress: Callable[[str], None] | None = None,
+    store: Store,
+    out_dir: Path,
+    *,
+    policy: PublishingPolicy | None = None,
+    generated_at: str | None = None,
+    progress: Callable[[str], None] | None = None,
     cache_dir: Path | None = None,
 ) -> ExportReport:
     """Write every dump into ``out_dir``/data/ (replacing what was there); ``progress``
@@ -594,9 +631,14 @@ def export_dumps(
         shutil.rmtree(work)  # left by an interrupted export
     partition_cache = _Cache(Path(cache_dir) if cache_dir else store.path.parent / CACHE_DIR)
     with partition_cache.lock():
-        exporter = _Exporter(store, work, policy or PublishingPolicy.load(),
-                             generated_at or utc_now(), progress or (lambda message: None),
-                             partition_cache)
+        exporter = _Exporter(
+            store,
+            work,
+            policy or PublishingPolicy.load(),
+            generated_at or utc_now(),
+            progress or (lambda message: None),
+            partition_cache,
+        )
         report = exporter.run()
         partition_cache.prune()
     _swap_directory(work, target)
@@ -626,8 +668,15 @@ def _retention_mark(policy: PublishingPolicy, action_date: str | None) -> str:
 
 
 class _Exporter:
-    def __init__(self, store: Store, directory: Path, policy: PublishingPolicy,
-                 generated_at: str, progress: Callable[[str], None], partition_cache: _Cache):
+    def __init__(
+        self,
+        store: Store,
+        directory: Path,
+        policy: PublishingPolicy,
+        generated_at: str,
+        progress: Callable[[str], None],
+        partition_cache: _Cache,
+    ):
         self.store = store
         self.progress = progress
         self.directory = directory
@@ -654,9 +703,15 @@ class _Exporter:
             self._export_items_and_matters(towns)
             kept = self.public_copy.finish(self.publish)
         self.forms.save()
-        self.report.files.append(file_entry(
-            self.directory, sqlite_path, "sqlite", self.generated_at, records=sum(kept.values()),
-        ))
+        self.report.files.append(
+            file_entry(
+                self.directory,
+                sqlite_path,
+                "sqlite",
+                self.generated_at,
+                records=sum(kept.values()),
+            )
+        )
         self._export_change_log()
         self._write_datapackage(None)
         for town in towns:
@@ -685,8 +740,7 @@ class _Exporter:
         periods: dict[str, list[dict]] = {}
         for entry in self.store.record_digests(dump.record_type, town):
             periods.setdefault(entry["period"], []).append(entry)
-        return [self._partition(dump, town, period, entries)
-                for period, entries in periods.items()]
+        return [self._partition(dump, town, period, entries) for period, entries in periods.items()]
 
     def _partition(self, dump: _Dump, town: str, period: str, entries: list[dict]) -> _Part:
         digest = self._partition_digest(dump, town, period, entries)
@@ -699,22 +753,25 @@ class _Exporter:
         self._take_in(dump, part)
         return part
 
-    def _partition_digest(self, dump: _Dump, town: str, period: str,
-                          entries: list[dict]) -> str:
+    def _partition_digest(self, dump: _Dump, town: str, period: str, entries: list[dict]) -> str:
         """Everything a partition's bytes depend on (parents are all done by now)."""
-        digest = hashlib.sha256(_digest_of(code_version(), dump.table.name, town, period)
-                                .encode())
+        digest = hashlib.sha256(_digest_of(code_version(), dump.table.name, town, period).encode())
         for entry in entries:
             blocked = [name for name in ("id", *PARENT_FIELDS) if self._blocked(entry.get(name))]
-            retention = (_retention_mark(self.policy, entry["date"])
-                         if dump.record_type is RecordType.ACTION else "")
-            digest.update(f"{entry['id']}\x1f{entry['state']}\x1f{blocked}\x1f{retention}\x1e"
-                          .encode())
+            retention = (
+                _retention_mark(self.policy, entry["date"])
+                if dump.record_type is RecordType.ACTION
+                else ""
+            )
+            digest.update(
+                f"{entry['id']}\x1f{entry['state']}\x1f{blocked}\x1f{retention}\x1e".encode()
+            )
         return digest.hexdigest()
 
     def _blocked(self, record_id: str | None) -> bool:
         return record_id is not None and (
-            record_id in self.policy.takedowns or record_id in self.withheld)
+            record_id in self.policy.takedowns or record_id in self.withheld
+        )
 
     def _serialise(self, dump: _Dump, town: str, period: str, digest: str) -> _Part:
         """Publish the partition's records and format them for every file."""
@@ -738,8 +795,12 @@ class _Exporter:
         bodies = [(MAIN, main)] + ([(CHILD, child)] if child is not None else [])
         blobs = {name: blob for prefix, body in bodies for name, blob in body.blobs(prefix).items()}
         blobs[SQLITE_PATCH] = "".join(patch).encode("utf-8")
-        meta = {"rows": {prefix: body.records for prefix, body in bodies},
-                "withheld": withheld, "redactions": dict(self.redactions), "sources": sources}
+        meta = {
+            "rows": {prefix: body.records for prefix, body in bodies},
+            "withheld": withheld,
+            "redactions": dict(self.redactions),
+            "sources": sources,
+        }
         tables = {f"{prefix}.arrow": body.arrow_table() for prefix, body in bodies}
         return self.cache.save_part(digest, blobs, tables, meta)
 
@@ -793,21 +854,32 @@ class _Exporter:
                 if assembled.sha256 is not None:
                     self.csv_sha256[target] = assembled.sha256
                 self.report.files_reused += assembled.reused
-                self.report.files.append(file_entry(
-                    self.directory, target, kind, self.generated_at, table.name, town, records,
-                ))
+                self.report.files.append(
+                    file_entry(
+                        self.directory,
+                        target,
+                        kind,
+                        self.generated_at,
+                        table.name,
+                        town,
+                        records,
+                    )
+                )
 
-    def _assembled(self, table: TableDoc, prefix: str, suffix: str,
-                   parts: list[_Part]) -> _Assembled:
+    def _assembled(
+        self, table: TableDoc, prefix: str, suffix: str, parts: list[_Part]
+    ) -> _Assembled:
         key = _digest_of(code_version(), table.name, suffix, *(part.digest for part in parts))
         if suffix == ".parquet":
             sources = [part.file(f"{prefix}.arrow") for part in parts]
             return self.cache.assembled(
-                key, suffix, lambda path: _assemble_parquet(path, table, sources))
+                key, suffix, lambda path: _assemble_parquet(path, table, sources)
+            )
         sources = [part.file(prefix + suffix) for part in parts]
         header = header_bytes(table, suffix)
         return self.cache.assembled(
-            key, suffix, lambda path: _concatenate(path, header, sources, suffix == ".csv"))
+            key, suffix, lambda path: _concatenate(path, header, sources, suffix == ".csv")
+        )
 
     # -- items and matters (transform/export_items.py)
 
@@ -815,8 +887,9 @@ class _Exporter:
         """Derived again from the published records of each town, written whole."""
         self.public_copy.clear_derived()
         municipalities = {record["id"]: record for record in self.store.municipalities()}
-        every_town: dict[DerivedType, list[tuple[dict, dict]]] = {kind: [] for kind in
-                                                                  DERIVED_TABLES}
+        every_town: dict[DerivedType, list[tuple[dict, dict]]] = {
+            kind: [] for kind in DERIVED_TABLES
+        }
         for town in towns:
             municipality = municipalities.get(town)
             municipality = municipality and self.publish(RecordType.MUNICIPALITY, municipality)
@@ -826,10 +899,12 @@ class _Exporter:
                 continue
             derived, action_by_id = published_derived(self.store, municipality, self.publish)
             # Names as published: an organ's name passes the rules like any other text.
-            names = {shown["id"]: shown.get("name") for record in self.store.organizations(town)
-                     if (shown := self.publish(RecordType.ORGANIZATION, record))}
-            for kind, pairs in derived_rows(derived, municipality, names,
-                                            action_by_id).items():
+            names = {
+                shown["id"]: shown.get("name")
+                for record in self.store.organizations(town)
+                if (shown := self.publish(RecordType.ORGANIZATION, record))
+            }
+            for kind, pairs in derived_rows(derived, municipality, names, action_by_id).items():
                 self._write_derived(kind, town, pairs)
                 every_town[kind] += pairs
             self.public_copy.add_derived(derived.items, derived.matters, self.generated_at)
@@ -837,8 +912,9 @@ class _Exporter:
             self._write_derived(kind, None, pairs)
             self.progress(f"{DERIVED_TABLES[kind].name}: {len(pairs)} rows")
 
-    def _write_derived(self, kind: DerivedType, town: str | None,
-                       pairs: list[tuple[dict, dict]]) -> None:
+    def _write_derived(
+        self, kind: DerivedType, town: str | None, pairs: list[tuple[dict, dict]]
+    ) -> None:
         table = DERIVED_TABLES[kind]
         body = _TableBody(table, with_jsonl=True)
         for row, record in pairs:
@@ -846,8 +922,12 @@ class _Exporter:
         directory = self.directory / town if town else self.directory
         directory.mkdir(exist_ok=True)
         blobs = body.blobs("rows")
-        for suffix, kind_name in ((".csv", "csv"), (EXCEL_SUFFIX, "excel-csv"),
-                                  (".jsonl", "jsonl"), (".parquet", "parquet")):
+        for suffix, kind_name in (
+            (".csv", "csv"),
+            (EXCEL_SUFFIX, "excel-csv"),
+            (".jsonl", "jsonl"),
+            (".parquet", "parquet"),
+        ):
             target = directory / f"{table.name}{suffix}"
             if suffix == ".parquet":
                 _write_arrow_as_parquet(target, body.arrow_table())
@@ -856,9 +936,17 @@ class _Exporter:
                 target.write_bytes(data)
                 if suffix == ".csv":
                     self.csv_sha256[target] = hashlib.sha256(data).hexdigest()
-            self.report.files.append(file_entry(
-                self.directory, target, kind_name, self.generated_at, table.name, town,
-                body.records))
+            self.report.files.append(
+                file_entry(
+                    self.directory,
+                    target,
+                    kind_name,
+                    self.generated_at,
+                    table.name,
+                    town,
+                    body.records,
+                )
+            )
         if town is None:
             self.report.records[table.name] += body.records
 
@@ -869,27 +957,45 @@ class _Exporter:
         directory = self.directory / change_log.CHANGES_DIR
         files = change_log.write_change_log(lines, directory, self.generated_at, self.withheld)
         for item in files:
-            self.report.files.append(file_entry(
-                self.directory, item.path, "jsonl", self.generated_at, "changes", None,
-                item.records,
-            ))
+            self.report.files.append(
+                file_entry(
+                    self.directory,
+                    item.path,
+                    "jsonl",
+                    self.generated_at,
+                    "changes",
+                    None,
+                    item.records,
+                )
+            )
             self.report.change_lines += item.records
-        self.report.files.append(file_entry(
-            self.directory, directory / change_log.CHANGES_INDEX, "json", self.generated_at,
-            "changes",
-        ))
+        self.report.files.append(
+            file_entry(
+                self.directory,
+                directory / change_log.CHANGES_INDEX,
+                "json",
+                self.generated_at,
+                "changes",
+            )
+        )
 
     # -- datapackage.json, index.json
 
     def _write_datapackage(self, town: str | None) -> None:
         directory = self.directory / town if town else self.directory
         resources = [
-            _resource(table, directory / f"{table.name}.csv",
-                      self.csv_sha256[directory / f"{table.name}.csv"])
+            _resource(
+                table,
+                directory / f"{table.name}.csv",
+                self.csv_sha256[directory / f"{table.name}.csv"],
+            )
             for table in csv_tables()
         ]
-        sources = [self.sources[town]] if town in self.sources else (
-            list(self.sources.values()) if town is None else [])
+        sources = (
+            [self.sources[town]]
+            if town in self.sources
+            else (list(self.sources.values()) if town is None else [])
+        )
         package = {
             "profile": "tabular-data-package",
             "name": f"avoin-{town}" if town else "avoin",
@@ -905,8 +1011,7 @@ class _Exporter:
             "resources": resources,
         }
         path = directory / DATAPACKAGE_FILE
-        path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+        path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         self.report.files.append(
             file_entry(self.directory, path, "datapackage", self.generated_at, None, town)
         )

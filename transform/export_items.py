@@ -25,10 +25,12 @@ def page_url(record_id: str) -> str:
     return PAGE_URL.format(municipality=municipality, infix=infix, origin=origin)
 
 
-def published_derived(store, municipality: dict,
-                      publish: Callable[[RecordType, dict], dict | None]) -> tuple[Derived, dict]:
+def published_derived(
+    store, municipality: dict, publish: Callable[[RecordType, dict], dict | None]
+) -> tuple[Derived, dict]:
     """The municipality's items and matters from its published records; also returns the
     published actions by id (the rows read their texts)."""
+
     def published(record_type: RecordType) -> list[dict]:
         records = store.iter_records(record_type, municipality["id"])
         return [shown for record in records if (shown := publish(record_type, record))]
@@ -39,12 +41,21 @@ def published_derived(store, municipality: dict,
     return derived, {action["id"]: action for action in actions}
 
 
-def item_row(item: dict, municipality_name: str | None, organization_name: str | None,
-             action_by_id: dict[str, dict]) -> dict:
+def item_row(
+    item: dict,
+    municipality_name: str | None,
+    organization_name: str | None,
+    action_by_id: dict[str, dict],
+) -> dict:
     shown = action_by_id.get(item["decision_document"], {})
-    agenda = next((action_by_id[document["action"]] for document in item["documents"]
-                   if document["document_kind"] == "agenda"
-                   and document["action"] in action_by_id), {})
+    agenda = next(
+        (
+            action_by_id[document["action"]]
+            for document in item["documents"]
+            if document["document_kind"] == "agenda" and document["action"] in action_by_id
+        ),
+        {},
+    )
     vote = (item.get("votes") or [{}])[0]
     return {
         **{name: item.get(name) for name in ITEMS.field_names},
@@ -53,16 +64,19 @@ def item_row(item: dict, municipality_name: str | None, organization_name: str |
         "proposal": section_text(shown, ContentType.PROPOSAL)
         or section_text(agenda, ContentType.PROPOSAL),
         "decision": section_text(shown, ContentType.DECISION),
-        "votes_yes": vote.get("yes"), "votes_no": vote.get("no"),
-        "votes_blank": vote.get("blank"), "votes_absent": vote.get("absent"),
-        "vote_majority": vote.get("majority"), "vote_minority": vote.get("minority"),
-        "yes_proposal": vote.get("yes_proposal"), "no_proposal": vote.get("no_proposal"),
+        "votes_yes": vote.get("yes"),
+        "votes_no": vote.get("no"),
+        "votes_blank": vote.get("blank"),
+        "votes_absent": vote.get("absent"),
+        "vote_majority": vote.get("majority"),
+        "vote_minority": vote.get("minority"),
+        "yes_proposal": vote.get("yes_proposal"),
+        "no_proposal": vote.get("no_proposal"),
         "yes_names": LIST_SEPARATOR.join(vote.get("yes_names") or ()) or None,
         "no_names": LIST_SEPARATOR.join(vote.get("no_names") or ()) or None,
         "dissents": LIST_SEPARATOR.join(item.get("dissents") or ()) or None,
         "topics": LIST_SEPARATOR.join(tag["topic"] for tag in item.get("topics") or ()) or None,
-        "topic_rules": LIST_SEPARATOR.join(tag["rule"] for tag in item.get("topics") or ())
-        or None,
+        "topic_rules": LIST_SEPARATOR.join(tag["rule"] for tag in item.get("topics") or ()) or None,
         "matter_id": item.get("matter"),
         "documents": LIST_SEPARATOR.join(document["action"] for document in item["documents"]),
         "page_url": page_url(item["id"]),
@@ -79,24 +93,40 @@ def matter_row(matter: dict) -> dict:
 
 
 def section_text(action: dict, content_type: ContentType) -> str | None:
-    texts = [content.get("text") or "" for content in action.get("contents") or ()
-             if content.get("type") == content_type]
+    texts = [
+        content.get("text") or ""
+        for content in action.get("contents") or ()
+        if content.get("type") == content_type
+    ]
     return "\n\n".join(text for text in texts if text.strip()) or None
 
 
-def derived_rows(derived: Derived, municipality: dict, organization_names: dict[str, str],
-                 action_by_id: dict[str, dict]) -> dict[DerivedType, list[tuple[dict, dict]]]:
+def derived_rows(
+    derived: Derived,
+    municipality: dict,
+    organization_names: dict[str, str],
+    action_by_id: dict[str, dict],
+) -> dict[DerivedType, list[tuple[dict, dict]]]:
     """(row, record) pairs per table, newest first as the store lists them."""
     name = municipality.get("name") or {}
     main = (municipality.get("languages") or ["fi"])[0]
     municipality_name = name.get(main) if isinstance(name, dict) else name
-    items = sorted(derived.items, key=lambda item: (item["date"] or "", item["id"]),
-                   reverse=True)
-    matters = sorted(derived.matters, key=lambda matter: (matter["last_date"] or "",
-                                                          matter["id"]), reverse=True)
+    items = sorted(derived.items, key=lambda item: (item["date"] or "", item["id"]), reverse=True)
+    matters = sorted(
+        derived.matters, key=lambda matter: (matter["last_date"] or "", matter["id"]), reverse=True
+    )
     return {
         DerivedType.ITEM: [
-            (item_row(item, municipality_name, organization_names.get(item["organization"]),
-                      action_by_id), item) for item in items],
+            (
+                item_row(
+                    item,
+                    municipality_name,
+                    organization_names.get(item["organization"]),
+                    action_by_id,
+                ),
+                item,
+            )
+            for item in items
+        ],
         DerivedType.MATTER: [(matter_row(matter), matter) for matter in matters],
     }

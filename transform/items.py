@@ -74,8 +74,9 @@ def matter_id(municipality: str, register_id: str | None) -> str | None:
     return derived_id(municipality, DerivedType.MATTER, origin) if origin else None
 
 
-def group_items(municipality: dict, organizations: list[dict], meetings: list[dict],
-                actions: list[dict]) -> Derived:
+def group_items(
+    municipality: dict, organizations: list[dict], meetings: list[dict], actions: list[dict]
+) -> Derived:
     """The items and matters of one municipality's current (not withdrawn) actions."""
     current = [action for action in actions if not action.get("withdrawn_at")]
     meeting_by_id = {meeting["id"]: meeting for meeting in meetings}
@@ -88,11 +89,13 @@ def group_items(municipality: dict, organizations: list[dict], meetings: list[di
     items = []
     for (organ, date, _), members in sorted(sessions.items(), key=lambda kv: repr(kv[0])):
         for group in _items_of_session(members, meeting_by_id):
-            items.append(_item(municipality["id"], organ, date, group, meeting_by_id,
-                               main_language))
+            items.append(
+                _item(municipality["id"], organ, date, group, meeting_by_id, main_language)
+            )
     items = _unique_ids(items)
-    item_of_action = {document["action"]: item["id"]
-                      for item in items for document in item["documents"]}
+    item_of_action = {
+        document["action"]: item["id"] for item in items for document in item["documents"]
+    }
     return Derived(items, _matters(municipality["id"], items), item_of_action)
 
 
@@ -130,8 +133,9 @@ class _Groups:
 
     def __init__(self, actions: list[dict]):
         self.parent = {action["id"]: action["id"] for action in actions}
-        self.documents = {action["id"]: {action.get("meeting") or action["id"]}
-                          for action in actions}
+        self.documents = {
+            action["id"]: {action.get("meeting") or action["id"]} for action in actions
+        }
 
     def find(self, action_id: str) -> str:
         while self.parent[action_id] != action_id:
@@ -198,16 +202,28 @@ def _title_key(action: dict):
 # -- one group of documents -> an item -----------------------------------------------------
 
 
-def _item(municipality_id: str, organ: str | None, date: str | None, documents: list[dict],
-          meeting_by_id: dict, main_language: str) -> dict:
+def _item(
+    municipality_id: str,
+    organ: str | None,
+    date: str | None,
+    documents: list[dict],
+    meeting_by_id: dict,
+    main_language: str,
+) -> dict:
     kinds = {action["id"]: _document_kind(action, meeting_by_id) for action in documents}
-    shown = min(documents, key=lambda action: (
-        kinds[action["id"]] == DocumentKind.AGENDA, action.get("language") != main_language,
-        action["id"]))
+    shown = min(
+        documents,
+        key=lambda action: (
+            kinds[action["id"]] == DocumentKind.AGENDA,
+            action.get("language") != main_language,
+            action["id"],
+        ),
+    )
     decided = any(kind != DocumentKind.AGENDA for kind in kinds.values())
     procedural = any(is_procedural(action) for action in documents)
-    register_id = next((action["register_id"] for action in [shown, *documents]
-                        if action.get("register_id")), None)
+    register_id = next(
+        (action["register_id"] for action in [shown, *documents] if action.get("register_id")), None
+    )
     origin = _item_origin(organ, date, documents, kinds)
     return {
         "id": derived_id(municipality_id, DerivedType.ITEM, origin),
@@ -224,11 +240,19 @@ def _item(municipality_id: str, organ: str | None, date: str | None, documents: 
         "procedural": procedural,
         "decision_document": shown["id"],
         "documents": [
-            {"action": action["id"], "document_kind": kinds[action["id"]],
-             "language": action.get("language")}
-            for action in sorted(documents, key=lambda action: (
-                kinds[action["id"]] != DocumentKind.AGENDA, action.get("language") or "",
-                action["id"]))
+            {
+                "action": action["id"],
+                "document_kind": kinds[action["id"]],
+                "language": action.get("language"),
+            }
+            for action in sorted(
+                documents,
+                key=lambda action: (
+                    kinds[action["id"]] != DocumentKind.AGENDA,
+                    action.get("language") or "",
+                    action["id"],
+                ),
+            )
         ],
         "votes": extract_votes(shown) if decided else [],
         "dissents": extract_dissents(shown) if decided else [],
@@ -252,12 +276,15 @@ def _item_outcome(shown: dict, decided: bool, procedural: bool) -> str | None:
     return shown.get("outcome") or Outcome.UNKNOWN.value
 
 
-def _item_origin(organ: str | None, date: str | None, documents: list[dict],
-                 kinds: dict[str, str | None]) -> str:
-    numbered = sorted(documents, key=lambda action: (
-        kinds[action["id"]] != DocumentKind.AGENDA, action["id"]))
-    section = next((action["article_number"] for action in numbered
-                    if action.get("article_number")), None)
+def _item_origin(
+    organ: str | None, date: str | None, documents: list[dict], kinds: dict[str, str | None]
+) -> str:
+    numbered = sorted(
+        documents, key=lambda action: (kinds[action["id"]] != DocumentKind.AGENDA, action["id"])
+    )
+    section = next(
+        (action["article_number"] for action in numbered if action.get("article_number")), None
+    )
     if section is None or organ is None or date is None:
         return "x" + split_id(min(action["id"] for action in documents))[2]
     organ_origin = split_id(organ)[2]
@@ -275,8 +302,11 @@ def _unique_ids(items: list[dict]) -> list[dict]:
     for item in items:
         if count[item["id"]] > 1:
             origin = "x" + split_id(min(doc["action"] for doc in item["documents"]))[2]
-            item = {**item, "id": derived_id(item["municipality"], DerivedType.ITEM, origin),
-                    "origin_id": origin}
+            item = {
+                **item,
+                "id": derived_id(item["municipality"], DerivedType.ITEM, origin),
+                "origin_id": origin,
+            }
         unique.append(item)
     return sorted(unique, key=lambda item: item["id"])
 
@@ -293,16 +323,18 @@ def _matters(municipality_id: str, items: list[dict]) -> list[dict]:
     for matter, members in sorted(by_matter.items()):
         members.sort(key=lambda item: (item["date"] or "", item["id"]))
         dates = [item["date"] for item in members if item["date"]]
-        matters.append({
-            "id": matter,
-            "municipality": municipality_id,
-            "register_id": members[0]["register_id"],
-            "title": members[-1]["title"],
-            "items": [item["id"] for item in members],
-            "first_date": min(dates) if dates else None,
-            "last_date": max(dates) if dates else None,
-            "origin_id": split_id(matter)[2],
-        })
+        matters.append(
+            {
+                "id": matter,
+                "municipality": municipality_id,
+                "register_id": members[0]["register_id"],
+                "title": members[-1]["title"],
+                "items": [item["id"] for item in members],
+                "first_date": min(dates) if dates else None,
+                "last_date": max(dates) if dates else None,
+                "origin_id": split_id(matter)[2],
+            }
+        )
     return matters
 
 
@@ -312,9 +344,11 @@ def link_items(store) -> int:
     changed = 0
     for municipality in store.municipalities():
         derived = group_items(
-            municipality, store.organizations(municipality["id"]),
-            store.meetings(municipality["id"]), store.actions(municipality["id"]))
+            municipality,
+            store.organizations(municipality["id"]),
+            store.meetings(municipality["id"]),
+            store.actions(municipality["id"]),
+        )
         changed += store.replace_derived(DerivedType.ITEM, municipality["id"], derived.items)
-        changed += store.replace_derived(DerivedType.MATTER, municipality["id"],
-                                         derived.matters)
+        changed += store.replace_derived(DerivedType.MATTER, municipality["id"], derived.matters)
     return changed

@@ -138,10 +138,9 @@ def language_links(candidates: list[dict]) -> dict[str, list[dict]]:
         partners[second, pair["language"]].add(first)
 
     def unambiguous(action_id: str, partner_id: str) -> bool:
-        return (
-            partners[action_id, language_of[partner_id]] == {partner_id}
-            and partners[partner_id, language_of[action_id]] == {action_id}
-        )
+        return partners[action_id, language_of[partner_id]] == {partner_id} and partners[
+            partner_id, language_of[action_id]
+        ] == {action_id}
 
     links: dict[str, list[dict]] = defaultdict(list)
     for (action_id, language), ids in sorted(partners.items()):

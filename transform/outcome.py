@@ -103,7 +103,8 @@ def _rule(outcome: Outcome, name: str, patterns: tuple[str, ...], unless: str = 
 
 RULES: tuple[Rule, ...] = (
     _rule(
-        Outcome.TABLED, "tabled",
+        Outcome.TABLED,
+        "tabled",
         (
             r"\bpöydälle\b",  # jätettiin pöydälle, päätti jättää asian pöydälle
             rf"\bhyväksy\w*\s+{_gap(3)}pöydällepano\w*",  # hyväksyi pöydällepanoehdotuksen
@@ -117,7 +118,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
-        Outcome.RETURNED, "returned",
+        Outcome.RETURNED,
+        "returned",
         (
             rf"\bpalaut\w*\s+{_gap(3)}valmistel\w*",  # palautettiin (uudelleen) valmisteluun
             r"^(?:asia\s+)?palautettiin\b",  # "Palautettiin.", "Asia palautettiin."
@@ -132,7 +134,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
-        Outcome.AMENDED, "amended",
+        Outcome.AMENDED,
+        "amended",
         (
             r"\bmuutettuna\b|\bmuutetussa\s+muodossa\b|\bmuutoksin\b|\bmuutoksella\b",
             r"\blisäyksin\b|\blisäyksellä\b|\btäydennettynä\b",
@@ -150,7 +153,8 @@ RULES: tuple[Rule, ...] = (
         unless=rf"{NEGATION_FI}|{NEGATION_SV}",
     ),
     _rule(
-        Outcome.APPROVED_AS_PROPOSED, "as proposed",
+        Outcome.APPROVED_AS_PROPOSED,
+        "as proposed",
         (
             rf"{PROPOSAL_FI}\s+mukai\w*",  # esityksen mukaisesti, päätösehdotuksen mukaisena
             rf"\benligt\s+{PROPOSAL_SV}|\bi\s+enlighet\s+med\s+{PROPOSAL_SV}",
@@ -158,7 +162,8 @@ RULES: tuple[Rule, ...] = (
         unless=NEGATED_APPROVAL,
     ),
     _rule(
-        Outcome.REJECTED, "rejected",
+        Outcome.REJECTED,
+        "rejected",
         (
             rf"{PROPOSAL_FI}\s+{_gap(3)}(?:hylättiin|hylätään|hylkäsi\w*)\b",
             rf"\b(?:hylättiin|hylkäsi\w*)\s+{_gap(3)}{PROPOSAL_FI}",
@@ -173,7 +178,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     _rule(
-        Outcome.NOTED, "noted",
+        Outcome.NOTED,
+        "noted",
         (
             rf"\bmerki(?:ttiin|tsi|tsivät|tään|tsee)\s+{_gap(4)}tiedoksi\b",
             rf"\b(?:antecknade?s?|antecknar|antecknas|togs?|tas|tar)\s+{_gap(4)}"
@@ -184,7 +190,8 @@ RULES: tuple[Rule, ...] = (
         unless=r"\btill\s+protokollet\b",
     ),
     _rule(
-        Outcome.APPROVED_AS_PROPOSED, "approved",
+        Outcome.APPROVED_AS_PROPOSED,
+        "approved",
         (
             rf"\bhyväksy\w*\s+{_gap(3)}{PROPOSAL_FI}",  # hyväksyttiin (yksimielisesti) esitys
             rf"{PROPOSAL_FI}\s+{_gap(3)}(?:hyväksy\w*|voitti)\b",  # päätösehdotus hyväksyttiin

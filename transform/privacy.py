@@ -72,7 +72,7 @@ def _is_valid_hetu(birth_date: str, individual: str, check: str) -> bool:
 
 
 def _is_labelled(text: str, start: int) -> bool:
-    return _HETU_LABEL.search(text[max(0, start - _LABEL_WINDOW):start]) is not None
+    return _HETU_LABEL.search(text[max(0, start - _LABEL_WINDOW) : start]) is not None
 
 
 def looks_like_hetu(text: str) -> bool:
@@ -94,8 +94,7 @@ def find_hetus(text: str) -> list[str]:
 def _codes_in(view_text: str) -> list[str]:
     if not _may_hold_hetu(view_text):
         return []
-    return [m[1] for m in _HETU_WINDOWS.finditer(view_text)
-            if _is_valid_hetu(m[2], m[4], m[5])]
+    return [m[1] for m in _HETU_WINDOWS.finditer(view_text) if _is_valid_hetu(m[2], m[4], m[5])]
 
 
 def _hetu_spans(text: str) -> list[tuple[int, int]]:
@@ -224,8 +223,7 @@ def find_emails(text: str) -> list[tuple[int, int]]:
 def find_person_names(text: str) -> list[tuple[int, int]]:
     """Spans of "Firstname Lastname"-shaped pairs that are not company names ("… Oy")."""
     return [
-        m.span() for m in PERSON_NAME.finditer(text)
-        if not _COMPANY_SUFFIX.match(text[m.end():])
+        m.span() for m in PERSON_NAME.finditer(text) if not _COMPANY_SUFFIX.match(text[m.end() :])
     ]
 
 
@@ -239,7 +237,7 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def ascii_fold(text: str) -> str:
-    """"Mäkelä-Koivu" -> "makela-koivu", as official address local parts are written."""
+    """ "Mäkelä-Koivu" -> "makela-koivu", as official address local parts are written."""
     return text.lower().translate(str.maketrans("äöåüé", "aoaue"))
 
 
@@ -327,7 +325,7 @@ def _in_language(texts: dict, language: str) -> str:
 
 def _sentence_before(text: str, start: int) -> str:
     boundaries = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    return text[boundaries[-1] if boundaries else 0:start]
+    return text[boundaries[-1] if boundaries else 0 : start]
 
 
 def _is_official_email_at(text: str, start: int, end: int, officials: OfficialContacts) -> bool:
@@ -359,7 +357,7 @@ def _is_officials_context(sentence_before: str, officials: OfficialContacts) -> 
 
 
 def _next_email_is_official(text: str, end: int, officials: OfficialContacts) -> bool:
-    """"puh. 03 621 2133, heidi.salonen@hameenlinna.fi": a number paired with an official
+    """ "puh. 03 621 2133, heidi.salonen@hameenlinna.fi": a number paired with an official
     address and no name of its own is that official's."""
     following = _EMAIL.match(text, _SEPARATORS.match(text, end).end())
     return following is not None and officials.is_official_address(following.group(0))

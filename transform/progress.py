@@ -24,9 +24,16 @@ LOG_INTERVAL_SECONDS = 5.0
 
 
 class Progress:
-    def __init__(self, label: str, *, total: int | None = None, unit: str = "items",
-                 stream: TextIO | None = None, interval: float = LOG_INTERVAL_SECONDS,
-                 position: int | None = None):
+    def __init__(
+        self,
+        label: str,
+        *,
+        total: int | None = None,
+        unit: str = "items",
+        stream: TextIO | None = None,
+        interval: float = LOG_INTERVAL_SECONDS,
+        position: int | None = None,
+    ):
         self.label, self.total, self.unit = label, total, unit
         self.done = 0
         self.stream = stream or sys.stderr
@@ -37,8 +44,15 @@ class Progress:
         self.silent = mode == "off"
         self.bar = None
         if not self.silent and mode != "lines" and _is_terminal(self.stream):
-            self.bar = tqdm(total=total, desc=label, unit=f" {unit}", file=self.stream,
-                            leave=False, dynamic_ncols=True, position=position)
+            self.bar = tqdm(
+                total=total,
+                desc=label,
+                unit=f" {unit}",
+                file=self.stream,
+                leave=False,
+                dynamic_ncols=True,
+                position=position,
+            )
 
     def advance(self, count: int = 1, detail: str = "") -> None:
         self.done += count

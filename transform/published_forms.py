@@ -56,8 +56,9 @@ class PublishedForms:
         self._known: dict[RecordType, dict] = {}
         self._new: dict[RecordType, list[tuple]] = collections.defaultdict(list)
 
-    def publish(self, record_type: RecordType, record: dict,
-                counter: collections.Counter | None = None) -> dict | None:
+    def publish(
+        self, record_type: RecordType, record: dict, counter: collections.Counter | None = None
+    ) -> dict | None:
         """The record as it may be published, or None when it must not be (a takedown)."""
         record_type = RecordType(record_type)
         counter = counter if counter is not None else collections.Counter()
@@ -73,11 +74,15 @@ class PublishedForms:
         published = publishable(record_type, record, self.policy, counts)
         counter.update(counts)
         self.computed += 1
-        self._new[record_type].append((
-            _memory_id(record), key,
-            # Key order kept: dumps write fields in the order the record has them.
-            None if published == record else json.dumps(published, ensure_ascii=False),
-            json.dumps(dict(counts), sort_keys=True)))
+        self._new[record_type].append(
+            (
+                _memory_id(record),
+                key,
+                # Key order kept: dumps write fields in the order the record has them.
+                None if published == record else json.dumps(published, ensure_ascii=False),
+                json.dumps(dict(counts), sort_keys=True),
+            )
+        )
         return published
 
     def save(self) -> None:

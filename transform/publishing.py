@@ -50,12 +50,29 @@ ATTACHMENT_PLACEHOLDER = {"fi": "Liite {number}", "sv": "Bilaga {number}"}
 # E-mail domains of officials: the municipalities we harvest (under every name they use)
 # and the public bodies whose staff prepare or are consulted on items. "<municipality>.fi"
 # is added per record.
-OFFICIAL_EMAIL_DOMAINS = frozenset({
-    "hameenlinna.fi", "vaasa.fi", "vasa.fi", "kristinestad.fi", "kristiinankaupunki.fi",
-    "krs.fi", "riihimaki.fi", "pedersore.fi", "pedersora.fi",
-    "gov.fi", "ely-keskus.fi", "avi.fi", "kuntaliitto.fi", "kela.fi", "hel.fi",
-    "pohjanmaanhyvinvointi.fi", "ovph.fi", "omahame.fi", "khshp.fi",
-})
+OFFICIAL_EMAIL_DOMAINS = frozenset(
+    {
+        "hameenlinna.fi",
+        "vaasa.fi",
+        "vasa.fi",
+        "kristinestad.fi",
+        "kristiinankaupunki.fi",
+        "krs.fi",
+        "riihimaki.fi",
+        "pedersore.fi",
+        "pedersora.fi",
+        "gov.fi",
+        "ely-keskus.fi",
+        "avi.fi",
+        "kuntaliitto.fi",
+        "kela.fi",
+        "hel.fi",
+        "pohjanmaanhyvinvointi.fi",
+        "ovph.fi",
+        "omahame.fi",
+        "khshp.fi",
+    }
+)
 
 
 class TakedownsError(ValueError):
@@ -110,8 +127,9 @@ def load_takedowns(path: Path | str = DEFAULT_TAKEDOWNS) -> frozenset[str]:
         raise TakedownsError(f"{path}: {error}") from None
     unknown = set(data) - {"takedown"}
     if unknown:
-        raise TakedownsError(f"{path}: unknown tables or keys {sorted(unknown)}; "
-                             f"use {_TAKEDOWN_HEADER} blocks")
+        raise TakedownsError(
+            f"{path}: unknown tables or keys {sorted(unknown)}; use {_TAKEDOWN_HEADER} blocks"
+        )
     blocks = data.get("takedown", [])
     if not isinstance(blocks, list):
         raise TakedownsError(f"{path}: 'takedown' must be {_TAKEDOWN_HEADER} blocks")
@@ -164,36 +182,112 @@ def _line_of_field(lines: list[str], index: int, field_name: str) -> int:
 # "vahingonkorvausvaatimus", "avgiftsbefrielse"). Families and reasons: docs/publishing.md.
 
 PRIVATE_MATTER_STEMS = {
-    "damages": ("vahingonkorvau", "korvausvaatimu", "korvaushakemu", "skadestånd",
-                "ersättningsyrkande", "ersättningsanspråk", "ersättningskrav"),
-    "rectification": ("oikaisuvaatimu", "omprövning", "rättelseyrkande", "hallintokantelu",
-                      "förvaltningsklagan"),
-    "social": ("toimeentulotu", "utkomststöd", "lastensuojel", "barnskydd", "huostaan",
-               "omhändertag", "omaishoid", "närståendevård", "vammaispalvel", "handikappservice",
-               "kuljetuspalvel", "färdtjänst", "asiakasmaksu", "klientavgift",
-               "sosiaalihuollon asiak", "socialvårdens klient"),
-    "custody": ("huoltajuu", "lapsen huolto", "vårdnaden", "edunvalvo", "intressebevak",
-                "kuolinpesä", "dödsbo"),
-    "personnel": ("henkilöstöasia", "personalärende", "irtisano", "uppsägning", "säga upp",
-                  "virantoimituksesta pidättä", "avstängning från tjänst", "lomautu",
-                  "permitter", "virkavapa", "tjänstledig", "kurinpi", "disciplin",
-                  "palvelussuhdeasia", "anställningsärende"),
-    "pupil": ("oppilaan koulukuljet", "koulukuljetusetu", "koulukuljetushakemu",
-              "elevens skolskjuts", "skolskjutsförmån", "ansökan om skolskjuts",
-              "erityiseen tukeen", "särskilt stöd för elev", "oppilaaksiott"),
-    "fees": ("maksuvapautu", "maksunalennu", "maksunlykkäy", "avgiftsbefrielse",
-             "avgiftsnedsättning", "betalningsanstånd", "saatavan poisto",
-             "avskrivning av fordran"),
+    "damages": (
+        "vahingonkorvau",
+        "korvausvaatimu",
+        "korvaushakemu",
+        "skadestånd",
+        "ersättningsyrkande",
+        "ersättningsanspråk",
+        "ersättningskrav",
+    ),
+    "rectification": (
+        "oikaisuvaatimu",
+        "omprövning",
+        "rättelseyrkande",
+        "hallintokantelu",
+        "förvaltningsklagan",
+    ),
+    "social": (
+        "toimeentulotu",
+        "utkomststöd",
+        "lastensuojel",
+        "barnskydd",
+        "huostaan",
+        "omhändertag",
+        "omaishoid",
+        "närståendevård",
+        "vammaispalvel",
+        "handikappservice",
+        "kuljetuspalvel",
+        "färdtjänst",
+        "asiakasmaksu",
+        "klientavgift",
+        "sosiaalihuollon asiak",
+        "socialvårdens klient",
+    ),
+    "custody": (
+        "huoltajuu",
+        "lapsen huolto",
+        "vårdnaden",
+        "edunvalvo",
+        "intressebevak",
+        "kuolinpesä",
+        "dödsbo",
+    ),
+    "personnel": (
+        "henkilöstöasia",
+        "personalärende",
+        "irtisano",
+        "uppsägning",
+        "säga upp",
+        "virantoimituksesta pidättä",
+        "avstängning från tjänst",
+        "lomautu",
+        "permitter",
+        "virkavapa",
+        "tjänstledig",
+        "kurinpi",
+        "disciplin",
+        "palvelussuhdeasia",
+        "anställningsärende",
+    ),
+    "pupil": (
+        "oppilaan koulukuljet",
+        "koulukuljetusetu",
+        "koulukuljetushakemu",
+        "elevens skolskjuts",
+        "skolskjutsförmån",
+        "ansökan om skolskjuts",
+        "erityiseen tukeen",
+        "särskilt stöd för elev",
+        "oppilaaksiott",
+    ),
+    "fees": (
+        "maksuvapautu",
+        "maksunalennu",
+        "maksunlykkäy",
+        "avgiftsbefrielse",
+        "avgiftsnedsättning",
+        "betalningsanstånd",
+        "saatavan poisto",
+        "avskrivning av fordran",
+    ),
     "individual": ("yksityishenkilö", "privatperson", "enskild person"),
 }
 # Ambiguous in running text ("varoitusmerkein" = with warning signs; a zoning report mentions
 # "rakennuslupia"), so only counted in the title, where they name the matter itself.
 PRIVATE_MATTER_TITLE_STEMS = {
     "warning": ("varoitu", "varning"),
-    "permits": ("poikkeamis", "poikkeaminen", "avvikelse", "undantag", "rakennuslup",
-                "bygglov", "maa-aineslup", "marktäkt", "suunnittelutarve", "planeringsbehov",
-                "maisematyölup", "åtgärdstillstånd", "toimenpidelup", "ympäristölup",
-                "miljötillstånd", "vesilup", "vattentillstånd"),
+    "permits": (
+        "poikkeamis",
+        "poikkeaminen",
+        "avvikelse",
+        "undantag",
+        "rakennuslup",
+        "bygglov",
+        "maa-aineslup",
+        "marktäkt",
+        "suunnittelutarve",
+        "planeringsbehov",
+        "maisematyölup",
+        "åtgärdstillstånd",
+        "toimenpidelup",
+        "ympäristölup",
+        "miljötillstånd",
+        "vesilup",
+        "vattentillstånd",
+    ),
     "claims": ("hakemus /", "ansökan /", "vaatimus /", "anhållan /"),
 }
 _TITLE_SEPARATOR = " / "
@@ -215,7 +309,7 @@ def concerns_private_person(action: dict) -> bool:
 
 
 def _title_names_a_person(title: str) -> bool:
-    """"Vahingonkorvausvaatimus / Aapo Kettunen": a person's name after the separator."""
+    """ "Vahingonkorvausvaatimus / Aapo Kettunen": a person's name after the separator."""
     _, separator, tail = title.partition(_TITLE_SEPARATOR)
     return bool(separator) and bool(privacy.find_person_names(tail))
 
@@ -247,10 +341,18 @@ def _searchable_texts(action: dict) -> list[str]:
 
 # Machine values that are never free text: redacting inside a hash or id would corrupt it.
 # Top-level keys only: in a history entry "organization" is the organ's name, free text.
-_MACHINE_KEYS = frozenset({
-    "id", "origin_id", "raw_sha256", "municipality", "organization", "meeting", "sha256",
-    "translations",
-})
+_MACHINE_KEYS = frozenset(
+    {
+        "id",
+        "origin_id",
+        "raw_sha256",
+        "municipality",
+        "organization",
+        "meeting",
+        "sha256",
+        "translations",
+    }
+)
 _NESTED_MACHINE_KEYS = frozenset({"sha256", "id"})  # attachments; translations' ids
 # Links keep working: a number inside a URL is a document id, not a phone number. (An
 # identity code inside a URL is still removed, at the cost of the link.)
@@ -276,7 +378,9 @@ def publishable(
 
 
 def _apply_rules(
-    record_type: RecordType, record: dict, policy: PublishingPolicy,
+    record_type: RecordType,
+    record: dict,
+    policy: PublishingPolicy,
     counts: collections.Counter,
 ) -> dict | None:
     if is_taken_down(record, policy):
@@ -291,7 +395,8 @@ def _apply_rules(
         counts["private_text"] += 1
     officials = _official_contacts(published)
     return _map_texts(
-        published, lambda text: _redact_contacts(text, officials, language, counts),
+        published,
+        lambda text: _redact_contacts(text, officials, language, counts),
         also_skipped=_LINK_KEYS,
     )
 
@@ -303,8 +408,9 @@ def is_taken_down(record: dict, policy: PublishingPolicy) -> bool:
 
 def past_retention(record_type: RecordType, record: dict, policy: PublishingPolicy) -> bool:
     """Whether the rules for personal data past the retention period apply to the record."""
-    return (RecordType(record_type) is RecordType.ACTION
-            and policy.is_past_retention(_decision_date(record)))
+    return RecordType(record_type) is RecordType.ACTION and policy.is_past_retention(
+        _decision_date(record)
+    )
 
 
 def _decision_date(action: dict) -> date | None:
@@ -365,8 +471,11 @@ def _redact_contacts(
 
 def _official_contacts(action: dict) -> privacy.OfficialContacts:
     municipality = action.get("municipality") or split_id(action["id"])[0]
-    people = [action.get("presenter"), action.get("decision_maker"),
-              *(action.get("preparers") or ())]
+    people = [
+        action.get("presenter"),
+        action.get("decision_maker"),
+        *(action.get("preparers") or ()),
+    ]
     return privacy.OfficialContacts.from_people(
         OFFICIAL_EMAIL_DOMAINS | {f"{municipality}.fi"},
         [person for person in people if isinstance(person, str)],

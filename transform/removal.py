@@ -52,8 +52,11 @@ def _meetings_gone_from_list(store, result: dict) -> list[str]:
     gone = []
     for meeting in store.meetings(organization=organizations.pop()):
         start = meeting.get("start") or ""
-        if (meeting.get("document_kind") in kinds and oldest <= start <= newest
-                and meeting["id"] not in listed_ids):
+        if (
+            meeting.get("document_kind") in kinds
+            and oldest <= start <= newest
+            and meeting["id"] not in listed_ids
+        ):
             gone.append(meeting["id"])
             gone += [action["id"] for action in store.actions(meeting=meeting["id"])]
     return sorted(gone)

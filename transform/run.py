@@ -68,8 +68,10 @@ class TransformReport:
         errors = f"{len(self.errors)} error{'' if len(self.errors) == 1 else 's'}"
         warnings = f", {len(self.warnings)} skipped rows" if self.warnings else ""
         withdrawn = f", {len(self.withdrawn)} withdrawn" if self.withdrawn else ""
-        return (f"{self.documents} documents parsed, {errors}{warnings}; "
-                f"{self.counts}{withdrawn}{self._attachments_text()}")
+        return (
+            f"{self.documents} documents parsed, {errors}{warnings}; "
+            f"{self.counts}{withdrawn}{self._attachments_text()}"
+        )
 
     def _attachments_text(self) -> str:
         if not self.attachments:
@@ -126,8 +128,9 @@ def transform_pending(
     merged = Counts()
     try:
         with LimitedParser(limits) as parser:
-            merged += _transform_rows(store, raw_dir, rows, parser_version, report, parser,
-                                      progress)
+            merged += _transform_rows(
+                store, raw_dir, rows, parser_version, report, parser, progress
+            )
         # Once all documents are in: a pair needs both of its language versions merged.
         merged += link_language_versions(store)
         merged += store.mark_gone_attachment_files()
@@ -156,8 +159,12 @@ def _transform_rows(store, raw_dir, rows, parser_version, report, parser, progre
 
 
 def transform_snapshot(
-    store: Store, raw_dir: Path, row: dict, parser_version: str = PARSER_VERSION,
-    report: TransformReport | None = None, parser: LimitedParser | None = None,
+    store: Store,
+    raw_dir: Path,
+    row: dict,
+    parser_version: str = PARSER_VERSION,
+    report: TransformReport | None = None,
+    parser: LimitedParser | None = None,
 ) -> tuple[Counts, dict | None]:
     """Parse and merge one harvest-log row; returns (counts, error or None).
 
@@ -212,8 +219,14 @@ def _parse_or_note(parser: LimitedParser | None, row: dict, body: bytes) -> dict
 
 
 def _parse(parser: LimitedParser | None, row: dict, body: bytes) -> dict:
-    arguments = (row["platform"], row["page_kind"], body, row["url"], row["municipality"],
-                 row["context"])
+    arguments = (
+        row["platform"],
+        row["page_kind"],
+        body,
+        row["url"],
+        row["municipality"],
+        row["context"],
+    )
     if parser is None:
         with LimitedParser() as one_off:
             return one_off.parse(*arguments)

@@ -166,19 +166,49 @@ def split_id(record_id: str) -> tuple[str, str, str]:
 MUNICIPALITY_FIELDS = ("id", "name", "code", "languages", "platform", "base_url")
 ORGANIZATION_FIELDS = ("id", "municipality", "name", "classification", "origin_id")
 MEETING_FIELDS = (
-    "id", "municipality", "organization", "number", "start", "document_kind",
-    "language", "origin_id", "source_url", "pdf_url",
+    "id",
+    "municipality",
+    "organization",
+    "number",
+    "start",
+    "document_kind",
+    "language",
+    "origin_id",
+    "source_url",
+    "pdf_url",
     # From a whole-meeting document's cover (harvest/documents/cover.py).
-    "place", "chair", "secretary", "attendance", "published",
+    "place",
+    "chair",
+    "secretary",
+    "attendance",
+    "published",
 )
 # One person of a meeting's attendance as its cover lists them; ``present`` is false for
 # the absent ("Poissa", "Frånvarande", an empty [ ] mark).
 ATTENDANCE_FIELDS = ("name", "role", "group", "present")
 ACTION_FIELDS = (
-    "id", "municipality", "organization", "meeting", "article_number", "ordering",
-    "title", "register_id", "function_code", "language", "presenter", "preparers",
-    "decision_maker", "history", "contents", "outcome", "attachments", "date",
-    "origin_id", "source_url", "pdf_url", "translations",
+    "id",
+    "municipality",
+    "organization",
+    "meeting",
+    "article_number",
+    "ordering",
+    "title",
+    "register_id",
+    "function_code",
+    "language",
+    "presenter",
+    "preparers",
+    "decision_maker",
+    "history",
+    "contents",
+    "outcome",
+    "attachments",
+    "date",
+    "origin_id",
+    "source_url",
+    "pdf_url",
+    "translations",
     # Pages whose text layer reads badly (harvest/documents/quality.py): shown with a notice.
     "unreliable_pages",
 )
@@ -187,37 +217,82 @@ CONTENT_FIELDS = ("type", "label", "text", "html")
 # ``media_type``, ``sha256`` and ``text`` once the file is fetched (issue 18);
 # ``source_gone_at`` once the source answers 404/410 for a file whose text we keep.
 ATTACHMENT_FIELDS = (
-    "name", "url", "public", "confidentiality_reason", "media_type", "sha256", "text",
-    "pages", "extraction", "extraction_note", "source_gone_at",
+    "name",
+    "url",
+    "public",
+    "confidentiality_reason",
+    "media_type",
+    "sha256",
+    "text",
+    "pages",
+    "extraction",
+    "extraction_note",
+    "source_gone_at",
 )
 HISTORY_FIELDS = ("organization", "date", "article_number")
 # An item: one § of one meeting, or one officeholder decision. Its documents (agenda,
 # minutes, each language) are actions; ``decision_document`` is the one the item page
 # shows (the minutes in the municipality's main language when there are minutes).
 ITEM_FIELDS = (
-    "id", "municipality", "organization", "meeting", "date", "article_number", "title",
-    "register_id", "matter", "status", "outcome", "procedural", "decision_document",
-    "documents", "votes", "dissents", "origin_id",
+    "id",
+    "municipality",
+    "organization",
+    "meeting",
+    "date",
+    "article_number",
+    "title",
+    "register_id",
+    "matter",
+    "status",
+    "outcome",
+    "procedural",
+    "decision_document",
+    "documents",
+    "votes",
+    "dissents",
+    "origin_id",
 )
 ITEM_DOCUMENT_FIELDS = ("action", "document_kind", "language")
 # One vote as the proceedings report it: the counts (majority/minority when only
 # "äänin 9-4" is written), the two proposals put to the vote, who voted how where the
 # minutes list names ("JAA: Niemi, Kallio"), and the sentence itself.
 VOTE_FIELDS = (
-    "yes", "no", "blank", "absent", "majority", "minority", "yes_proposal",
-    "no_proposal", "yes_names", "no_names", "blank_names", "absent_names", "text",
+    "yes",
+    "no",
+    "blank",
+    "absent",
+    "majority",
+    "minority",
+    "yes_proposal",
+    "no_proposal",
+    "yes_names",
+    "no_names",
+    "blank_names",
+    "absent_names",
+    "text",
 )
 # A matter (asia / ärende): every item of one register id (diaarinumero) in a
 # municipality, across organs and years, oldest first.
 MATTER_FIELDS = (
-    "id", "municipality", "register_id", "title", "items", "first_date", "last_date",
+    "id",
+    "municipality",
+    "register_id",
+    "title",
+    "items",
+    "first_date",
+    "last_date",
     "origin_id",
 )
 TRANSLATION_FIELDS = ("language", "id")
 # Added by the store to every record.
 PROVENANCE_FIELDS = (
-    "source_url", "fetched_at", "raw_sha256", "parser_version",
-    "first_seen", "last_seen", "withdrawn_at",
+    "source_url",
+    "fetched_at",
+    "raw_sha256",
+    "parser_version",
+    "first_seen",
+    "last_seen",
+    "withdrawn_at",
 )
 
 FIELDS_BY_TYPE = {

@@ -52,7 +52,13 @@ STATE_FILE = "indexed.json"
 INDEX_VERSION = 2
 LANGUAGES = ("fi", "sv")
 SEARCHED_FIELDS = (
-    "title_fi", "title_sv", "text_fi", "text_sv", "register_id", "organ", "section",
+    "title_fi",
+    "title_sv",
+    "text_fi",
+    "text_sv",
+    "register_id",
+    "organ",
+    "section",
 )
 FIELD_BOOSTS = {"title_fi": 2.0, "title_sv": 2.0, "register_id": 3.0}
 # Minutes (the decision) over the agenda that proposed it; a case over an organising item.
@@ -61,7 +67,15 @@ NO_REGISTER_ID_BOOST = 0.5
 FILTER_FIELDS = ("municipality", "organization", "date", "outcome", "language", "id")
 FORMATS = ("table", "csv", "json")
 HIT_FIELDS = (
-    "rank", "id", "date", "organ", "title", "snippet", "score", "municipality", "register_id",
+    "rank",
+    "id",
+    "date",
+    "organ",
+    "title",
+    "snippet",
+    "score",
+    "municipality",
+    "register_id",
     "outcome",
 )
 SNIPPET_CHARS = 240
@@ -86,8 +100,10 @@ class IndexReport:
 
     def __str__(self) -> str:
         rebuilt = " (rebuilt)" if self.rebuilt else ""
-        return (f"{self.added} added, {self.updated} re-indexed, {self.removed} removed, "
-                f"{self.unchanged} unchanged{rebuilt}")
+        return (
+            f"{self.added} added, {self.updated} re-indexed, {self.removed} removed, "
+            f"{self.unchanged} unchanged{rebuilt}"
+        )
 
 
 @dataclass(frozen=True)
@@ -144,11 +160,13 @@ def update_index(store: Store, index_dir: Path, policy: PublishingPolicy) -> Ind
     index_dir = Path(index_dir)
     wanted = {
         state["id"]: index_key(state, policy)
-        for state in store.action_states() if not state["withdrawn_at"]
+        for state in store.action_states()
+        if not state["withdrawn_at"]
     }
     indexed, rebuilt = _open_or_create(index_dir)
-    changed = sorted(record_id for record_id, key in wanted.items()
-                     if indexed.get(record_id) != key)
+    changed = sorted(
+        record_id for record_id, key in wanted.items() if indexed.get(record_id) != key
+    )
     removed = sorted(indexed.keys() - wanted.keys())
     report = IndexReport(
         added=sum(1 for record_id in changed if record_id not in indexed),
@@ -173,8 +191,14 @@ def _open_or_create(index_dir: Path) -> tuple[dict[str, str], bool]:
     return {}, True
 
 
-def _write_changes(store: Store, index_dir: Path, policy: PublishingPolicy,
-                   changed: list[str], removed: list[str], indexed: dict[str, str]) -> None:
+def _write_changes(
+    store: Store,
+    index_dir: Path,
+    policy: PublishingPolicy,
+    changed: list[str],
+    removed: list[str],
+    indexed: dict[str, str],
+) -> None:
     index = whoosh_index.open_dir(str(index_dir))
     organ_names = {
         organization["id"]: organization.get("name")
@@ -222,15 +246,20 @@ def result_boost(action: dict, document_kind: str | None) -> float:
     return boost if action.get("register_id") else boost * NO_REGISTER_ID_BOOST
 
 
-def action_document(action: dict, organ_names: dict[str, str | None],
-                    meeting_kinds: dict[str, str | None] | None = None) -> dict:
+def action_document(
+    action: dict,
+    organ_names: dict[str, str | None],
+    meeting_kinds: dict[str, str | None] | None = None,
+) -> dict:
     """The Whoosh document of one (published) action; absent values are left out."""
     language = action.get("language")
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    text = "\n\n".join([
-        *(content["text"] for content in action.get("contents") or () if content.get("text")),
-        *attachment_texts(action),
-    ])
+    text = "\n\n".join(
+        [
+            *(content["text"] for content in action.get("contents") or () if content.get("text")),
+            *attachment_texts(action),
+        ]
+    )
     document = {
         "id": action["id"],
         "register_id": action.get("register_id"),
@@ -357,16 +386,22 @@ def _is_range_end(opening: str, closing: str) -> bool:
 
 
 def search(
-    index_dir: Path, text: str, *, municipality: str | None = None, since: str | None = None,
-    limit: int = 20, documents: Collection[str] | None = None,
+    index_dir: Path,
+    text: str,
+    *,
+    municipality: str | None = None,
+    since: str | None = None,
+    limit: int = 20,
+    documents: Collection[str] | None = None,
 ) -> list[Hit]:
     """Ranked hits for ``text`` (best first), with highlighted snippets. ``documents``:
     only these action ids (a topic's documents, ``topic_documents``)."""
     query = parse_query(text)
     index = whoosh_index.open_dir(str(index_dir))
     with index.searcher() as searcher:
-        results = searcher.search(query, filter=_filter(municipality, since, documents),
-                                  limit=limit, terms=True)
+        results = searcher.search(
+            query, filter=_filter(municipality, since, documents), limit=limit, terms=True
+        )
         results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         results.formatter = MarkFormatter()
         return [_hit(rank, hit) for rank, hit in enumerate(results, start=1)]
@@ -377,17 +412,24 @@ def topic_documents(store: Store, topic: str) -> set[str]:
 
     Topics belong to items, which the store derives after every transform; reading them at
     search time keeps the index keyed by each action's own content."""
-    return {document["action"] for item in store.derived_records(DerivedType.ITEM)
-            if topic in topic_ids(item) for document in item["documents"]}
+    return {
+        document["action"]
+        for item in store.derived_records(DerivedType.ITEM)
+        if topic in topic_ids(item)
+        for document in item["documents"]
+    }
 
 
-def _filter(municipality: str | None, since: str | None,
-            documents: Collection[str] | None = None) -> whoosh_query.Query | None:
+def _filter(
+    municipality: str | None, since: str | None, documents: Collection[str] | None = None
+) -> whoosh_query.Query | None:
     filters = []
     if documents is not None:
-        filters.append(whoosh_query.Or([whoosh_query.Term("id", action_id)
-                                        for action_id in sorted(documents)])
-                       if documents else whoosh_query.NullQuery)
+        filters.append(
+            whoosh_query.Or([whoosh_query.Term("id", action_id) for action_id in sorted(documents)])
+            if documents
+            else whoosh_query.NullQuery
+        )
     if municipality:
         filters.append(whoosh_query.Term("municipality", municipality))
     if since:
@@ -408,9 +450,15 @@ def _hit(rank: int, hit) -> Hit:
         text = stored.get("text_fi") or stored.get("text_sv") or ""
         snippet = " ".join(text.split())[:SNIPPET_CHARS]
     return Hit(
-        rank=rank, id=stored["id"], date=stored.get("date"), organ=stored.get("organ"),
-        title=stored.get("title"), snippet=" ".join(snippet.split()), score=round(hit.score, 3),
-        municipality=stored.get("municipality"), register_id=stored.get("register_id"),
+        rank=rank,
+        id=stored["id"],
+        date=stored.get("date"),
+        organ=stored.get("organ"),
+        title=stored.get("title"),
+        snippet=" ".join(snippet.split()),
+        score=round(hit.score, 3),
+        municipality=stored.get("municipality"),
+        register_id=stored.get("register_id"),
         outcome=stored.get("outcome"),
     )
 

@@ -79,17 +79,32 @@ KEY_COLUMNS = {
     RecordType.MUNICIPALITY: ("code", "platform"),
     RecordType.ORGANIZATION: ("municipality", "name", "classification"),
     RecordType.MEETING: (
-        "municipality", "organization", "start", "number", "document_kind", "language",
+        "municipality",
+        "organization",
+        "start",
+        "number",
+        "document_kind",
+        "language",
     ),
     RecordType.ACTION: (
-        "municipality", "organization", "meeting", "date", "article_number", "ordering",
-        "language", "outcome",
+        "municipality",
+        "organization",
+        "meeting",
+        "date",
+        "article_number",
+        "ordering",
+        "language",
+        "outcome",
     ),
 }
 # Parents before children, so that an action page finds its meeting already merged.
 PAGE_KIND_ORDER = (
-    PageKind.ORGANIZATIONS, PageKind.MEETINGS, PageKind.MEETING,
-    PageKind.ATTACHMENTS, PageKind.ACTION, PageKind.ATTACHMENT_FILE,
+    PageKind.ORGANIZATIONS,
+    PageKind.MEETINGS,
+    PageKind.MEETING,
+    PageKind.ATTACHMENTS,
+    PageKind.ACTION,
+    PageKind.ATTACHMENT_FILE,
 )
 # Keys of the parser result, in merge order (organizations before the meetings that
 # point to them, meetings before their actions).
@@ -100,16 +115,39 @@ RESULT_KEYS = (
 )
 # What a tombstone keeps: where the record stood, never its text (publishing-rules.md 2).
 TOMBSTONE_FIELDS = (
-    "id", "municipality", "organization", "meeting", "origin_id", "article_number",
-    "ordering", "date", "start", "number", "document_kind", "language",
+    "id",
+    "municipality",
+    "organization",
+    "meeting",
+    "origin_id",
+    "article_number",
+    "ordering",
+    "date",
+    "start",
+    "number",
+    "document_kind",
+    "language",
 )
 # An action's organization, date and language follow its meeting when it has none.
 MEETING_DERIVED_FIELDS = ("organization", "date", "language")
 REQUIRED_PROVENANCE = ("source_url", "fetched_at", "raw_sha256", "parser_version")
 HARVEST_LOG_COLUMNS = (
-    "run_id", "municipality", "platform", "page_kind", "url", "method", "request_body",
-    "context", "status", "sha256", "media_type", "error", "fetched_at", "etag",
-    "last_modified", "bytes",
+    "run_id",
+    "municipality",
+    "platform",
+    "page_kind",
+    "url",
+    "method",
+    "request_body",
+    "context",
+    "status",
+    "sha256",
+    "media_type",
+    "error",
+    "fetched_at",
+    "etag",
+    "last_modified",
+    "bytes",
 )
 
 
@@ -322,12 +360,20 @@ class Store:
         found = row.fetchone()
         return dict(found) if found else None
 
-    def record_imported_file(self, sha256: str, name: str, municipality: str,
-                             meeting: str | None, actions: list[str], twins: list[str]) -> None:
+    def record_imported_file(
+        self,
+        sha256: str,
+        name: str,
+        municipality: str,
+        meeting: str | None,
+        actions: list[str],
+        twins: list[str],
+    ) -> None:
         with self.transaction():
             self._db.execute(
                 "INSERT OR REPLACE INTO imported_files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sha256, name, municipality, utc_now(), meeting, _json(actions), _json(twins)))
+                (sha256, name, municipality, utc_now(), meeting, _json(actions), _json(twins)),
+            )
 
     def has_record(self, record_type: RecordType, record_id: str) -> bool:
         return self._row(record_type, record_id) is not None
@@ -335,7 +381,8 @@ class Store:
     def imported_files(self, municipality: str | None = None) -> list[dict]:
         rows = self._db.execute(
             "SELECT * FROM imported_files WHERE ? IS NULL OR municipality = ? ORDER BY name",
-            (municipality, municipality))
+            (municipality, municipality),
+        )
         return [dict(row) for row in rows]
 
     # -- the publishing rules' results (transform/published_forms.py) -------------
@@ -344,7 +391,8 @@ class Store:
         """``{id: (input_key, data or None, counts)}`` for every remembered record."""
         rows = self._db.execute(
             "SELECT id, input_key, data, counts FROM published_forms WHERE record_type = ?",
-            (record_type.value,))
+            (record_type.value,),
+        )
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     def save_published_forms(
@@ -355,7 +403,8 @@ class Store:
             self._db.executemany(
                 "INSERT OR REPLACE INTO published_forms (record_type, id, input_key, data, counts)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [(record_type.value, *row) for row in rows])
+                [(record_type.value, *row) for row in rows],
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -393,24 +442,46 @@ class Store:
         return {**dict(row), "report": json.loads(row["report"]) if row["report"] else None}
 
     def log_request(
-        self, *, municipality: str, platform: str, page_kind: str, url: str,
-        method: str = "GET", request_body: str | None = None,
+        self,
+        *,
+        municipality: str,
+        platform: str,
+        page_kind: str,
+        url: str,
+        method: str = "GET",
+        request_body: str | None = None,
         context: dict | str | None = None,
-        status: int | None = None, sha256: str | None = None, media_type: str | None = None,
-        error: str | None = None, fetched_at: str | None = None, etag: str | None = None,
-        last_modified: str | None = None, bytes: int | None = None, run_id: int | None = None,
+        status: int | None = None,
+        sha256: str | None = None,
+        media_type: str | None = None,
+        error: str | None = None,
+        fetched_at: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        bytes: int | None = None,
+        run_id: int | None = None,
     ) -> int:
         """Record one request, whether it succeeded (status, sha256) or not (error).
 
         ``context`` is the dict the parser gets back at transform time (JSON text is
         accepted too)."""
         values = {
-            "run_id": run_id, "municipality": municipality, "platform": platform,
-            "page_kind": PageKind(page_kind), "url": url, "method": method.upper(),
-            "request_body": request_body or "", "context": _context_json(context),
-            "status": status, "sha256": sha256, "media_type": media_type, "error": error,
-            "fetched_at": fetched_at or utc_now(), "etag": etag,
-            "last_modified": last_modified, "bytes": bytes,
+            "run_id": run_id,
+            "municipality": municipality,
+            "platform": platform,
+            "page_kind": PageKind(page_kind),
+            "url": url,
+            "method": method.upper(),
+            "request_body": request_body or "",
+            "context": _context_json(context),
+            "status": status,
+            "sha256": sha256,
+            "media_type": media_type,
+            "error": error,
+            "fetched_at": fetched_at or utc_now(),
+            "etag": etag,
+            "last_modified": last_modified,
+            "bytes": bytes,
         }
         placeholders = ", ".join("?" for _ in HARVEST_LOG_COLUMNS)
         cursor = self._db.execute(
@@ -522,8 +593,9 @@ class Store:
         with self.transaction():
             for record_type, key in RESULT_KEYS:
                 for partial in result.get(key) or ():
-                    counts += self._merge_record(record_type, partial, provenance,
-                                                 result.get("page"))
+                    counts += self._merge_record(
+                        record_type, partial, provenance, result.get("page")
+                    )
             for file in result.get("attachment_files") or ():
                 counts += self._merge_attachment_file(file, provenance)
         return counts
@@ -553,8 +625,9 @@ class Store:
             counts += self._write_record(RecordType.ACTION, row, filled, own)
         return counts
 
-    def _merge_record(self, record_type: RecordType, partial: dict, provenance: dict,
-                      page_kind: str | None = None) -> Counts:
+    def _merge_record(
+        self, record_type: RecordType, partial: dict, provenance: dict, page_kind: str | None = None
+    ) -> Counts:
         validate_record(record_type, partial)
         municipality = _municipality_of(record_type, partial["id"])
         existing = self._row(record_type, partial["id"])
@@ -618,8 +691,12 @@ class Store:
         return Counts(updated=1, changed={data["id"]: _state(existing)})
 
     def _save_row(
-        self, record_type: RecordType, existing: sqlite3.Row | None, data: dict,
-        new_hash: str, provenance: dict,
+        self,
+        record_type: RecordType,
+        existing: sqlite3.Row | None,
+        data: dict,
+        new_hash: str,
+        provenance: dict,
     ) -> None:
         fetched_at = provenance.get("fetched_at")
         seen = fetched_at or utc_now()  # configuration has no fetch time
@@ -669,9 +746,16 @@ class Store:
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
-                existing["id"], number, existing["data"], existing["content_hash"],
-                existing["source_url"], existing["fetched_at"], existing["raw_sha256"],
-                existing["parser_version"], existing["fetched_at"], replaced_at or utc_now(),
+                existing["id"],
+                number,
+                existing["data"],
+                existing["content_hash"],
+                existing["source_url"],
+                existing["fetched_at"],
+                existing["raw_sha256"],
+                existing["parser_version"],
+                existing["fetched_at"],
+                replaced_at or utc_now(),
             ),
         )
 
@@ -722,7 +806,8 @@ class Store:
         changed back within the run)."""
         inserted = sum(1 for before in changed.values() if before is None)
         updated = sum(
-            1 for record_id, before in changed.items()
+            1
+            for record_id, before in changed.items()
             if before is not None and self._current_state(record_id) != before
         )
         return Counts(inserted, updated, self.record_count() - inserted - updated)
@@ -740,23 +825,32 @@ class Store:
         self, municipality: str | None = None, include_withdrawn: bool = False
     ) -> list[dict]:
         return self._records(
-            RecordType.ORGANIZATION, {"municipality": municipality},
-            "municipality, (name IS NULL), name, id", include_withdrawn,
+            RecordType.ORGANIZATION,
+            {"municipality": municipality},
+            "municipality, (name IS NULL), name, id",
+            include_withdrawn,
         )
 
     def meetings(
-        self, municipality: str | None = None, organization: str | None = None,
+        self,
+        municipality: str | None = None,
+        organization: str | None = None,
         include_withdrawn: bool = False,
     ) -> list[dict]:
         """Newest first; meetings without a start last."""
         return self._records(
-            RecordType.MEETING, {"municipality": municipality, "organization": organization},
-            "(start IS NULL), start DESC, id", include_withdrawn,
+            RecordType.MEETING,
+            {"municipality": municipality, "organization": organization},
+            "(start IS NULL), start DESC, id",
+            include_withdrawn,
         )
 
     def actions(
-        self, municipality: str | None = None, meeting: str | None = None,
-        organization: str | None = None, include_withdrawn: bool = False,
+        self,
+        municipality: str | None = None,
+        meeting: str | None = None,
+        organization: str | None = None,
+        include_withdrawn: bool = False,
     ) -> list[dict]:
         """Newest date first, then by meeting and the order of items in it."""
         return self._records(
@@ -802,8 +896,12 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = (
-            *TABLES.values(), "action_versions", *DERIVED_TABLES.values(), "runs",
-            "harvest_log", "parse_log",
+            *TABLES.values(),
+            "action_versions",
+            *DERIVED_TABLES.values(),
+            "runs",
+            "harvest_log",
+            "parse_log",
         )
         return {
             table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -822,7 +920,6 @@ class Store:
             f"SELECT * FROM {TABLES[record_type]}{where} ORDER BY {order_by}", params
         )
         return [_record_of(row) for row in rows]
-
 
     # -- open data: change log, streaming reads, the public copy (issue 5) -----------
     # Used by transform/export.py and transform/search.py. The change log is written by
@@ -845,16 +942,33 @@ class Store:
         )
 
     def _insert_change(
-        self, record_type: RecordType, record_id: str, change: str, fields: list[str],
-        old_hash: str | None, new_hash: str,
+        self,
+        record_type: RecordType,
+        record_id: str,
+        change: str,
+        fields: list[str],
+        old_hash: str | None,
+        new_hash: str,
     ) -> None:
-        municipality = record_id if record_type is RecordType.MUNICIPALITY else (
-            _municipality_of(record_type, record_id))
+        municipality = (
+            record_id
+            if record_type is RecordType.MUNICIPALITY
+            else (_municipality_of(record_type, record_id))
+        )
         self._db.execute(
             "INSERT INTO changes (run_id, record_type, record_id, municipality, change, fields, "
             "old_hash, new_hash, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._current_run_id, record_type.value, record_id, municipality, change,
-             _json(fields), old_hash, new_hash, utc_now()),
+            (
+                self._current_run_id,
+                record_type.value,
+                record_id,
+                municipality,
+                change,
+                _json(fields),
+                old_hash,
+                new_hash,
+                utc_now(),
+            ),
         )
 
     def iter_changes(self) -> Iterator[dict]:
@@ -870,7 +984,9 @@ class Store:
             yield {**dict(row), "fields": json.loads(row["fields"])}
 
     def iter_records(
-        self, record_type: RecordType, municipality: str | None = None,
+        self,
+        record_type: RecordType,
+        municipality: str | None = None,
         include_withdrawn: bool = False,
     ) -> Iterator[dict]:
         """Like the list reads, in the same order, but one record at a time: a dump of
@@ -979,7 +1095,8 @@ class Store:
         where, values = ("WHERE municipality = ?", [municipality]) if municipality else ("", [])
         rows = self._db.execute(
             f"SELECT data FROM {DERIVED_TABLES[kind]} {where} ORDER BY {DERIVED_ORDER[kind]}",
-            values)
+            values,
+        )
         return [json.loads(row["data"]) for row in rows]
 
     def replace_derived(self, kind: DerivedType, municipality: str, records: list[dict]) -> int:
@@ -987,19 +1104,30 @@ class Store:
         rows were added, changed or deleted (0 when nothing changed)."""
         table = DERIVED_TABLES[kind]
         with self.transaction():
-            held = {row["id"]: row["content_hash"] for row in self._db.execute(
-                f"SELECT id, content_hash FROM {table} WHERE municipality = ?", (municipality,))}
+            held = {
+                row["id"]: row["content_hash"]
+                for row in self._db.execute(
+                    f"SELECT id, content_hash FROM {table} WHERE municipality = ?", (municipality,)
+                )
+            }
             changed = 0
             for record in records:
                 new_hash = content_hash(record)
                 if held.pop(record["id"], None) == new_hash:
                     continue
-                self._upsert(table, {
-                    "id": record["id"],
-                    **{column: _column_value(record.get(column))
-                       for column in DERIVED_KEY_COLUMNS[kind]},
-                    "data": _json(record), "content_hash": new_hash, "updated_at": utc_now(),
-                })
+                self._upsert(
+                    table,
+                    {
+                        "id": record["id"],
+                        **{
+                            column: _column_value(record.get(column))
+                            for column in DERIVED_KEY_COLUMNS[kind]
+                        },
+                        "data": _json(record),
+                        "content_hash": new_hash,
+                        "updated_at": utc_now(),
+                    },
+                )
                 changed += 1
             for stale in held:
                 self._db.execute(f"DELETE FROM {table} WHERE id = ?", (stale,))
@@ -1034,8 +1162,13 @@ class Store:
         for row in rows:
             yield {
                 "id": row["id"],
-                "period": ("all" if period is None else
-                           "undated" if row["period_value"] is None else row["year"]),
+                "period": (
+                    "all"
+                    if period is None
+                    else "undated"
+                    if row["period_value"] is None
+                    else row["year"]
+                ),
                 **{parent: row[parent] for parent in parents},
                 "date": row["period_value"] if record_type is RecordType.ACTION else None,
                 "state": repr(tuple(row[column] for column in state_columns)),
@@ -1150,7 +1283,7 @@ STREAM_ORDER = {
     RecordType.ORGANIZATION: "municipality, (name IS NULL), name, id",
     RecordType.MEETING: "(start IS NULL), start DESC, id",
     RecordType.ACTION: "(date IS NULL), date DESC, (meeting IS NULL), meeting, "
-                       "(ordering IS NULL), ordering, id",
+    "(ordering IS NULL), ordering, id",
 }
 # Operational logs: URLs of every request, error texts, hashes of unredacted records.
 # Not data for readers, and they could name what a takedown removed.
@@ -1196,8 +1329,9 @@ class PublicCopy:
             return
         if published == record:
             return
-        row = self._copy.execute(f"SELECT data FROM {table} WHERE id = ?",
-                                 (record["id"],)).fetchone()
+        row = self._copy.execute(
+            f"SELECT data FROM {table} WHERE id = ?", (record["id"],)
+        ).fetchone()
         data = _published_data(row, published)
         if data is None:
             return
@@ -1217,14 +1351,21 @@ class PublicCopy:
         """``updated_at``: the export's time, so the file depends on the records only."""
         for kind, records in ((DerivedType.ITEM, items), (DerivedType.MATTER, matters)):
             for record in records:
-                values = {"id": record["id"],
-                          **{column: _column_value(record.get(column))
-                             for column in DERIVED_KEY_COLUMNS[kind]},
-                          "data": _json(record), "content_hash": content_hash(record),
-                          "updated_at": updated_at}
+                values = {
+                    "id": record["id"],
+                    **{
+                        column: _column_value(record.get(column))
+                        for column in DERIVED_KEY_COLUMNS[kind]
+                    },
+                    "data": _json(record),
+                    "content_hash": content_hash(record),
+                    "updated_at": updated_at,
+                }
                 self._copy.execute(
                     f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(values)}) "
-                    f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
+                    f"VALUES ({', '.join('?' for _ in values)})",
+                    list(values.values()),
+                )
 
     def finish(self, publish: Callable[[RecordType, dict], dict | None]) -> dict[str, int]:
         """Versions through ``publish``, commit, vacuum; returns rows kept per table."""
@@ -1286,4 +1427,3 @@ def _rows_in_batches(copy: sqlite3.Connection, table: str) -> Iterator[sqlite3.R
             return
         yield from rows
         last = rows[-1]["rowid"]
-

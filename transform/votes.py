@@ -44,24 +44,30 @@ _PROPOSALS = re.compile(
 )
 # "JAA: Niemi, Kallio" / "Ja (3): ..." / "Frånvarande: ..." on a line of its own.
 _NAME_LINES = {
-    "yes_names": re.compile(r"^(?:jaa|ja)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$",
-                            re.IGNORECASE | re.MULTILINE),
-    "no_names": re.compile(r"^(?:ei|nej)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$",
-                           re.IGNORECASE | re.MULTILINE),
-    "blank_names": re.compile(r"^(?:tyhjää|tyhjä|blankt?|blanka)\s*(?:\(\d+\))?\s*:\s*(.+)$",
-                              re.IGNORECASE | re.MULTILINE),
-    "absent_names": re.compile(r"^(?:poissa|frånvarande)\s*(?:\(\d+\))?\s*:\s*(.+)$",
-                               re.IGNORECASE | re.MULTILINE),
+    "yes_names": re.compile(
+        r"^(?:jaa|ja)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE
+    ),
+    "no_names": re.compile(
+        r"^(?:ei|nej)(?:-ään\w*|-röst\w*)?\s*(?:\(\d+\))?\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE
+    ),
+    "blank_names": re.compile(
+        r"^(?:tyhjää|tyhjä|blankt?|blanka)\s*(?:\(\d+\))?\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE
+    ),
+    "absent_names": re.compile(
+        r"^(?:poissa|frånvarande)\s*(?:\(\d+\))?\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE
+    ),
 }
 _DISSENT = re.compile(
-    r"eriävä\w*\s+mielipite\w*|\breservation\b|\breserverade\s+sig\b", re.IGNORECASE)
+    r"eriävä\w*\s+mielipite\w*|\breservation\b|\breserverade\s+sig\b", re.IGNORECASE
+)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def proceedings_text(action: dict) -> str:
     """Proceedings and decision text, where votes are reported."""
     return "\n".join(
-        content.get("text") or "" for content in action.get("contents") or ()
+        content.get("text") or ""
+        for content in action.get("contents") or ()
         if content.get("type") in (ContentType.PROCEEDINGS, ContentType.DECISION)
     )
 
@@ -93,8 +99,13 @@ def _counted_votes(text: str) -> list[dict]:
         if not match:
             continue
         yes, no = (int(value) for value in match.groups() if value is not None)
-        vote = {"yes": yes, "no": no, "majority": max(yes, no), "minority": min(yes, no),
-                "text": " ".join(sentence.split())}
+        vote = {
+            "yes": yes,
+            "no": no,
+            "majority": max(yes, no),
+            "minority": min(yes, no),
+            "text": " ".join(sentence.split()),
+        }
         for field, pattern in (("blank", _BLANK), ("absent", _ABSENT)):
             found = pattern.search(sentence)
             vote[field] = int(found.group(1)) if found else None
@@ -103,15 +114,20 @@ def _counted_votes(text: str) -> list[dict]:
 
 
 def _scored_votes(text: str) -> list[dict]:
-    """"äänin 5-4" style: the same score written twice is one vote."""
+    """ "äänin 5-4" style: the same score written twice is one vote."""
     votes: dict[tuple[int, int], dict] = {}
     for sentence in _SENTENCES.split(text):
         match = _SCORE.search(sentence)
         if match:
             first, second = int(match.group(1)), int(match.group(2))
-            votes.setdefault((first, second), {
-                "majority": max(first, second), "minority": min(first, second),
-                "text": " ".join(sentence.split())})
+            votes.setdefault(
+                (first, second),
+                {
+                    "majority": max(first, second),
+                    "minority": min(first, second),
+                    "text": " ".join(sentence.split()),
+                },
+            )
     return list(votes.values())
 
 
@@ -121,8 +137,9 @@ def _names(text: str) -> dict[str, list[str]]:
     for field, pattern in _NAME_LINES.items():
         found = pattern.search(text)
         if found:
-            names[field] = [name.strip() for name in re.split(r"[,;]", found.group(1))
-                            if name.strip()]
+            names[field] = [
+                name.strip() for name in re.split(r"[,;]", found.group(1)) if name.strip()
+            ]
     return names
 
 

@@ -447,5 +447,9 @@ def _label_splits(line: VisualLine, starts: list[float]):
 
 
 __all__ = [
-    "DocumentReading", "LabelColumn", "find_label_column", "read_item_body", "read_layout",
+    "DocumentReading",
+    "LabelColumn",
+    "find_label_column",
+    "read_item_body",
+    "read_layout",
 ]

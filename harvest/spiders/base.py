@@ -109,8 +109,11 @@ class PlatformSpider(scrapy.Spider):
         forbidden = self.forbidden_by_page(response, body, item["media_type"])
         if NOINDEX in forbidden:
             self.count_error("robots_noindex", response.url, "the page says noindex")
-            yield self.failure_item(response.request, response.status,
-                                    "robots_noindex: the page says noindex (not saved)")
+            yield self.failure_item(
+                response.request,
+                response.status,
+                "robots_noindex: the page says noindex (not saved)",
+            )
         else:
             yield item
         wanted = self.follows.get(page_kind, ())
@@ -128,8 +131,9 @@ class PlatformSpider(scrapy.Spider):
         """noindex / nofollow that the page states, when this source obeys robots."""
         if not self.source.obey_robots:
             return frozenset()
-        return page_directives(body, header=_header(response, b"X-Robots-Tag"),
-                               media_type=media_type)
+        return page_directives(
+            body, header=_header(response, b"X-Robots-Tag"), media_type=media_type
+        )
 
     def walk_known(self, link):
         """A known page we do not fetch again may still lead to pages we lack (a harvest
@@ -162,8 +166,7 @@ class PlatformSpider(scrapy.Spider):
     def follow_links(self, url, page_kind, context, wanted, body, changed, *, stored=False):
         """Request the links worth fetching; ``stored`` = the page is our old copy."""
         try:
-            result = self.parser.parse(self.platform, page_kind, body, url, self.source.id,
-                                       context)
+            result = self.parser.parse(self.platform, page_kind, body, url, self.source.id, context)
         except ParseError as error:
             if not stored:
                 self.count_error("parse_error", url, error)

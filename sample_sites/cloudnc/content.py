@@ -213,12 +213,15 @@ COUNCIL_NOVEMBER = Meeting(
                 Attachment("Budget 2027.pdf"),
                 # A spreadsheet: its rows are read as text (words only in this attachment:
                 # konstgräsplan, pumpstation).
-                Attachment("Investeringsplan.xlsx", text=(
-                    "Projekt | 2027 | 2028\n"
-                    "Sursik skola, tillbyggnad | 2400000 | 1100000\n"
-                    "Konstgräsplan vid Kyrkoby | 350000 | 0\n"
-                    "Pumpstation i Lepplax | 180000 | 0"
-                )),
+                Attachment(
+                    "Investeringsplan.xlsx",
+                    text=(
+                        "Projekt | 2027 | 2028\n"
+                        "Sursik skola, tillbyggnad | 2400000 | 1100000\n"
+                        "Konstgräsplan vid Kyrkoby | 350000 | 0\n"
+                        "Pumpstation i Lepplax | 180000 | 0"
+                    ),
+                ),
             ),
         ),
         CaseItem(
@@ -245,12 +248,15 @@ COUNCIL_NOVEMBER = Meeting(
             appeal=PREPARATORY_SV,
             attachments=(
                 Attachment("Plankarta Sursik.pdf", scanned=True),  # no text layer
-                Attachment("Bemötande av anmärkningar.pdf", text=(
-                    "Anmärkning 1 gällde trafiken till skolan. Ett bullerplank byggs längs "
-                    "Sursikvägen och en ny gång- och cykelväg anläggs.\n\n"
-                    "Anmärkning 2 och 3 gällde idrottshallens höjd; planbestämmelsen ändras "
-                    "inte."
-                )),
+                Attachment(
+                    "Bemötande av anmärkningar.pdf",
+                    text=(
+                        "Anmärkning 1 gällde trafiken till skolan. Ett bullerplank byggs längs "
+                        "Sursikvägen och en ny gång- och cykelväg anläggs.\n\n"
+                        "Anmärkning 2 och 3 gällde idrottshallens höjd; planbestämmelsen ändras "
+                        "inte."
+                    ),
+                ),
             ),
         ),
         CaseItem(
@@ -362,11 +368,16 @@ BOARD_OCTOBER = Meeting(
                 "om vindkraftsområdet i Forsby."
             ),
             appeal=PREPARATORY_SV,
-            attachments=(Attachment("Utlåtande landskapsplan 2050.docx", text=(
-                "Pedersöre kommun stöder utkastet till landskapsplan 2050.\n\n"
-                "Kommunen föreslår att skyddszonen kring vindkraftsområdet i Forsby "
-                "utvidgas till två kilometer för att skydda tjäderspelplatserna."
-            )),),
+            attachments=(
+                Attachment(
+                    "Utlåtande landskapsplan 2050.docx",
+                    text=(
+                        "Pedersöre kommun stöder utkastet till landskapsplan 2050.\n\n"
+                        "Kommunen föreslår att skyddszonen kring vindkraftsområdet i Forsby "
+                        "utvidgas till två kilometer för att skydda tjäderspelplatserna."
+                    ),
+                ),
+            ),
         ),
         CaseItem(
             title="Anmälningsärenden",

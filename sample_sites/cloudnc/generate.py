@@ -146,8 +146,9 @@ def _attachment_responses(meeting: Meeting, ordering: int) -> list[Response]:
         if not attachment.public:
             continue
         text = attachment.text or _default_text(item, meeting)
-        body, content_type = attachment_file(attachment.name, text, meeting.published_at(),
-                                             attachment.scanned)
+        body, content_type = attachment_file(
+            attachment.name, text, meeting.published_at(), attachment.scanned
+        )
         suffix = attachment.name.rsplit(".", 1)[-1].lower()
         responses.append(Response(
             "/download.aspx", "attachment", f"download/{content_id}-{number}.{suffix}", body,

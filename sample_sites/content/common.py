@@ -6,7 +6,7 @@ from sample_sites.model import Item, Person
 
 
 def legality_item(language: str, presenter: Person) -> Item:
-    """"Kokouksen laillisuus ja päätösvaltaisuus" / "Mötets laglighet och beslutförhet"."""
+    """ "Kokouksen laillisuus ja päätösvaltaisuus" / "Mötets laglighet och beslutförhet"."""
     if language == "sv":
         return Item(
             title="Mötets laglighet och beslutförhet",
@@ -33,7 +33,7 @@ def legality_item(language: str, presenter: Person) -> Item:
 
 
 def minutes_checkers_item(language: str, presenter: Person, checkers: tuple[str, str]) -> Item:
-    """"Pöytäkirjan tarkastajien valinta" / "Val av protokolljusterare"."""
+    """ "Pöytäkirjan tarkastajien valinta" / "Val av protokolljusterare"."""
     first, second = checkers
     if language == "sv":
         return Item(

@@ -42,18 +42,31 @@ EDUCATION_DIRECTOR = _official(
 )
 
 BOARD_MEMBERS = (
-    "Laura Niemi, puheenjohtaja", "Jukka Halme, 1. varapuheenjohtaja", "Satu Rinne",
-    "Timo Kallio", "Minna Koskela", "Petri Laine", "Henna Virta", "Eero Mattila",
+    "Laura Niemi, puheenjohtaja",
+    "Jukka Halme, 1. varapuheenjohtaja",
+    "Satu Rinne",
+    "Timo Kallio",
+    "Minna Koskela",
+    "Petri Laine",
+    "Henna Virta",
+    "Eero Mattila",
     "Juhani Lehtola, kaupunginjohtaja, esittelijä",
     "Sari Mäkelä-Koivu, hallintojohtaja, pöytäkirjanpitäjä",
 )
 COUNCIL_MEMBERS = (
-    "Ville Ahola, puheenjohtaja", "Laura Niemi", "Timo Kallio", "Jukka Halme",
-    "Satu Rinne", "sekä 46 muuta valtuutettua (nimenhuutoluettelo liitteenä)",
+    "Ville Ahola, puheenjohtaja",
+    "Laura Niemi",
+    "Timo Kallio",
+    "Jukka Halme",
+    "Satu Rinne",
+    "sekä 46 muuta valtuutettua (nimenhuutoluettelo liitteenä)",
     "Sari Mäkelä-Koivu, hallintojohtaja, pöytäkirjanpitäjä",
 )
 COMMITTEE_MEMBERS = (
-    "Eero Mattila, puheenjohtaja", "Henna Virta", "Olli Järvinen", "Pirjo Lampinen",
+    "Eero Mattila, puheenjohtaja",
+    "Henna Virta",
+    "Olli Järvinen",
+    "Pirjo Lampinen",
     "Markku Ilvesmäki, kaupunkirakennejohtaja, esittelijä",
 )
 
@@ -115,8 +128,7 @@ BOARD_MARCH_2025 = Meeting(
             preparers=(LAWYER,),
             presenter=MAYOR,
             summary=(
-                "Yksityishenkilö vaatii kaupungilta korvausta autolleen aiheutuneesta "
-                "vahingosta."
+                "Yksityishenkilö vaatii kaupungilta korvausta autolleen aiheutuneesta vahingosta."
             ),
             presentation=(
                 "Aapo Kettunen (henkilötunnus 150372-958K), Rauhankatu 14 B 7, 13100 "
@@ -130,9 +142,7 @@ BOARD_MARCH_2025 = Meeting(
                 "kunnossapidosta annetun lain mukaisesti, eikä kaupunki ole "
                 "vahingonkorvauslain mukaan vastuussa vahingosta."
             ),
-            proposal=(
-                "Kaupunginhallitus päättää hylätä Aapo Kettusen vahingonkorvausvaatimuksen."
-            ),
+            proposal=("Kaupunginhallitus päättää hylätä Aapo Kettusen vahingonkorvausvaatimuksen."),
             decision="Hyväksyttiin esitys.",
             attachments=(
                 Attachment(
@@ -181,8 +191,7 @@ BOARD_MARCH_2025 = Meeting(
                 "11.2.2025."
             ),
             proposal=(
-                "Kaupunginhallitus hyväksyy Hätilän koulun peruskorjauksen "
-                "hankesuunnitelman."
+                "Kaupunginhallitus hyväksyy Hätilän koulun peruskorjauksen hankesuunnitelman."
             ),
             proceedings=(
                 "Jäsen Satu Rinne ehdotti jäsen Petri Laineen kannattamana, että asia "
@@ -228,8 +237,7 @@ COUNCIL_JUNE_2025 = Meeting(
             attachments=(
                 Attachment(
                     "Tilinpäätös 2024",
-                    "Toimintakertomus, tuloslaskelma, rahoituslaskelma ja tase vuodelta "
-                    "2024.",
+                    "Toimintakertomus, tuloslaskelma, rahoituslaskelma ja tase vuodelta 2024.",
                 ),
             ),
         ),
@@ -248,8 +256,7 @@ COUNCIL_JUNE_2025 = Meeting(
                 "väistötiloihin."
             ),
             proposal=(
-                "Kaupunginvaltuusto hyväksyy liitteen mukaiset talousarviomuutokset "
-                "vuodelle 2025."
+                "Kaupunginvaltuusto hyväksyy liitteen mukaiset talousarviomuutokset vuodelle 2025."
             ),
             proceedings=(
                 "Valtuutettu Laura Niemi ehdotti valtuutettu Timo Kallion kannattamana, "
@@ -413,10 +420,7 @@ BOARD_OCTOBER_2026 = Meeting(
             preparers=(PLANNING_CHIEF,),
             presenter=MAYOR,
             earlier_handling=("Kaupunkirakennelautakunta 15.9.2026 § 98",),
-            summary=(
-                "Asemakaavan muutos mahdollistaa noin 220 asunnon rakentamisen "
-                "Keinusaareen."
-            ),
+            summary=("Asemakaavan muutos mahdollistaa noin 220 asunnon rakentamisen Keinusaareen."),
             presentation=(
                 "Asemakaavan muutos koskee Keinusaaren korttelia 115 ja sen viereisiä "
                 "katualueita. Kaavamuutoksella kortteli muutetaan liike- ja "

@@ -23,9 +23,7 @@ def _official(title: str, first: str, last: str, email_name: str, phone: str) ->
     return Person(title, f"{first} {last}", f"{email_name}@krs.fi", phone)
 
 
-CITY_MANAGER = _official(
-    "stadsdirektör", "Mikael", "Holmqvist", "mikael.holmqvist", "040 650 2001"
-)
+CITY_MANAGER = _official("stadsdirektör", "Mikael", "Holmqvist", "mikael.holmqvist", "040 650 2001")
 ADMIN_DIRECTOR = _official(
     "förvaltningsdirektör", "Annika", "Björklund", "annika.bjorklund", "040 650 2010"
 )
@@ -36,14 +34,16 @@ TECHNICAL_DIRECTOR = _official(
 TOWN_PLANNER = _official(
     "stadsplanerare", "Linnea", "Dahlbacka", "linnea.dahlbacka", "040 650 2115"
 )
-EDUCATION_DIRECTOR = _official(
-    "bildningsdirektör", "Susanne", "Ek", "susanne.ek", "040 650 2200"
-)
+EDUCATION_DIRECTOR = _official("bildningsdirektör", "Susanne", "Ek", "susanne.ek", "040 650 2200")
 FINNISH_PRINCIPAL = _official("rehtori", "Katja", "Lammi", "katja.lammi", "040 650 2240")
 
 BOARD_MEMBERS = (
-    "Stefan Lindqvist, ordförande", "Anna Backman, vice ordförande", "Kim Öhman",
-    "Maria Hellström", "Erik Sjöberg", "Päivi Koskinen",
+    "Stefan Lindqvist, ordförande",
+    "Anna Backman, vice ordförande",
+    "Kim Öhman",
+    "Maria Hellström",
+    "Erik Sjöberg",
+    "Päivi Koskinen",
     "Mikael Holmqvist, stadsdirektör, föredragande",
     "Annika Björklund, förvaltningsdirektör, protokollförare",
 )
@@ -99,8 +99,7 @@ BOARD_NOVEMBER_2026 = Meeting(
                 "hälsostationens kvällsmottagning i Kristinestad med distansmottagning."
             ),
             proposal=(
-                "Stadsstyrelsen ger Österbottens välfärdsområde ett utlåtande enligt "
-                "beskrivningen."
+                "Stadsstyrelsen ger Österbottens välfärdsområde ett utlåtande enligt beskrivningen."
             ),
             proceedings=(
                 "Ledamot Kim Öhman föreslog, understödd av ledamot Maria Hellström, att "
@@ -155,7 +154,10 @@ COUNCIL_DECEMBER_2025 = Meeting(
     place="Rådhuset, sessionssalen",
     first_article=61,
     attendees=(
-        "Karin Nordman, ordförande", "Stefan Lindqvist", "Anna Backman", "Kim Öhman",
+        "Karin Nordman, ordförande",
+        "Stefan Lindqvist",
+        "Anna Backman",
+        "Kim Öhman",
         "samt 23 andra ledamöter (namnupprop som bilaga)",
         "Annika Björklund, förvaltningsdirektör, protokollförare",
     ),
@@ -245,7 +247,10 @@ TECHNICAL_NOVEMBER_2026 = Meeting(
     first_article=96,
     has_minutes=False,  # the meeting has not been held yet
     attendees=(
-        "Erik Sjöberg, ordförande", "Lotta Granvik", "Henrik Åkerlund", "Sari Hakala",
+        "Erik Sjöberg, ordförande",
+        "Lotta Granvik",
+        "Henrik Åkerlund",
+        "Sari Hakala",
         "Peter Granholm, teknisk direktör, föredragande",
     ),
     items=(
@@ -300,7 +305,9 @@ FINNISH_DIVISION_SEPTEMBER_2026 = Meeting(
     place="Kristiinankaupungin yhtenäiskoulu, opettajainhuone",
     first_article=33,
     attendees=(
-        "Johanna Koivisto, puheenjohtaja", "Marko Lehto", "Sanna Rintala",
+        "Johanna Koivisto, puheenjohtaja",
+        "Marko Lehto",
+        "Sanna Rintala",
         "Katja Lammi, rehtori, esittelijä",
     ),
     items=(
@@ -321,9 +328,7 @@ FINNISH_DIVISION_SEPTEMBER_2026 = Meeting(
                 "päivityksen liitteen mukaisena."
             ),
             decision="Hyväksyttiin esitys.",
-            attachments=(
-                Attachment("Opetussuunnitelman muutokset", "Luvut 7 ja 9 muutettuina."),
-            ),
+            attachments=(Attachment("Opetussuunnitelman muutokset", "Luvut 7 ja 9 muutettuina."),),
         ),
         Item(
             title="Oppilasmäärät lukuvuonna 2026-2027",

@@ -24,9 +24,7 @@ def _official(title: str, first: str, last: str, email_name: str, phone: str) ->
 
 
 MAYOR = _official("kaupunginjohtaja", "Henrik", "Storbacka", "henrik.storbacka", "040 510 1001")
-ADMIN_DIRECTOR = _official(
-    "hallintojohtaja", "Maria", "Lindholm", "maria.lindholm", "040 510 1120"
-)
+ADMIN_DIRECTOR = _official("hallintojohtaja", "Maria", "Lindholm", "maria.lindholm", "040 510 1120")
 FINANCE_DIRECTOR = _official("talousjohtaja", "Jouni", "Peltomaa", "jouni.peltomaa", "040 510 1240")
 HR_DIRECTOR = _official("henkilöstöjohtaja", "Anu", "Rajala", "anu.rajala", "040 510 1310")
 PROPERTY_CHIEF = _official(
@@ -54,8 +52,12 @@ BOARD_NOVEMBER_2025 = Meeting(
     place="Kaupungintalo, kaupunginhallituksen istuntosali",
     first_article=498,
     attendees=(
-        "Kristian Berg, puheenjohtaja", "Leena Kujala", "Anders Vik", "Pia Mäkinen",
-        "Tuomas Hakala", "Henrik Storbacka, kaupunginjohtaja, esittelijä",
+        "Kristian Berg, puheenjohtaja",
+        "Leena Kujala",
+        "Anders Vik",
+        "Pia Mäkinen",
+        "Tuomas Hakala",
+        "Henrik Storbacka, kaupunginjohtaja, esittelijä",
         "Maria Lindholm, hallintojohtaja, pöytäkirjanpitäjä",
     ),
     items=(
@@ -180,7 +182,10 @@ TECHNICAL_OCTOBER_2026 = Meeting(
     place="Teknisen toimen virastotalo, kokoushuone Kvarken",
     first_article=84,
     attendees=(
-        "Leena Kujala, puheenjohtaja", "Mats Granlund", "Sirpa Ojala", "Johan Knuts",
+        "Leena Kujala, puheenjohtaja",
+        "Mats Granlund",
+        "Sirpa Ojala",
+        "Johan Knuts",
         "Jari Kivioja, tekninen johtaja, esittelijä",
     ),
     items=(
@@ -198,13 +203,10 @@ TECHNICAL_OCTOBER_2026 = Meeting(
                 "yhteys."
             ),
             proposal=(
-                "Tekninen lautakunta hyväksyy pyöräilyn pääverkon toteutusohjelman "
-                "2027-2030."
+                "Tekninen lautakunta hyväksyy pyöräilyn pääverkon toteutusohjelman 2027-2030."
             ),
             decision="Hyväksyttiin esitys.",
-            attachments=(
-                Attachment("Toteutusohjelma", "Hankkeet vuosittain ja kustannusarviot."),
-            ),
+            attachments=(Attachment("Toteutusohjelma", "Hankkeet vuosittain ja kustannusarviot."),),
         ),
         Item(
             title="Keskustan pysäköintimaksujen tarkistaminen",
@@ -255,7 +257,10 @@ SWEDISH_EDUCATION_FEBRUARY_2025 = Meeting(
     place="Rådhuset, mötesrum Dragonen",
     first_article=9,
     attendees=(
-        "Ulla Sundqvist, ordförande", "Emma Nyberg", "Oskar Wikström", "Jenny Strand",
+        "Ulla Sundqvist, ordförande",
+        "Emma Nyberg",
+        "Oskar Wikström",
+        "Jenny Strand",
         "Camilla Westerlund, utbildningsdirektör, föredragande",
     ),
     items=(
@@ -280,8 +285,7 @@ SWEDISH_EDUCATION_FEBRUARY_2025 = Meeting(
             attachments=(
                 Attachment(
                     "Utlåtande om timfördelningen",
-                    "Svenska utbildningsnämndens utlåtande om förslaget till ny "
-                    "timfördelning.",
+                    "Svenska utbildningsnämndens utlåtande om förslaget till ny timfördelning.",
                 ),
             ),
         ),
@@ -332,7 +336,10 @@ SITE = Site(
     encoding="windows-1252",
     robots_txt="User-agent: *\nDisallow: /\n",
     organs=(
-        KAUPUNGINHALLITUS, TEKNINEN_LAUTAKUNTA, SVENSKA_UTBILDNINGSNAMNDEN, KESKUSVAALILAUTAKUNTA
+        KAUPUNGINHALLITUS,
+        TEKNINEN_LAUTAKUNTA,
+        SVENSKA_UTBILDNINGSNAMNDEN,
+        KESKUSVAALILAUTAKUNTA,
     ),
     meetings=(BOARD_NOVEMBER_2025, TECHNICAL_OCTOBER_2026, SWEDISH_EDUCATION_FEBRUARY_2025),
     utf16_pages=frozenset({f"/ktwebscr/pk_asil_tweb.htm?+bid={TECHNICAL_OCTOBER_2026.bid}"}),

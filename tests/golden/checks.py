@@ -7,16 +7,77 @@ from pathlib import Path
 
 import lxml.html
 
-VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                           "meta", "source", "track", "wbr"})
-KNOWN_ELEMENTS = VOID_ELEMENTS | frozenset({
-    "html", "head", "title", "body", "header", "nav", "main", "footer", "article", "section",
-    "h1", "h2", "h3", "h4", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "span", "div",
-    "strong", "em", "b", "i", "table", "thead", "tbody", "tr", "td", "th", "details", "summary",
-    "caption", "code", "time", "form", "label", "button", "script",
-    # the search page's (templates/search.html)
-    "noscript", "fieldset", "legend", "select", "optgroup", "option",
-})
+VOID_ELEMENTS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+KNOWN_ELEMENTS = VOID_ELEMENTS | frozenset(
+    {
+        "html",
+        "head",
+        "title",
+        "body",
+        "header",
+        "nav",
+        "main",
+        "footer",
+        "article",
+        "section",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "span",
+        "div",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "details",
+        "summary",
+        "caption",
+        "code",
+        "time",
+        "form",
+        "label",
+        "button",
+        "script",
+        # the search page's (templates/search.html)
+        "noscript",
+        "fieldset",
+        "legend",
+        "select",
+        "optgroup",
+        "option",
+    }
+)
 # Attributes whose value must be one of a few words; anything else is a template slip.
 ENUMERATED_ATTRIBUTES = {
     "dir": {"ltr", "rtl", "auto"},
