@@ -102,6 +102,17 @@ def extract_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
+def page_count(data: bytes) -> int | None:
+    """The PDF's number of pages; None when pdfminer cannot walk them (the text reader
+    reports that document's fault; a page count is only a fact about it)."""
+    from pdfminer.pdfpage import PDFPage
+
+    try:
+        return sum(1 for _ in PDFPage.get_pages(BytesIO(data)))
+    except Exception:  # noqa: BLE001 - pdfminer raises many types, none of them ours
+        return None
+
+
 def check_pdf_bytes(data: bytes) -> None:
     """Raise PdfTextError for bytes that cannot be a whole PDF (empty, HTML, truncated)."""
     if not data or not data.strip():

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from harvest import pdftext
 from harvest.documents import html_error_page_message
 from harvest.documents.formats import DocumentFormat, detect_format
 from harvest.documents.readers import DocumentReadError, read_lines
@@ -85,7 +86,7 @@ def _read_document(body: bytes) -> AttachmentText:
         # the attachment's. (Towns attach files, not web pages.)
         note = html_error_page_message(body).replace("an item document", "a file")
         return AttachmentText(media_type, AttachmentExtraction.FAILED, note=note)
-    pages = _pdf_pages(body) if document_format is DocumentFormat.PDF else None
+    pages = pdftext.page_count(body) if document_format is DocumentFormat.PDF else None
     try:
         lines = read_lines(body).lines
     except DocumentReadError as error:
@@ -101,15 +102,6 @@ def _read_document(body: bytes) -> AttachmentText:
             note="a scanned PDF without a text layer (no OCR)",
         )
     return AttachmentText(media_type, AttachmentExtraction.EMPTY, pages=pages, note="no text")
-
-
-def _pdf_pages(body: bytes) -> int | None:
-    from pdfminer.pdfpage import PDFPage
-
-    try:
-        return sum(1 for _ in PDFPage.get_pages(io.BytesIO(body)))
-    except Exception:  # pdfminer has no single error type; the text read reports the fault
-        return None
 
 
 # --- spreadsheets ------------------------------------------------------------------------

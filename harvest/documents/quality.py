@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from harvest import pdftext
 from harvest.pdftext import VisualLine
 from transform.analysis import FINNISH, FINNISH_ANALYSER, SWEDISH, SWEDISH_ANALYSER
 
@@ -175,14 +176,7 @@ def _without_zero_width(line: VisualLine) -> VisualLine:
 def _page_count(body: bytes) -> int:
     if not body.startswith(b"%PDF") and b"%PDF-" not in body[:1024]:
         return 0
-    import io
-
-    from pdfminer.pdfpage import PDFPage
-
-    try:
-        return sum(1 for _ in PDFPage.get_pages(io.BytesIO(body)))
-    except Exception:  # noqa: BLE001 - pdfminer raises many types; the text reader reported
-        return 0
+    return pdftext.page_count(body) or 0
 
 
 def quality_summary(quality: list[PageQuality]) -> dict | None:
