@@ -64,6 +64,8 @@ class Source:
             "languages": list(self.languages),
             "platform": self.platform,
             "base_url": self.base_url,
+            "kind": self.kind,
+            "serves": list(self.serves),
         }
 
 

@@ -32,6 +32,7 @@ from site_builder.paths import (
     SiteUrls,
 )
 from site_builder.published import PublishedStore
+from site_builder.regions import towns_and_regions, with_welfare_links
 from site_builder.renderer import TEMPLATES_DIR, PageRenderer, search_page_available
 from site_builder.sitemap import SitemapCollector, robots_txt
 from site_builder.status import archive_reach, status_context
@@ -118,7 +119,9 @@ def build_site(
     """
     policy = policy or PublishingPolicy.load()
     published = PublishedStore(store, policy)
-    municipalities = sorted(published.municipalities(), key=lambda record: record["id"])
+    municipalities = with_welfare_links(
+        sorted(published.municipalities(), key=lambda record: record["id"])
+    )
     writer = SiteWriter(out_dir)
     warn_if_degraded()  # the search index without base forms: said on every build
     settings = GroupSettings(
@@ -183,7 +186,10 @@ def _build_site_pages(
     """The pages that are not about one record: home, about, downloads, schema, search,
     status, 404."""
     renderer.shared_context["municipalities"] = municipalities
-    renderer.render(INDEX_FILE, "index.html", home_context)
+    towns, regions = towns_and_regions(municipalities)
+    renderer.render(
+        INDEX_FILE, "index.html", {**home_context, "towns": towns, "welfare_regions": regions}
+    )
     renderer.render(ABOUT_PAGE, "about.html", {"retention_days": policy.retention_days})
     schema_tables = schema_tables_if_available()
     dumps = read_dump_index(renderer.writer.out_dir)

@@ -73,7 +73,7 @@ TOPIC_LABELS = {
     Topic.TRAFFIC_STREETS: N_("Traffic and streets"),
     Topic.ENVIRONMENT: N_("Environment"),
     Topic.CULTURE_SPORT: N_("Culture and sport"),
-    Topic.SOCIAL_HEALTH: N_("Social and health services (up to 2022)"),
+    Topic.SOCIAL_HEALTH: N_("Social and health services"),
     Topic.ECONOMY_BUDGET: N_("Economy and budget"),
     Topic.PERSONNEL_GOVERNANCE: N_("Personnel and governance"),
     Topic.PARTICIPATION: N_("Participation"),

@@ -26,7 +26,7 @@ def test_demo_succeeds_and_says_how_to_look(demo):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("municipality", ["hameenlinna", "vaasa", "kristinestad"])
+@pytest.mark.parametrize("municipality", ["hameenlinna", "vaasa", "kristinestad", "riihimaki"])
 def test_every_ktweb_town_is_harvested(demo, municipality):
     _, result = demo
     line = next(x for x in result.stdout.splitlines() if x.startswith(municipality))

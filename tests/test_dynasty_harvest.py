@@ -16,7 +16,7 @@ from transform.store import Store
 
 pytestmark = pytest.mark.slow
 
-RIIHIMAKI = SAMPLE_SITES / "dynasty" / "riihimaki"
+OMAHAME = SAMPLE_SITES / "dynasty" / "omahame"
 STATIC = SAMPLE_SITES / "dynasty" / "static-example"
 REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
 REAL_ITEM = REAL_PAGES / "dynasty-espoo-2017" / "2017406946-3.HTM"
@@ -56,32 +56,32 @@ def report_line(result, municipality: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def riihimaki(tmp_path_factory):
+def omahame(tmp_path_factory):
     """One harvest of the CGI site, during which it answers two item requests wrongly."""
-    data = tmp_path_factory.mktemp("riihimaki") / "data"
+    data = tmp_path_factory.mktemp("omahame") / "data"
     faults = {RETRIED: RETRIED_FAULT, WRONG: WRONG_FAULT}
-    harvested, transformed, requests = harvest_and_transform(RIIHIMAKI, "riihimaki", data, faults)
+    harvested, transformed, requests = harvest_and_transform(OMAHAME, "omahame", data, faults)
     return data, harvested, transformed, requests
 
 
-# --- The CGI generation: riihimaki -----------------------------------------------------------
+# --- The CGI generation: omahame -----------------------------------------------------------
 
 
-def test_cgi_harvest_succeeds_and_transforms_without_errors(riihimaki):
-    _, harvested, transformed, _ = riihimaki
+def test_cgi_harvest_succeeds_and_transforms_without_errors(omahame):
+    _, harvested, transformed, _ = omahame
     assert harvested.returncode == 0, harvested.stdout + harvested.stderr
-    line = report_line(harvested, "riihimaki")
+    line = report_line(harvested, "omahame")
     assert line.split()[4].startswith("ok") and "(wrong_item 1, wrong_item_retried 2)" in line, line
     assert transformed.returncode == 0, transformed.stdout + transformed.stderr
     assert "0 errors" in transformed.stdout
 
 
-def test_cgi_spider_fetches_every_page_it_needs_and_public_attachments(riihimaki):
-    _, _, _, requests = riihimaki
+def test_cgi_spider_fetches_every_page_it_needs_and_public_attachments(omahame):
+    _, _, _, requests = omahame
     # With permission robots.txt is not asked for (noindex pages: see the end of this file).
     assert "/robots.txt" not in requests
     wanted = Counter()
-    for entry in manifest(RIIHIMAKI)["entries"]:
+    for entry in manifest(OMAHAME)["entries"]:
         target = entry["path"] + (f"?{entry['query']}" if entry["query"] else "")
         fetched = target in requests
         # Public attachments' files are harvested (each once: see the end of this test);
@@ -109,8 +109,8 @@ def test_cgi_spider_fetches_every_page_it_needs_and_public_attachments(riihimaki
     assert len(set(requests)) == sum(wanted.values())
 
 
-def test_cgi_store_holds_organs_offices_meetings_items_and_decisions(riihimaki):
-    data, _, _, _ = riihimaki
+def test_cgi_store_holds_organs_offices_meetings_items_and_decisions(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
         counts = store.counts()
         organizations = {o["origin_id"]: o["classification"] for o in store.organizations()}
@@ -126,45 +126,45 @@ def test_cgi_store_holds_organs_offices_meetings_items_and_decisions(riihimaki):
     assert all(m["start"].endswith("+02:00") and m["organization"] for m in meetings)
 
 
-def test_cgi_item_in_the_store_field_by_field(riihimaki):
-    data, _, _, _ = riihimaki
+def test_cgi_item_in_the_store_field_by_field(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
-        item = store.action("riihimaki:action:2026110202-5")
+        item = store.action("omahame:action:2026110202-5")
     base = "http://127.0.0.1:"
     assert item["source_url"].startswith(base) and item["pdf_url"].startswith(base)
     assert {key: item[key] for key in (
         "municipality", "organization", "meeting", "article_number", "ordering", "title",
         "register_id", "function_code", "language", "presenter", "preparers", "date",
     )} == {
-        "municipality": "riihimaki", "organization": "riihimaki:org:1002",
-        "meeting": "riihimaki:meeting:2026110202", "article_number": "189", "ordering": 4,
-        "title": "Tontin myynti, Pohjoisen teollisuusalueen kortteli 4012",
-        "register_id": "1877/10.00.02/2026", "function_code": "10.00.02", "language": "fi",
-        "presenter": "Kaupunginjohtaja Aarne Kivilahti", "preparers": ["Oskari Lehtisalo"],
+        "municipality": "omahame", "organization": "omahame:org:1002",
+        "meeting": "omahame:meeting:2026110202", "article_number": "189", "ordering": 4,
+        "title": "Vanhan sairaalarakennuksen myynti, Riihimäki",
+        "register_id": "OH/1877/10.00.02/2026", "function_code": "10.00.02", "language": "fi",
+        "presenter": "Hyvinvointialuejohtaja Aarne Kivilahti", "preparers": ["Oskari Lehtisalo"],
         "date": "2026-11-02",
     }  # fmt: skip
     assert [c["label"] for c in item["contents"]] == [
         "Päätösehdotus", "Käsittely", "Päätös", "Selostus"]  # fmt: skip
     assert [(a["name"], a["public"]) for a in item["attachments"]] == [
-        ("Kartta tontista 4012-3", True), ("Kauppakirjaluonnos", False)]  # fmt: skip
+        ("Kartta kiinteistöstä", True), ("Kauppakirjaluonnos", False)]  # fmt: skip
     assert item["pdf_url"].endswith("/djulkaisu/kokous/2026110202-5.PDF")
 
 
-def test_cgi_officeholder_decisions_are_stored_without_a_meeting(riihimaki):
-    data, _, _, _ = riihimaki
+def test_cgi_officeholder_decisions_are_stored_without_a_meeting(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
         decisions = [a for a in store.actions() if a.get("decision_maker")]
     assert len(decisions) == 6
     for decision in decisions:
         assert decision["meeting"] is None
-        assert decision["organization"] in ("riihimaki:org:official-2001",
-                                            "riihimaki:org:official-2002")  # fmt: skip
+        assert decision["organization"] in ("omahame:org:official-2001",
+                                            "omahame:org:official-2002")  # fmt: skip
         assert decision["date"].startswith("2026-1")
         assert ContentType.DECISION in {c["type"] for c in decision["contents"]}
 
 
-def test_cgi_appeal_instructions_are_unnumbered_actions(riihimaki):
-    data, _, _, _ = riihimaki
+def test_cgi_appeal_instructions_are_unnumbered_actions(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
         appeals = [a for a in store.actions() if "-0-" in a["origin_id"]]
     assert len(appeals) == 9
@@ -172,8 +172,8 @@ def test_cgi_appeal_instructions_are_unnumbered_actions(riihimaki):
                for a in appeals)  # fmt: skip
 
 
-def test_second_transform_changes_nothing(riihimaki):
-    data, _, _, _ = riihimaki
+def test_second_transform_changes_nothing(omahame):
+    data, _, _, _ = omahame
     result = avoin("transform", "--data-dir", data, "--reparse")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 inserted, 0 updated, 71 unchanged" in result.stdout
@@ -182,34 +182,34 @@ def test_second_transform_changes_nothing(riihimaki):
 # --- The session-stateful CGI answers for another item -----------------------------------------
 
 
-def test_a_wrong_item_asked_again_is_stored_right_and_the_wrong_answer_not_at_all(riihimaki):
-    data, _, _, _ = riihimaki
+def test_a_wrong_item_asked_again_is_stored_right_and_the_wrong_answer_not_at_all(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
-        asked = store.action("riihimaki:action:2026110202-5")
-        other = store.action("riihimaki:action:2026110202-4")
+        asked = store.action("omahame:action:2026110202-5")
+        other = store.action("omahame:action:2026110202-4")
         logged = store._db.execute(
             "SELECT count(*) FROM harvest_log WHERE url LIKE ?", ("%id=2026110202-5",)
         ).fetchone()[0]
-    assert asked["title"] == "Tontin myynti, Pohjoisen teollisuusalueen kortteli 4012"
-    assert asked["register_id"] == "1877/10.00.02/2026"
-    assert other["title"] == "Kaupunginkirjaston aukioloajat 1.1.2027 alkaen"
+    assert asked["title"] == "Vanhan sairaalarakennuksen myynti, Riihimäki"
+    assert asked["register_id"] == "OH/1877/10.00.02/2026"
+    assert other["title"] == "Terveysasemien iltavastaanottojen aukioloajat 1.1.2027 alkaen"
     assert logged == 1  # only the right answer
 
 
-def test_a_persistently_wrong_item_is_a_failed_request_never_stored(riihimaki):
-    data, _, _, _ = riihimaki
+def test_a_persistently_wrong_item_is_a_failed_request_never_stored(omahame):
+    data, _, _, _ = omahame
     with Store(data / "avoin.sqlite") as store:
         ((error, sha256),) = store._db.execute(
             "SELECT error, sha256 FROM harvest_log WHERE url LIKE ?", ("%id=2026111602-4",)
         ).fetchall()
-        asked = store.action("riihimaki:action:2026111602-4")
-        answered = store.action("riihimaki:action:2026111602-3")
+        asked = store.action("omahame:action:2026111602-4")
+        answered = store.action("omahame:action:2026111602-3")
     assert sha256 is None
     assert error == "wrong_item: asked for item 2026111602-4, the page is item 2026111602-3"
     # Only what the minutes page says of § 201; nothing of the other item's text.
-    assert asked["title"] == "Asemakaavan muutos, Peltosaaren kortteli 212"
+    assert asked["title"] == "Palveluverkkosuunnitelma 2027-2030"
     assert not asked.get("contents") and not asked.get("register_id")
-    assert answered["title"] == "Katuvalaistuksen saneeraus LED-valaisimiksi"
+    assert answered["title"] == "Riihimäen paloaseman peruskorjaus"
 
 
 # --- The static export: static-example ----------------------------------------------------------

@@ -21,9 +21,9 @@ from transform.schema import (
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "dynasty"
-RIIHIMAKI = ROOT / "sample_sites" / "dynasty" / "riihimaki"
+OMAHAME = ROOT / "sample_sites" / "dynasty" / "omahame"
 STATIC = ROOT / "sample_sites" / "dynasty" / "static-example"
-HOST = "http://riihimaki.sample.invalid"
+HOST = "http://omahame.sample.invalid"
 CGI = HOST + "/djulkaisu/cgi/DREQUEST.PHP?page="
 STATIC_SITE = "http://example.sample.invalid/kokous/"
 RECORD_TYPES = (
@@ -33,8 +33,8 @@ RECORD_TYPES = (
 )
 
 
-def cgi(query: str, file: str, municipality="riihimaki") -> dict:
-    body = (RIIHIMAKI / "djulkaisu" / "cgi" / file).read_bytes()
+def cgi(query: str, file: str, municipality="omahame") -> dict:
+    body = (OMAHAME / "djulkaisu" / "cgi" / file).read_bytes()
     return checked(parse_page("dynasty", None, body, CGI + query, municipality))
 
 
@@ -120,10 +120,10 @@ def test_an_unreadable_range_is_kept_as_written_and_reported():
 def test_cgi_organ_list():
     result = cgi("meeting_frames", "meeting_frames/index.htm")
     assert [(o["origin_id"], o["name"], o["classification"]) for o in result["organizations"]] == [
-        ("1001", "Kaupunginvaltuusto", Classification.COUNCIL),
-        ("1002", "Kaupunginhallitus", Classification.BOARD),
-        ("1003", "Tekninen lautakunta", Classification.COMMITTEE),
-        ("1004", "Sivistyslautakunta", Classification.COMMITTEE),
+        ("1001", "Aluevaltuusto", Classification.COUNCIL),
+        ("1002", "Aluehallitus", Classification.BOARD),
+        ("1003", "Pelastuslautakunta", Classification.COMMITTEE),
+        ("1004", "Sosiaali- ja terveyslautakunta", Classification.COMMITTEE),
     ]
     assert [(link["page_kind"], link["url"], link["context"]) for link in result["links"]][1] == (
         PageKind.MEETINGS, CGI + "meetings&id=1002", {"organization": "1002"})  # fmt: skip
@@ -132,11 +132,11 @@ def test_cgi_organ_list():
 def test_cgi_office_list_yields_officeholder_organizations_leading_to_decision_lists():
     result = cgi("official_frames", "official_frames/index.htm")
     assert result["organizations"] == [
-        {"id": "riihimaki:org:official-2001", "origin_id": "official-2001",
-         "municipality": "riihimaki", "name": "Kaupunginjohtaja",
+        {"id": "omahame:org:official-2001", "origin_id": "official-2001",
+         "municipality": "omahame", "name": "Hyvinvointialuejohtaja",
          "classification": Classification.OFFICEHOLDER},
-        {"id": "riihimaki:org:official-2002", "origin_id": "official-2002",
-         "municipality": "riihimaki", "name": "Tekninen johtaja",
+        {"id": "omahame:org:official-2002", "origin_id": "official-2002",
+         "municipality": "omahame", "name": "Pelastusjohtaja",
          "classification": Classification.OFFICEHOLDER},
     ]  # fmt: skip
     assert [(link["page_kind"], link["url"]) for link in result["links"]] == [
@@ -151,7 +151,7 @@ def test_cgi_meeting_list_lists_agendas_and_minutes_newest_first():
         ("2026111602", DocumentKind.MINUTES), ("2026111601", DocumentKind.AGENDA),
         ("2026110202", DocumentKind.MINUTES), ("2026110201", DocumentKind.AGENDA),
     ]  # fmt: skip
-    assert all(m["organization"] == "riihimaki:org:1002" for m in result["meetings"])
+    assert all(m["organization"] == "omahame:org:1002" for m in result["meetings"])
     assert [link["url"] for link in result["links"]] == [
         m["source_url"] for m in result["meetings"]
     ]
@@ -170,8 +170,8 @@ def test_empty_meeting_list_is_no_error():
 def test_cgi_minutes_page():
     result = cgi("meeting&id=2026110202", "meeting/2026110202.htm")
     assert result["meetings"] == [{
-        "id": "riihimaki:meeting:2026110202", "origin_id": "2026110202",
-        "municipality": "riihimaki", "organization": "riihimaki:org:1002",
+        "id": "omahame:meeting:2026110202", "origin_id": "2026110202",
+        "municipality": "omahame", "organization": "omahame:org:1002",
         "start": "2026-11-02T17:00:00+02:00", "document_kind": DocumentKind.MINUTES,
         "language": "fi", "source_url": CGI + "meeting&id=2026110202",
         "pdf_url": HOST + "/djulkaisu/kokous/2026110202.PDF",
@@ -200,34 +200,34 @@ def test_cgi_agenda_page_numbers_items_from_one():
 def test_cgi_minutes_item_field_by_field():
     (item,) = cgi("meetingitem&id=2026110202-5", "meetingitem/2026110202-5.htm")["actions"]
     assert item == {
-        "id": "riihimaki:action:2026110202-5",
+        "id": "omahame:action:2026110202-5",
         "origin_id": "2026110202-5",
-        "municipality": "riihimaki",
-        "meeting": "riihimaki:meeting:2026110202",
-        "organization": "riihimaki:org:1002",
+        "municipality": "omahame",
+        "meeting": "omahame:meeting:2026110202",
+        "organization": "omahame:org:1002",
         "article_number": "189",
         "date": "2026-11-02",
-        "title": "Tontin myynti, Pohjoisen teollisuusalueen kortteli 4012",
-        "register_id": "1877/10.00.02/2026",
+        "title": "Vanhan sairaalarakennuksen myynti, Riihimäki",
+        "register_id": "OH/1877/10.00.02/2026",
         "function_code": "10.00.02",
-        "presenter": "Kaupunginjohtaja Aarne Kivilahti",
+        "presenter": "Hyvinvointialuejohtaja Aarne Kivilahti",
         "preparers": ["Oskari Lehtisalo"],
         "contents": [
             {"type": ContentType.PROPOSAL, "label": "Päätösehdotus",
-             "text": "Kaupunginhallitus päättää myydä tontin 4012-3 esityksen mukaisesti."},
+             "text": "Aluehallitus päättää myydä sairaalarakennuksen esityksen mukaisesti."},
             {"type": ContentType.PROCEEDINGS, "label": "Käsittely",
-             "text": "Kallio ehdotti Niemen kannattamana, että rakentamisvelvollisuuden "
+             "text": "Kallio ehdotti Niemen kannattamana, että purkuvelvollisuuden "
                      "määräaika on kolme vuotta. Muutosehdotus hyväksyttiin yksimielisesti."},
             {"type": ContentType.DECISION, "label": "Päätös",
-             "text": "Kaupunginhallitus:\n\nKaupunginhallitus päätti myydä tontin 4012-3 "
-                     "muutettuna niin, että rakentamisvelvollisuuden määräaika on kolme vuotta. "
+             "text": "Aluehallitus:\n\nAluehallitus päätti myydä sairaalarakennuksen "
+                     "muutettuna niin, että purkuvelvollisuuden määräaika on kolme vuotta. "
                      "Muilta osin hyväksyttiin esitys."},
             {"type": ContentType.PRESENTATION, "label": "Selostus",
-             "text": "Yritys on tarjoutunut ostamaan tontin 4012-3 (pinta-ala 8 450 m2) "
-                     "hintaan 152 100 euroa."},
+             "text": "Yritys on tarjoutunut ostamaan tyhjillään olevan sairaalarakennuksen "
+                     "(kerrosala 8 450 m2) hintaan 152 100 euroa."},
         ],
         "attachments": [
-            {"public": True, "name": "Kartta tontista 4012-3",
+            {"public": True, "name": "Kartta kiinteistöstä",
              "url": HOST + "/djulkaisu/kokous/2026110202-5-1.PDF",
              "media_type": "application/pdf"},
             {"public": False, "name": "Kauppakirjaluonnos",
@@ -242,20 +242,20 @@ def test_cgi_minutes_item_field_by_field():
 def test_cgi_item_with_earlier_handling():
     (item,) = cgi("meetingitem&id=2026111602-3", "meetingitem/2026111602-3.htm")["actions"]
     assert item["history"] == [
-        {"organization": "Tekninen lautakunta", "date": "2026-10-14", "article_number": "78"},
-        {"organization": "Kaupunginhallitus", "date": "2026-10-19", "article_number": "176"},
+        {"organization": "Pelastuslautakunta", "date": "2026-10-14", "article_number": "78"},
+        {"organization": "Aluehallitus", "date": "2026-10-19", "article_number": "176"},
     ]
     decisions = [c["text"] for c in item["contents"] if c["type"] == ContentType.DECISION]
-    assert decisions == ["Kaupunginhallitus:\n\nHyväksyttiin esitys."]
+    assert decisions == ["Aluehallitus:\n\nHyväksyttiin esitys."]
     history = item["contents"][-1]
     assert history["label"] == "Päätöshistoria"
-    assert history["text"].endswith("Päätös\n\nKaupunginhallitus:\n\nAsia jätettiin pöydälle.")
+    assert history["text"].endswith("Päätös\n\nAluehallitus:\n\nAsia jätettiin pöydälle.")
 
 
 def test_a_page_for_another_item_keeps_its_own_id_and_says_so():
-    body = (RIIHIMAKI / "djulkaisu/cgi/meetingitem/2026110202-4.htm").read_bytes()
+    body = (OMAHAME / "djulkaisu/cgi/meetingitem/2026110202-4.htm").read_bytes()
     url = CGI + "meetingitem&id=2026110202-5"
-    result = parse_page("dynasty", PageKind.ACTION, body, url, "riihimaki")
+    result = parse_page("dynasty", PageKind.ACTION, body, url, "omahame")
     assert result["actions"][0]["origin_id"] == "2026110202-4"
     assert result["errors"] == ["asked for item 2026110202-5 but the page is item 2026110202-4"]
     assert dynasty.page_identity(body, url) == ("2026110202-5", "2026110202-4")
@@ -295,30 +295,30 @@ def test_decision_list_yields_decisions_without_a_meeting():
     ]  # fmt: skip
     for action in result["actions"]:
         assert action["meeting"] is None
-        assert action["organization"] == "riihimaki:org:official-2002"
+        assert action["organization"] == "omahame:org:official-2002"
     assert [link["page_kind"] for link in result["links"]] == [PageKind.ACTION] * 3
 
 
 def test_officeholder_decision_field_by_field():
     (decision,) = cgi("official_decision&id=3003", "official_decision/3003.htm")["actions"]
     assert decision == {
-        "id": "riihimaki:action:3003",
+        "id": "omahame:action:3003",
         "origin_id": "3003",
-        "municipality": "riihimaki",
+        "municipality": "omahame",
         "meeting": None,
-        "organization": "riihimaki:org:official-2001",
-        "decision_maker": "Kaupunginjohtaja Aarne Kivilahti",
+        "organization": "omahame:org:official-2001",
+        "decision_maker": "Hyvinvointialuejohtaja Aarne Kivilahti",
         "article_number": "43",
         "date": "2026-11-18",
-        "title": "Avustuksen myöntäminen Riihimäen Nuorisoseuralle",
-        "register_id": "1850/02.05.01/2026",
+        "title": "Avustuksen myöntäminen Riihimäen Omaishoitajille",
+        "register_id": "OH/1850/02.05.01/2026",
         "function_code": "02.05.01",
         "preparers": ["Kalle Honkaniemi"],
         "contents": [
             {"type": ContentType.DECISION, "label": "Päätös",
-             "text": "Myönnän Riihimäen Nuorisoseura ry:lle 2 500 euron kohdeavustuksen."},
+             "text": "Myönnän Riihimäen Omaishoitajat ry:lle 2 500 euron kohdeavustuksen."},
             {"type": ContentType.PRESENTATION, "label": "Perustelut",
-             "text": "Avustus on haettu joulunäytelmän järjestämiseen.\n\n"
+             "text": "Avustus on haettu omaishoitajien virkistyspäivän järjestämiseen.\n\n"
                      "Määräraha on talousarviossa."},
             {"type": ContentType.APPEAL, "label": "Muutoksenhaku",
              "text": "Tähän päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen."},

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from harvest.replay import ReplayServer, find_site_dirs
-from sample_sites.dynasty.content import RIIHIMAKI, SITES, STATIC_EXAMPLE
+from sample_sites.dynasty.content import OMAHAME, SITES, STATIC_EXAMPLE
 from sample_sites.dynasty.generate import OUTPUT_ROOT, generate
 from sample_sites.dynasty.model import AGENDA, MINUTES
 from sample_sites.dynasty.pdfs import UnsupportedCharacterError, simple_pdf
@@ -39,17 +39,17 @@ def test_sites_are_found_where_the_demo_looks():
     found = find_site_dirs(OUTPUT_ROOT.parent)
     assert set(SITE_DIRS) <= set(found)
     assert [manifest(d)["platform"] for d in SITE_DIRS] == ["dynasty", "dynasty"]
-    assert manifest(OUTPUT_ROOT / "riihimaki")["base_path"] == "/djulkaisu/"
+    assert manifest(OUTPUT_ROOT / "omahame")["base_path"] == "/djulkaisu/"
     assert manifest(OUTPUT_ROOT / "static-example")["base_path"] == "/kokous/"
 
 
-def test_riihimaki_is_large_and_varied_enough():
-    organs = {meeting.organ for meeting in RIIHIMAKI.meetings}
-    kinds = [kind for meeting in RIIHIMAKI.meetings for kind in meeting.kinds()]
-    items = [item for meeting in RIIHIMAKI.meetings for item in meeting.items]
-    assert len(organs) >= 3 and len(RIIHIMAKI.meetings) >= 4
+def test_omahame_is_large_and_varied_enough():
+    organs = {meeting.organ for meeting in OMAHAME.meetings}
+    kinds = [kind for meeting in OMAHAME.meetings for kind in meeting.kinds()]
+    items = [item for meeting in OMAHAME.meetings for item in meeting.items]
+    assert len(organs) >= 3 and len(OMAHAME.meetings) >= 4
     assert kinds.count(AGENDA) >= 4 and kinds.count(MINUTES) >= 4
-    assert len(items) >= 20 and len(RIIHIMAKI.decisions) >= 5
+    assert len(items) >= 20 and len(OMAHAME.decisions) >= 5
     decisions = " ".join(item.decision for item in items)
     for phrase in ("Hyväksyttiin esitys.", "Asia jätettiin pöydälle.",
                    "Asia palautettiin valmisteluun.", "Merkittiin tiedoksi.", "muutettuna",
@@ -96,32 +96,32 @@ def _links(content: bytes, content_type: str) -> list[str]:
 
 
 def test_pages_use_dynasty_encodings_and_markers():
-    riihimaki = OUTPUT_ROOT / "riihimaki"
-    entries = manifest(riihimaki)["entries"]
+    omahame = OUTPUT_ROOT / "omahame"
+    entries = manifest(omahame)["entries"]
     feeds = [e for e in entries if e["kind"] == "feed"]
     assert sorted(e["query"] for e in feeds) == [
         "page=rss/meetingitems&show=30", "page=rss/meetings&show=30",
         "page=rss/official_decisions&show=30",
     ]  # fmt: skip
-    feed = (riihimaki / feeds[0]["file"]).read_bytes()
+    feed = (omahame / feeds[0]["file"]).read_bytes()
     assert feed.startswith(b'<?xml version="1.0" encoding="ISO-8859-1"?>')
-    assert b"<![CDATA[Kaupunginhallitus 16.11.2026 / " in feed
+    assert b"<![CDATA[Aluehallitus 16.11.2026 / " in feed
     item = next(e for e in entries if e["kind"] == "item")
-    html = (riihimaki / item["file"]).read_bytes()
+    html = (omahame / item["file"]).read_bytes()
     assert item["content_type"] == "text/html; charset=windows-1252"
     assert "Pöytäkirja".encode("windows-1252") in html or "Esityslista".encode("cp1252") in html
     for marker in (b"<!--DATA_BEGIN-->", b"<!--DATA_END-->", b'class="WordSection1"',
                    b'label class="h3"', b'type="hidden" name="id"'):  # fmt: skip
         assert marker in html
-    assert (riihimaki / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+    assert (omahame / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
 
 
 def test_only_public_attachments_have_files():
-    entries = manifest(OUTPUT_ROOT / "riihimaki")["entries"]
+    entries = manifest(OUTPUT_ROOT / "omahame")["entries"]
     names = {e["title"] for e in entries if e["kind"] == "attachment"}
-    assert "Kartta tontista 4012-3" in names and "Kauppakirjaluonnos" not in names
+    assert "Kartta kiinteistöstä" in names and "Kauppakirjaluonnos" not in names
 
 
 def test_pdf_generator_refuses_characters_the_core_font_cannot_print():
     with pytest.raises(UnsupportedCharacterError, match="x.PDF"):
-        simple_pdf("x.PDF", "Talousarvio 2027–2028", [], RIIHIMAKI.meetings[0].start)
+        simple_pdf("x.PDF", "Talousarvio 2027–2028", [], OMAHAME.meetings[0].start)

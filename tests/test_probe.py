@@ -12,7 +12,7 @@ from harvest.sources import Source
 from tests.harvesting import SAMPLE_SITES, avoin, write_sources
 
 HAMEENLINNA = SAMPLE_SITES / "ktweb" / "hameenlinna"
-RIIHIMAKI = SAMPLE_SITES / "dynasty" / "riihimaki"
+OMAHAME = SAMPLE_SITES / "dynasty" / "omahame"
 PEDERSORE = SAMPLE_SITES / "cloudnc" / "pedersore"
 USER_AGENT = "AvoinBot/probe-test (tests@example.invalid)"
 
@@ -59,7 +59,7 @@ def test_a_source_that_moved_is_found_at_its_candidate_address():
     assert old.requests <= 1 + len(PLATFORM_ORGAN_PAGES)
 
 
-@pytest.mark.parametrize("site, platform", [(RIIHIMAKI, "dynasty"), (PEDERSORE, "cloudnc")])
+@pytest.mark.parametrize("site, platform", [(OMAHAME, "dynasty"), (PEDERSORE, "cloudnc")])
 def test_a_source_on_another_platform_than_configured_says_which(site, platform):
     with ReplayServer(site) as server:
         report = probe_source(source("ktweb", server.base_url), http_fetcher(USER_AGENT))

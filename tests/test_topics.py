@@ -56,6 +56,10 @@ def test_the_function_code_tags_and_says_so():
     # Social and health care left the towns on 1.1.2023: code 05 says nothing after.
     assert "social_health" in _topics(_action("Asia", function_code="05.01.00", date="2022-05-01"))
     assert "social_health" not in _topics(_action("Asia", function_code="05.01.00"))
+    # ... to the welfare regions, whose code 05 tags in any year.
+    action = _action("Asia", function_code="05.01.00")
+    region = item_topics(action, [action], False, welfare_region=True)
+    assert region == [{"topic": "social_health", "rule": "function_code:05"}]
 
 
 def test_procedural_items_have_no_topic():

@@ -10,10 +10,13 @@ Judgement calls, written down so they can be argued with: a school's renovation 
 also CY and ED (it is about the school); school transport and safety around a school are CY;
 the hiring of the early-education director is CY, ED and PG; a grant to a Nuorisoseura (a
 youth association by name) is CY and CS; statements to the welfare region on its services
-are SH even after 2022; a councillor's motion is not participation (residents' initiatives
-are); land sales are ZB; parks and street lighting are TS; notifications and minutes noted
-for information get no topic. Procedural items (lawful meeting, minute checkers, covers,
-appeal pages) get none.
+are SH even after 2022; a welfare region's budget and financial reports are SH and EB (its
+money is social and health care), emergency care is SH, its rescue services (fire inspection
+fees, accident statistics, rescuers' equipment) have no topic of their own, and a fire
+station's renovation, like a school's, is ZB; a councillor's motion is not participation
+(residents' initiatives are); land sales are ZB; parks and street lighting are TS;
+notifications and minutes noted for information get no topic. Procedural items (lawful
+meeting, minute checkers, covers, appeal pages) get none.
 """
 
 CY, ED, ZB, TS = "children_youth", "education", "zoning_building", "traffic_streets"
@@ -69,28 +72,46 @@ JUDGED: dict[str, tuple[str, ...]] = {
     "pedersore:item:8104-20261021-63": (CY, ED),  # läsårsplan
     "pedersore:item:8104-20261118-72": (CY, ED),  # morgon- och eftermiddagsverksamhet
     "pedersore:item:8104-20261118-73": (ED, EB),  # bildningsnämndens budgetförslag
+    # Oma Häme (the welfare region)
+    "omahame:item:1001-20261123-2": (SH, EB),  # hyvinvointialueen talousarvio
+    "omahame:item:1001-20261123-3": (EB,),  # lainanottovaltuus
+    "omahame:item:1001-20261123-4": (CY, SH),  # ehkäisyvälineet alle 25-vuotiaille (aloite)
+    "omahame:item:1002-20261102-3": (SH, EB),  # hyvinvointialueen talousarvio
+    "omahame:item:1002-20261102-4": (SH,),  # terveysasemien iltavastaanotot
+    "omahame:item:1002-20261102-5": (ZB,),  # sairaalarakennuksen myynti
+    "omahame:item:1002-20261102-6": (SH, EB),  # hyvinvointialueen seurantaraportti
+    "omahame:item:1002-20261116-3": (ZB,),  # paloaseman peruskorjaus
+    "omahame:item:1002-20261116-4": (SH,),  # palveluverkkosuunnitelma
+    "omahame:item:1003-20261110-2": (SH,),  # ensihoidon ajoneuvot
+    "omahame:item:1003-20261110-3": (),  # palotarkastusmaksut (rescue: no topic)
+    "omahame:item:1003-20261110-4": (ZB,),  # paloaseman peruskorjaus, lisämääräraha
+    "omahame:item:1003-20261110-5": (),  # onnettomuustilastot (rescue: no topic)
+    "omahame:item:1004-20261112-65": (CY, SH),  # lastensuojelun perhehoito
+    "omahame:item:1004-20261112-66": (SH,),  # kotihoidon asiakasmaksut
+    "omahame:item:official-2001-20261028-41": (PG,),  # hallintojohtajan sijainen
+    "omahame:item:official-2001-20261104-42": (SH, PG),  # edustaja hyvinvointityöryhmään
+    "omahame:item:official-2001-20261118-43": (SH,),  # avustus omaishoitajille
+    "omahame:item:official-2002-20261030-57": (ZB,),  # harjoitusalueen vuokraaminen
+    "omahame:item:official-2002-20261109-58": (CY, ED, ZB),  # väestönsuoja, koulun laajennus
+    "omahame:item:official-2002-20261120-59": (),  # pelastajien suojavarusteet
     # Riihimäki
-    "riihimaki:item:1001-20261123-2": (EB,),  # talousarvio
-    "riihimaki:item:1001-20261123-3": (EB,),  # tuloveroprosentti
-    "riihimaki:item:1001-20261123-4": (CS,),  # uimahallivuorot ikäihmisille (aloite)
-    "riihimaki:item:1002-20261102-3": (EB,),  # talousarvio
-    "riihimaki:item:1002-20261102-4": (CS,),  # kirjaston aukioloajat
-    "riihimaki:item:1002-20261102-5": (ZB,),  # tontin myynti
-    "riihimaki:item:1002-20261102-6": (EB,),  # seurantaraportti
-    "riihimaki:item:1002-20261116-3": (TS,),  # katuvalaistuksen saneeraus
-    "riihimaki:item:1002-20261116-4": (ZB,),  # asemakaavan muutos
-    "riihimaki:item:1003-20261110-2": (TS,),  # talvikunnossapidon urakka
-    "riihimaki:item:1003-20261110-3": (TS,),  # pysäköintivirhemaksut
-    "riihimaki:item:1003-20261110-4": (TS,),  # katuvalaistus, lisämääräraha
-    "riihimaki:item:1003-20261110-5": (TS,),  # katujen kunnossapidon katsaus
+    "riihimaki:item:1001-20261123-72": (EB,),  # talousarvio
+    "riihimaki:item:1001-20261123-73": (EB,),  # tuloveroprosentti
+    "riihimaki:item:1001-20261123-74": (CS,),  # uimahallivuorot ikäihmisille (aloite)
+    "riihimaki:item:1002-20261102-187": (EB,),  # talousarvio
+    "riihimaki:item:1002-20261102-188": (CS,),  # kirjaston aukioloajat
+    "riihimaki:item:1002-20261102-189": (ZB,),  # tontin myynti
+    "riihimaki:item:1002-20261102-190": (EB,),  # seurantaraportti
+    "riihimaki:item:1002-20261116-200": (TS,),  # katuvalaistuksen saneeraus
+    "riihimaki:item:1002-20261116-201": (ZB,),  # asemakaavan muutos
+    "riihimaki:item:1002-20261210-206": (SH,),  # lausunto Oma Hämeen palveluverkosta
+    "riihimaki:item:1002-20261210-207": (TS,),  # keskustan pysäköintiselvitys
+    "riihimaki:item:1003-20261110-86": (TS,),  # talvikunnossapidon urakka
+    "riihimaki:item:1003-20261110-87": (TS,),  # pysäköintivirhemaksut
+    "riihimaki:item:1003-20261110-88": (TS,),  # katuvalaistus, lisämääräraha
+    "riihimaki:item:1003-20261110-89": (TS,),  # katujen kunnossapidon katsaus
     "riihimaki:item:1004-20261112-65": (CY, ED),  # kouluverkkoselvitys
     "riihimaki:item:1004-20261112-66": (CY, ED),  # iltapäivätoiminnan maksut
-    "riihimaki:item:official-2001-20261028-41": (PG,),  # hallintojohtajan sijainen
-    "riihimaki:item:official-2001-20261104-42": (EN, PG),  # edustaja jätelautakuntaan
-    "riihimaki:item:official-2001-20261118-43": (CY, CS),  # avustus Nuorisoseuralle
-    "riihimaki:item:official-2002-20261030-57": (TS,),  # katualueen vuokraaminen
-    "riihimaki:item:official-2002-20261109-58": (CY, TS),  # liikennemerkit koulun ympäristö
-    "riihimaki:item:official-2002-20261120-59": (TS,),  # puistojen talvivalaistus
     # Vaasa
     "vaasa:item:4105-20251124-498": (SH,),  # hyvinvointialueen palvelustrategia
     "vaasa:item:4105-20251124-499": (EB,),  # talousarvio 2026
@@ -141,22 +162,46 @@ JUDGED: dict[str, tuple[str, ...]] = {
     "pedersore:item:8103-20261130-180": (),  # Mötets laglighet och beslutförhet
     "pedersore:item:8104-20261021-60": (),  # Mötets laglighet och beslutförhet
     "pedersore:item:8104-20261118-71": (),  # Mötets laglighet och beslutförhet
-    "riihimaki:item:1001-20261123-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
-    "riihimaki:item:1002-20261102-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
-    "riihimaki:item:1002-20261102-2": (),  # Pöytäkirjan tarkastajien valinta
-    "riihimaki:item:1002-20261116-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
-    "riihimaki:item:1002-20261116-2": (),  # Pöytäkirjan tarkastajien valinta
-    "riihimaki:item:1003-20261110-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:1001-20261123-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:1002-20261102-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:1002-20261102-2": (),  # Pöytäkirjan tarkastajien valinta
+    "omahame:item:1002-20261116-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:1002-20261116-2": (),  # Pöytäkirjan tarkastajien valinta
+    "omahame:item:1003-20261110-1": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:1004-20261112-64": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "omahame:item:x2026110202-0-1": (),  # Muutoksenhakukielto
+    "omahame:item:x2026110202-0-2": (),  # Oikaisuvaatimusohje
+    "omahame:item:x2026111002-0-1": (),  # Muutoksenhakukielto
+    "omahame:item:x2026111002-0-2": (),  # Oikaisuvaatimusohje
+    "omahame:item:x2026111202-0-1": (),  # Muutoksenhakukielto
+    "omahame:item:x2026111602-0-1": (),  # Muutoksenhakukielto
+    "omahame:item:x2026111602-0-2": (),  # Oikaisuvaatimusohje
+    "omahame:item:x2026112302-0-1": (),  # Muutoksenhakukielto
+    "omahame:item:x2026112302-0-2": (),  # Valitusosoitus
+    "riihimaki:item:1001-20261123-71": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "riihimaki:item:1002-20261102-185": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "riihimaki:item:1002-20261102-186": (),  # Pöytäkirjan tarkastajien valinta
+    "riihimaki:item:1002-20261116-198": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "riihimaki:item:1002-20261116-199": (),  # Pöytäkirjan tarkastajien valinta
+    "riihimaki:item:1002-20261210-205": (),  # Kokouksen laillisuus ja päätösvaltaisuus
+    "riihimaki:item:1003-20261110-85": (),  # Kokouksen laillisuus ja päätösvaltaisuus
     "riihimaki:item:1004-20261112-64": (),  # Kokouksen laillisuus ja päätösvaltaisuus
-    "riihimaki:item:x2026110202-0-1": (),  # Muutoksenhakukielto
-    "riihimaki:item:x2026110202-0-2": (),  # Oikaisuvaatimusohje
-    "riihimaki:item:x2026111002-0-1": (),  # Muutoksenhakukielto
-    "riihimaki:item:x2026111002-0-2": (),  # Oikaisuvaatimusohje
-    "riihimaki:item:x2026111202-0-1": (),  # Muutoksenhakukielto
-    "riihimaki:item:x2026111602-0-1": (),  # Muutoksenhakukielto
-    "riihimaki:item:x2026111602-0-2": (),  # Oikaisuvaatimusohje
-    "riihimaki:item:x2026112302-0-1": (),  # Muutoksenhakukielto
-    "riihimaki:item:x2026112302-0-2": (),  # Valitusosoitus
+    "riihimaki:item:x610101": (),  # Esityslistan kansilehti
+    "riihimaki:item:x610151": (),  # Pöytäkirjan kansilehti
+    "riihimaki:item:x610158": (),  # Kaupunginhallitus 2.11.2026
+    "riihimaki:item:x610201": (),  # Esityslistan kansilehti
+    "riihimaki:item:x610251": (),  # Pöytäkirjan kansilehti
+    "riihimaki:item:x610256": (),  # Kaupunginhallitus 16.11.2026
+    "riihimaki:item:x610301": (),  # Esityslistan kansilehti
+    "riihimaki:item:x610351": (),  # Pöytäkirjan kansilehti
+    "riihimaki:item:x610357": (),  # Tekninen lautakunta 10.11.2026
+    "riihimaki:item:x610401": (),  # Esityslistan kansilehti
+    "riihimaki:item:x610451": (),  # Pöytäkirjan kansilehti
+    "riihimaki:item:x610455": (),  # Sivistyslautakunta 12.11.2026
+    "riihimaki:item:x610501": (),  # Esityslistan kansilehti
+    "riihimaki:item:x610551": (),  # Pöytäkirjan kansilehti
+    "riihimaki:item:x610556": (),  # Kaupunginvaltuusto 23.11.2026
+    "riihimaki:item:x610601": (),  # Esityslistan kansilehti
     "vaasa:item:4122-20261013-84": (),  # Kokouksen laillisuus ja päätösvaltaisuus
     "vaasa:item:4131-20250218-9": (),  # Mötets laglighet och beslutförhet
     "vaasa:item:x8721501": (),  # Föredragningslistans pärm

@@ -136,6 +136,8 @@ def municipality_row(record: dict) -> dict:
         "name_fi": name.get("fi"),
         "name_sv": name.get("sv"),
         "languages": _joined(record.get("languages")),
+        "kind": record.get("kind") or "municipality",
+        "serves": _joined(record.get("serves")),
     }
 
 

@@ -89,9 +89,7 @@ def group_items(
     items = []
     for (organ, date, _), members in sorted(sessions.items(), key=lambda kv: repr(kv[0])):
         for group in _items_of_session(members, meeting_by_id):
-            items.append(
-                _item(municipality["id"], organ, date, group, meeting_by_id, main_language)
-            )
+            items.append(_item(municipality, organ, date, group, meeting_by_id, main_language))
     items = _unique_ids(items)
     item_of_action = {
         document["action"]: item["id"] for item in items for document in item["documents"]
@@ -203,7 +201,7 @@ def _title_key(action: dict):
 
 
 def _item(
-    municipality_id: str,
+    municipality: dict,
     organ: str | None,
     date: str | None,
     documents: list[dict],
@@ -225,6 +223,7 @@ def _item(
         (action["register_id"] for action in [shown, *documents] if action.get("register_id")), None
     )
     origin = _item_origin(organ, date, documents, kinds)
+    municipality_id = municipality["id"]
     return {
         "id": derived_id(municipality_id, DerivedType.ITEM, origin),
         "municipality": municipality_id,
@@ -256,7 +255,12 @@ def _item(
         ],
         "votes": extract_votes(shown) if decided else [],
         "dissents": extract_dissents(shown) if decided else [],
-        "topics": item_topics(shown, documents, procedural),
+        "topics": item_topics(
+            shown,
+            documents,
+            procedural,
+            welfare_region=municipality.get("kind") == "welfare_region",
+        ),
         "origin_id": origin,
     }
 

@@ -163,7 +163,18 @@ def split_id(record_id: str) -> tuple[str, str, str]:
 
 # Fields per record type, in dump order. Parsers emit partial records: only the
 # keys their page yields (plus id and origin_id); transform merges them by id.
-MUNICIPALITY_FIELDS = ("id", "name", "code", "languages", "platform", "base_url")
+# kind: "municipality" or "welfare_region"; serves: the municipality ids a region decides
+# social, health and rescue matters for (since 1.1.2023).
+MUNICIPALITY_FIELDS = (
+    "id",
+    "name",
+    "code",
+    "languages",
+    "platform",
+    "base_url",
+    "kind",
+    "serves",
+)
 ORGANIZATION_FIELDS = ("id", "municipality", "name", "classification", "origin_id")
 MEETING_FIELDS = (
     "id",

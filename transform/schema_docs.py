@@ -227,6 +227,24 @@ MUNICIPALITIES = TableDoc(
             "Julkaisujärjestelmän osoite.",
             "https://tweb.vaasa.fi/ktwebscr/",
         ),
+        FieldDoc(
+            "kind",
+            "string",
+            "'municipality', or 'welfare_region' for a region that decides the social, health "
+            "and rescue matters of the municipalities in 'serves' (since 1.1.2023).",
+            "'municipality' (kunta) tai 'welfare_region' (hyvinvointialue, joka päättää "
+            "'serves'-kentän kuntien sosiaali-, terveys- ja pelastusasioista 1.1.2023 alkaen).",
+            "welfare_region",
+            "kunta vai hyvinvointialue / kommun eller välfärdsområde",
+            enum=("municipality", "welfare_region"),
+        ),
+        FieldDoc(
+            "serves",
+            "string",
+            "For a welfare region: the ids of the municipalities it serves, joined with ' | '.",
+            "Hyvinvointialueelle: kuntien tunnisteet, joita se palvelee, eroteltuna ' | '.",
+            "riihimaki | hameenlinna",
+        ),
     ),
 )
 

@@ -119,12 +119,12 @@ TOPICS: tuple[TopicInfo, ...] = (
     TopicInfo(
         Topic.SOCIAL_HEALTH,
         {
-            "fi": "Sosiaali- ja terveyspalvelut (2022 asti)",
-            "sv": "Social- och hälsovård (till 2022)",
-            "en": "Social and health services (up to 2022)",
+            "fi": "Sosiaali- ja terveyspalvelut",
+            "sv": "Social- och hälsovård",
+            "en": "Social and health services",
         },
-        "The town's own social and health services up to 2022; from 2023 the welfare "
-        "region decides, and towns only give statements on its plans.",
+        "The towns' own social and health services up to 2022; from 2023 the welfare "
+        "regions' decisions, and the towns' statements on their plans.",
     ),
     TopicInfo(
         Topic.ECONOMY_BUDGET,
@@ -245,12 +245,16 @@ class Tag:
         return {"topic": self.topic.value, "rule": self.rule}
 
 
-def item_topics(shown: dict, documents: list[dict], procedural: bool) -> list[dict]:
+def item_topics(
+    shown: dict, documents: list[dict], procedural: bool, welfare_region: bool = False
+) -> list[dict]:
     """The topics of an item as ``[{"topic", "rule"}]``, one per topic, in vocabulary order:
-    the first rule that fired (code before title before text)."""
+    the first rule that fired (code before title before text). A welfare region's social and
+    health codes count in any year: since 2023 it, not the town, decides them."""
     if procedural:
         return []
-    tags = [*_code_tags(documents, shown.get("date")), *_keyword_tags(shown, text=True)]
+    since = None if welfare_region else shown.get("date")
+    tags = [*_code_tags(documents, since), *_keyword_tags(shown, text=True)]
     if any(tag.topic == Topic.ECONOMY_BUDGET and not tag.rule.startswith("text:") for tag in tags):
         # A budget's text names every sector it funds: only its title and code count.
         tags = [tag for tag in tags if not tag.rule.startswith("text:")]

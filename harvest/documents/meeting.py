@@ -173,6 +173,7 @@ def _add_unread_items(document: MeetingDocument) -> None:
             empty = read_item_body([], DocumentFormat.PDF)
             document.items.append(MeetingItem(number, title, None, empty, pages))
     document.items.sort(key=lambda item: int(item.article_number))
+    _mark_appeal(document.items, document.appeal)  # the appeal names unread items too
 
 
 # --- One item ----------------------------------------------------------------------------

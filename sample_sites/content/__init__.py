@@ -1,5 +1,5 @@
 """The content of the sample sites, one module per municipality."""
 
-from sample_sites.content import hameenlinna, kristinestad, vaasa
+from sample_sites.content import hameenlinna, kristinestad, riihimaki, vaasa
 
-SITES = (hameenlinna.SITE, vaasa.SITE, kristinestad.SITE)
+SITES = (hameenlinna.SITE, vaasa.SITE, kristinestad.SITE, riihimaki.SITE)

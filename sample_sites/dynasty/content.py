@@ -1,7 +1,8 @@
 """What the Dynasty sample sites say. Every person in them is fictional.
 
-- riihimaki: the CGI generation under ``/djulkaisu/``, Finnish; four organs, agendas and
-  minutes, officeholder decisions of two offices, RSS feeds.
+- omahame: the CGI generation under ``/djulkaisu/``, Finnish: the welfare region Oma Häme,
+  which decides social, health and rescue matters for Riihimäki and Hämeenlinna; four
+  organs, agendas and minutes, officeholder decisions of two offices, RSS feeds.
 - static-example: a static export under ``/kokous/`` of a bilingual town; its city board
   publishes in Swedish, its technical committee in Finnish. Used by tests only.
 
@@ -33,27 +34,29 @@ def at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=HELSINKI)
 
 
-# --- Riihimäki (CGI) ------------------------------------------------------------------------
+# --- Oma Häme (CGI) -------------------------------------------------------------------------
+# The welfare region that decides social, health and rescue matters for Riihimäki and
+# Hämeenlinna since 1.1.2023 (data/sources.toml, "omahame").
 
-VALTUUSTO = Organ(1001, "Kaupunginvaltuusto", "fi")
-HALLITUS = Organ(1002, "Kaupunginhallitus", "fi")
-TEKNINEN = Organ(1003, "Tekninen lautakunta", "fi")
-SIVISTYS = Organ(1004, "Sivistyslautakunta", "fi")
+VALTUUSTO = Organ(1001, "Aluevaltuusto", "fi")
+HALLITUS = Organ(1002, "Aluehallitus", "fi")
+PELASTUS = Organ(1003, "Pelastuslautakunta", "fi")
+PALVELU = Organ(1004, "Sosiaali- ja terveyslautakunta", "fi")
 
-MAYOR = Person("Kaupunginjohtaja", "Aarne Kivilahti", "019 758 1001")
-ADMIN = Person("Hallintojohtaja", "Maija Rantasalo", "019 758 1020")
-FINANCE = Person("Talousjohtaja", "Kalle Honkaniemi", "019 758 1030")
-TECHNICAL = Person("Tekninen johtaja", "Ilkka Vuorenmaa", "019 758 1300")
-ENGINEER = Person("Kunnossapitoinsinööri", "Sanna Peltokorpi", "019 758 1322")
-PLANNER = Person("Kaavoituspäällikkö", "Oskari Lehtisalo", "019 758 1350")
-EDUCATION = Person("Sivistysjohtaja", "Helena Aaltomaa", "019 758 1500")
-SCHOOLS = Person("Opetuspäällikkö", "Jari Mäntyniemi", "019 758 1520")
+DIRECTOR = Person("Hyvinvointialuejohtaja", "Aarne Kivilahti", "03 629 1001")
+ADMIN = Person("Hallintojohtaja", "Maija Rantasalo", "03 629 1020")
+FINANCE = Person("Talousjohtaja", "Kalle Honkaniemi", "03 629 1030")
+RESCUE = Person("Pelastusjohtaja", "Ilkka Vuorenmaa", "03 629 1300")
+RISK = Person("Riskienhallintapäällikkö", "Sanna Peltokorpi", "03 629 1322")
+NETWORK = Person("Palveluverkkojohtaja", "Oskari Lehtisalo", "03 629 1350")
+CARE = Person("Sosiaali- ja terveysjohtaja", "Helena Aaltomaa", "03 629 1500")
+FAMILIES = Person("Perhepalvelujen johtaja", "Jari Mäntyniemi", "03 629 1520")
 
 LEGALITY = Item(
     title="Kokouksen laillisuus ja päätösvaltaisuus",
     register_id="",
     presentation=("Kokouksen koollekutsumisesta ja päätösvaltaisuudesta säädetään "
-                  "kuntalaissa ja hallintosäännössä.",),
+                  "hyvinvointialueesta annetussa laissa ja hallintosäännössä.",),
     proposal="Todetaan kokous lailliseksi ja päätösvaltaiseksi.",
     decision="Hyväksyttiin esitys.",
 )  # fmt: skip
@@ -70,201 +73,203 @@ def checkers(first: str, second: str) -> Item:
 
 
 BUDGET = Item(
-    title="Talousarvio 2027 ja taloussuunnitelma 2028-2030",
-    register_id="1834/02.02.00/2026",
+    title="Hyvinvointialueen talousarvio 2027 ja taloussuunnitelma 2028-2030",
+    register_id="OH/1834/02.02.00/2026",
     presentation=(
-        "Talousarvion toimintamenot kasvavat 2,1 prosenttia edellisvuodesta. Verotulojen "
-        "arvioidaan kasvavan 3,4 prosenttia.",
-        "Investointiohjelman painopisteenä ovat koulukiinteistöt ja katujen peruskorjaukset.",
+        "Sosiaali- ja terveyspalvelujen toimintamenot kasvavat 3,2 prosenttia "
+        "edellisvuodesta. Valtion rahoituksen arvioidaan kasvavan 2,6 prosenttia.",
+        "Investointiohjelman painopisteenä ovat terveysasemien ja paloasemien peruskorjaukset.",
     ),
-    proposal="Kaupunginhallitus esittää kaupunginvaltuustolle, että valtuusto hyväksyy "
+    proposal="Aluehallitus esittää aluevaltuustolle, että valtuusto hyväksyy "
     "talousarvion 2027 ja taloussuunnitelman 2028-2030.",
     decision="Hyväksyttiin esitys.",
     preparers=(FINANCE, ADMIN),
     attachments=(Attachment("Talousarvio 2027"), Attachment("Investointiohjelma 2027-2030")),
-    for_information=("Kaupunginvaltuusto",),
+    for_information=("Aluevaltuusto",),
 )
-LIBRARY_HOURS = Item(
-    title="Kaupunginkirjaston aukioloajat 1.1.2027 alkaen",
-    register_id="1902/12.06.00/2026",
-    presentation=("Sivistyslautakunta on esittänyt kirjaston aukioloaikojen muuttamista "
-                  "niin, että lauantaisin kirjasto on auki kello 10-16.",),
-    proposal="Kaupunginhallitus hyväksyy kirjaston aukioloajat 1.1.2027 alkaen esityksen "
-    "mukaisesti.",
-    decision="Asia palautettiin valmisteluun. Aukioloajoista pyydetään kirjastolautakunnan "
-    "lausunto.",
+EVENING_CLINIC = Item(
+    title="Terveysasemien iltavastaanottojen aukioloajat 1.1.2027 alkaen",
+    register_id="OH/1902/06.01.00/2026",
+    presentation=("Sosiaali- ja terveyslautakunta on esittänyt, että Riihimäen ja Hämeenlinnan "
+                  "terveysasemien iltavastaanotot ovat auki arkisin kello 16-20.",),
+    proposal="Aluehallitus hyväksyy iltavastaanottojen aukioloajat 1.1.2027 alkaen "
+    "esityksen mukaisesti.",
+    decision="Asia palautettiin valmisteluun. Aukioloajoista pyydetään vanhus- ja "
+    "vammaisneuvoston lausunto.",
     proceedings="Laine ehdotti Virran kannattamana, että asia palautetaan valmisteluun. "
     "Puheenjohtaja totesi palautusehdotuksen tulleen yksimielisesti hyväksytyksi.",
-    preparers=(EDUCATION,),
+    preparers=(CARE,),
 )  # fmt: skip
-LAND_SALE = Item(
-    title="Tontin myynti, Pohjoisen teollisuusalueen kortteli 4012",
-    register_id="1877/10.00.02/2026",
-    presentation=("Yritys on tarjoutunut ostamaan tontin 4012-3 (pinta-ala 8 450 m2) "
-                  "hintaan 152 100 euroa.",),
-    proposal="Kaupunginhallitus päättää myydä tontin 4012-3 esityksen mukaisesti.",
-    decision="Kaupunginhallitus päätti myydä tontin 4012-3 muutettuna niin, että "
-    "rakentamisvelvollisuuden määräaika on kolme vuotta. Muilta osin hyväksyttiin esitys.",
-    proceedings="Kallio ehdotti Niemen kannattamana, että rakentamisvelvollisuuden määräaika "
+HOSPITAL_SALE = Item(
+    title="Vanhan sairaalarakennuksen myynti, Riihimäki",
+    register_id="OH/1877/10.00.02/2026",
+    presentation=("Yritys on tarjoutunut ostamaan tyhjillään olevan sairaalarakennuksen "
+                  "(kerrosala 8 450 m2) hintaan 152 100 euroa.",),
+    proposal="Aluehallitus päättää myydä sairaalarakennuksen esityksen mukaisesti.",
+    decision="Aluehallitus päätti myydä sairaalarakennuksen muutettuna niin, että "
+    "purkuvelvollisuuden määräaika on kolme vuotta. Muilta osin hyväksyttiin esitys.",
+    proceedings="Kallio ehdotti Niemen kannattamana, että purkuvelvollisuuden määräaika "
     "on kolme vuotta. Muutosehdotus hyväksyttiin yksimielisesti.",
-    preparers=(PLANNER,),
-    attachments=(Attachment("Kartta tontista 4012-3"),
+    preparers=(NETWORK,),
+    attachments=(Attachment("Kartta kiinteistöstä"),
                  Attachment("Kauppakirjaluonnos", public=False,
                             reason="Salassa pidettävä, JulkL 24 § 1 mom. 20 k.")),
 )  # fmt: skip
-CITY_REPORT = Item(
-    title="Kaupungin talouden ja toiminnan seurantaraportti 9/2026",
-    register_id="1790/02.02.01/2026",
+REGION_REPORT = Item(
+    title="Hyvinvointialueen talouden ja toiminnan seurantaraportti 9/2026",
+    register_id="OH/1790/02.02.01/2026",
     presentation=("Seurantaraportti kuvaa talouden toteutumaa syyskuun loppuun.",),
-    proposal="Kaupunginhallitus merkitsee seurantaraportin tiedoksi.",
+    proposal="Aluehallitus merkitsee seurantaraportin tiedoksi.",
     decision="Merkittiin tiedoksi.",
     preparers=(FINANCE,),
     attachments=(Attachment("Seurantaraportti 9/2026"),),
 )
-STREET_LIGHTS = Item(
-    title="Katuvalaistuksen saneeraus LED-valaisimiksi",
-    register_id="1655/10.03.01/2026",
-    presentation=("Tekninen lautakunta käsitteli asian 14.10.2026 ja esitti hankkeelle "
+FIRE_STATION = Item(
+    title="Riihimäen paloaseman peruskorjaus",
+    register_id="OH/1655/10.03.01/2026",
+    presentation=("Pelastuslautakunta käsitteli asian 14.10.2026 ja esitti hankkeelle "
                   "lisämäärärahaa 240 000 euroa.",
-                  "Saneeraus pienentää sähkönkulutusta arviolta 60 prosenttia."),
-    proposal="Kaupunginhallitus myöntää katuvalaistuksen saneeraukseen lisämäärärahaa "
+                  "Peruskorjaus uusii paloaseman ilmanvaihdon ja kalustohallin."),
+    proposal="Aluehallitus myöntää paloaseman peruskorjaukseen lisämäärärahaa "
     "240 000 euroa.",
     decision="Hyväksyttiin esitys.",
-    preparers=(TECHNICAL, ENGINEER),
-    history=(("Tekninen lautakunta", 78, date(2026, 10, 14)),
-             ("Kaupunginhallitus", 176, date(2026, 10, 19))),
-    earlier=("Kaupunginhallitus myöntää lisämäärärahaa 240 000 euroa.",
+    preparers=(RESCUE, RISK),
+    history=(("Pelastuslautakunta", 78, date(2026, 10, 14)),
+             ("Aluehallitus", 176, date(2026, 10, 19))),
+    earlier=("Aluehallitus myöntää lisämäärärahaa 240 000 euroa.",
              "Asia jätettiin pöydälle."),
 )  # fmt: skip
-CITY_PLAN = Item(
-    title="Asemakaavan muutos, Peltosaaren kortteli 212",
-    register_id="1120/10.02.03/2026",
-    presentation=("Asemakaavan muutoksella mahdollistetaan kerrostalojen rakentaminen "
-                  "korttelin 212 tyhjille tonteille.",),
-    proposal="Kaupunginhallitus esittää kaupunginvaltuustolle, että valtuusto hyväksyy "
-    "asemakaavan muutoksen.",
+SERVICE_NETWORK = Item(
+    title="Palveluverkkosuunnitelma 2027-2030",
+    register_id="OH/1120/06.00.00/2026",
+    presentation=("Suunnitelmassa Riihimäen terveysaseman iltavastaanotto siirtyisi "
+                  "Hämeenlinnaan ja kaksi hammashoitolaa yhdistettäisiin.",),
+    proposal="Aluehallitus esittää aluevaltuustolle, että valtuusto hyväksyy "
+    "palveluverkkosuunnitelman.",
     decision="Asia jätettiin pöydälle.",
     proceedings="Rinne ehdotti Kallion kannattamana, että asia jätetään pöydälle. "
     "Pöydällepanoehdotus hyväksyttiin yksimielisesti.",
-    preparers=(PLANNER,),
-    attachments=(Attachment("Asemakaavakartta"), Attachment("Kaavaselostus")),
+    preparers=(NETWORK,),
+    attachments=(Attachment("Palveluverkkokartta"), Attachment("Vaikutusten arviointi")),
 )  # fmt: skip
-SNOW = Item(
-    title="Talvikunnossapidon urakka 2026-2029, hankintapäätös",
-    register_id="1544/02.08.00/2026",
+AMBULANCES = Item(
+    title="Ensihoidon ajoneuvojen hankinta 2026-2029, hankintapäätös",
+    register_id="OH/1544/06.02.00/2026",
     presentation=("Hankinnasta saatiin neljä tarjousta. Halvin hinta oli valintaperuste.",),
-    proposal="Tekninen lautakunta valitsee urakoitsijaksi halvimman tarjouksen tehneen "
+    proposal="Pelastuslautakunta valitsee toimittajaksi halvimman tarjouksen tehneen "
     "yrityksen.",
     decision="Hyväksyttiin esitys.",
-    preparers=(ENGINEER,),
+    preparers=(RISK,),
     attachments=(Attachment("Tarjousvertailu", public=False,
                             reason="Salassa pidettävä, JulkL 24 § 1 mom. 17 k."),),
 )  # fmt: skip
-PARKING = Item(
-    title="Pysäköintivirhemaksujen korottaminen",
-    register_id="1601/14.01.00/2026",
-    presentation=("Laki sallii pysäköintivirhemaksun korottamisen enintään 80 euroon.",),
-    proposal="Tekninen lautakunta esittää pysäköintivirhemaksun korottamista 60 euroon.",
-    decision="Hylättiin esitys äänin 5-4. Pysäköintivirhemaksu pysyy ennallaan.",
+INSPECTION_FEES = Item(
+    title="Palotarkastusmaksujen korottaminen",
+    register_id="OH/1601/09.01.01/2026",
+    presentation=("Palotarkastuksen maksu on nyt 150 euroa.",),
+    proposal="Pelastuslautakunta esittää palotarkastusmaksun korottamista 180 euroon.",
+    decision="Hylättiin esitys äänin 5-4. Palotarkastusmaksu pysyy ennallaan.",
     proceedings="Äänestyksessä esitys hylättiin äänin 5-4.",
-    preparers=(ENGINEER,),
+    preparers=(RISK,),
 )
-STREET_LIGHTS_COMMITTEE = Item(
-    title="Katuvalaistuksen saneeraus LED-valaisimiksi, lisämäärärahaesitys",
-    register_id="1655/10.03.01/2026",
-    presentation=("Saneeraus pienentää sähkönkulutusta arviolta 60 prosenttia.",),
-    proposal="Tekninen lautakunta esittää kaupunginhallitukselle lisämäärärahaa 240 000 euroa.",
+FIRE_STATION_COMMITTEE = Item(
+    title="Riihimäen paloaseman peruskorjaus, lisämäärärahaesitys",
+    register_id="OH/1655/10.03.01/2026",
+    presentation=("Peruskorjaus uusii paloaseman ilmanvaihdon ja kalustohallin.",),
+    proposal="Pelastuslautakunta esittää aluehallitukselle lisämäärärahaa 240 000 euroa.",
     decision="Hyväksyttiin esitys.",
-    preparers=(TECHNICAL,),
+    preparers=(RESCUE,),
 )
-REVIEW = Item(
-    title="Katujen kunnossapidon katsaus",
-    register_id="1702/10.03.00/2026",
-    presentation=("Katsaus kertoo kesän päällystystöistä ja syksyn korjausvelasta.",),
+ACCIDENTS = Item(
+    title="Onnettomuustilastojen katsaus",
+    register_id="OH/1702/09.01.00/2026",
+    presentation=("Katsaus kertoo kesän tulipaloista ja liikenneonnettomuuksista.",),
     proposal="Merkitään katsaus tiedoksi.",
     decision="Merkittiin tiedoksi.",
-    preparers=(ENGINEER,),
+    preparers=(RISK,),
 )
-SCHOOL_NETWORK = Item(
-    title="Kouluverkkoselvitys 2027-2035",
-    register_id="1488/12.01.00/2026",
-    presentation=("Selvitys tarkastelee oppilasmäärien kehitystä ja koulukiinteistöjen "
-                  "kuntoa.",),
-    proposal="Sivistyslautakunta merkitsee selvityksen tiedoksi ja lähettää sen "
-    "kaupunginhallitukselle.",
+FOSTER_CARE = Item(
+    title="Lastensuojelun perhehoidon kehittämissuunnitelma 2027-2030",
+    register_id="OH/1488/05.01.00/2026",
+    presentation=("Suunnitelma tarkastelee sijoitettujen lasten määrän kehitystä ja "
+                  "perhehoitajien saatavuutta.",),
+    proposal="Sosiaali- ja terveyslautakunta hyväksyy suunnitelman ja lähettää sen "
+    "aluehallitukselle.",
     decision="Hyväksyttiin esitys.",
-    preparers=(EDUCATION, SCHOOLS),
-    attachments=(Attachment("Kouluverkkoselvitys"),),
+    preparers=(CARE, FAMILIES),
+    attachments=(Attachment("Perhehoidon kehittämissuunnitelma"),),
 )  # fmt: skip
-SCHOOL_FEES = Item(
-    title="Iltapäivätoiminnan asiakasmaksut lukuvuonna 2027-2028",
-    register_id="1512/12.01.01/2026",
+HOME_CARE_FEES = Item(
+    title="Kotihoidon asiakasmaksut vuonna 2027",
+    register_id="OH/1512/05.00.00/2026",
     presentation=("Maksut ovat pysyneet ennallaan kolme vuotta.",),
-    proposal="Sivistyslautakunta korottaa iltapäivätoiminnan maksua 10 eurolla.",
+    proposal="Sosiaali- ja terveyslautakunta korottaa kotihoidon tukipalvelujen maksuja "
+    "5 prosentilla.",
     decision="Asia palautettiin valmisteluun.",
     proceedings="Ahola ehdotti, että asia palautetaan valmisteluun. Ehdotus hyväksyttiin.",
-    preparers=(SCHOOLS,),
-)
+    preparers=(FAMILIES,),
+)  # fmt: skip
 COUNCIL_BUDGET = Item(
-    title="Talousarvio 2027 ja taloussuunnitelma 2028-2030",
-    register_id="1834/02.02.00/2026",
-    presentation=("Kaupunginhallitus on käsitellyt talousarvion 2.11.2026.",),
-    proposal="Kaupunginvaltuusto hyväksyy talousarvion 2027 ja taloussuunnitelman "
+    title="Hyvinvointialueen talousarvio 2027 ja taloussuunnitelma 2028-2030",
+    register_id="OH/1834/02.02.00/2026",
+    presentation=("Aluehallitus on käsitellyt talousarvion 2.11.2026.",),
+    proposal="Aluevaltuusto hyväksyy talousarvion 2027 ja taloussuunnitelman "
     "2028-2030.",
     decision="Hyväksyttiin esitys.",
     preparers=(FINANCE,),
-    history=(("Kaupunginhallitus", 187, date(2026, 11, 2)),),
+    history=(("Aluehallitus", 187, date(2026, 11, 2)),),
     attachments=(Attachment("Talousarvio 2027"),),
 )  # fmt: skip
-TAX_RATE = Item(
-    title="Tuloveroprosentti vuodelle 2027",
-    register_id="1835/02.03.01/2026",
-    presentation=("Tuloveroprosentti on nyt 8,40.",),
-    proposal="Kaupunginvaltuusto pitää tuloveroprosentin ennallaan.",
+BORROWING = Item(
+    title="Lainanottovaltuus vuodelle 2027",
+    register_id="OH/1835/02.05.00/2026",
+    presentation=("Valtiovarainministeriö on vahvistanut hyvinvointialueen "
+                  "lainanottovaltuudeksi 48 miljoonaa euroa.",),
+    proposal="Aluevaltuusto päättää lainanottovaltuudesta esityksen mukaisesti.",
     decision="Hyväksyttiin esitys.",
     preparers=(FINANCE,),
-)
+)  # fmt: skip
 MOTION = Item(
-    title="Valtuustoaloite maksuttomista uimahallivuoroista ikäihmisille",
-    register_id="1420/00.02.04/2026",
-    presentation=("Aloitteen mukaan yli 70-vuotiaille tarjottaisiin maksuton vuoro "
-                  "kerran viikossa.",),
-    proposal="Kaupunginvaltuusto merkitsee vastauksen tiedoksi ja toteaa aloitteen loppuun "
+    title="Valtuustoaloite maksuttomista ehkäisyvälineistä alle 25-vuotiaille",
+    register_id="OH/1420/00.02.04/2026",
+    presentation=("Aloitteen mukaan alle 25-vuotiaat saisivat ehkäisyvälineet maksutta "
+                  "terveysasemilta ja nuorten vastaanotolta.",),
+    proposal="Aluevaltuusto merkitsee vastauksen tiedoksi ja toteaa aloitteen loppuun "
     "käsitellyksi.",
     decision="Merkittiin tiedoksi.",
-    preparers=(EDUCATION,),
+    preparers=(CARE,),
 )  # fmt: skip
 
 BOARD_NOVEMBER = Meeting(
-    HALLITUS, at(2026, 11, 2, 17), 2026110201, 2026110202, 185, MAYOR,
-    (LEGALITY, checkers("Laura Saari", "Pekka Rinne"), BUDGET, LIBRARY_HOURS, LAND_SALE,
-     CITY_REPORT),
+    HALLITUS, at(2026, 11, 2, 17), 2026110201, 2026110202, 185, DIRECTOR,
+    (LEGALITY, checkers("Laura Saari", "Pekka Rinne"), BUDGET, EVENING_CLINIC, HOSPITAL_SALE,
+     REGION_REPORT),
     (Appeal("185-186, 190", "Muutoksenhakukielto"),
      Appeal("187-189", "Oikaisuvaatimusohje")),
 )  # fmt: skip
 BOARD_LATE_NOVEMBER = Meeting(
-    HALLITUS, at(2026, 11, 16, 17), 2026111601, 2026111602, 198, MAYOR,
-    (LEGALITY, checkers("Timo Kallio", "Satu Niemi"), STREET_LIGHTS, CITY_PLAN),
+    HALLITUS, at(2026, 11, 16, 17), 2026111601, 2026111602, 198, DIRECTOR,
+    (LEGALITY, checkers("Timo Kallio", "Satu Niemi"), FIRE_STATION, SERVICE_NETWORK),
     (Appeal("198-199, 201", "Muutoksenhakukielto"), Appeal("200", "Oikaisuvaatimusohje")),
 )  # fmt: skip
-TECHNICAL_NOVEMBER = Meeting(
-    TEKNINEN, at(2026, 11, 10, 16, 30), 2026111001, 2026111002, 85, TECHNICAL,
-    (LEGALITY, SNOW, PARKING, STREET_LIGHTS_COMMITTEE, REVIEW),
+RESCUE_NOVEMBER = Meeting(
+    PELASTUS, at(2026, 11, 10, 16, 30), 2026111001, 2026111002, 85, RESCUE,
+    (LEGALITY, AMBULANCES, INSPECTION_FEES, FIRE_STATION_COMMITTEE, ACCIDENTS),
     (Appeal("85, 88-89", "Muutoksenhakukielto"), Appeal("86-87", "Oikaisuvaatimusohje")),
 )  # fmt: skip
-EDUCATION_NOVEMBER = Meeting(
-    SIVISTYS, at(2026, 11, 12, 18), None, 2026111202, 64, EDUCATION,
-    (LEGALITY, SCHOOL_NETWORK, SCHOOL_FEES),
+CARE_NOVEMBER = Meeting(
+    PALVELU, at(2026, 11, 12, 18), None, 2026111202, 64, CARE,
+    (LEGALITY, FOSTER_CARE, HOME_CARE_FEES),
     (Appeal("64-66", "Muutoksenhakukielto"),),
 )  # fmt: skip
 COUNCIL_NOVEMBER = Meeting(
-    VALTUUSTO, at(2026, 11, 23, 18), 2026112301, 2026112302, 71, MAYOR,
-    (LEGALITY, COUNCIL_BUDGET, TAX_RATE, MOTION),
+    VALTUUSTO, at(2026, 11, 23, 18), 2026112301, 2026112302, 71, DIRECTOR,
+    (LEGALITY, COUNCIL_BUDGET, BORROWING, MOTION),
     (Appeal("71, 74", "Muutoksenhakukielto"), Appeal("72-73", "Valitusosoitus")),
 )  # fmt: skip
 
-KAUPUNGINJOHTAJA = Office(2001, "Kaupunginjohtaja")
-TEKNINEN_JOHTAJA = Office(2002, "Tekninen johtaja")
+HYVINVOINTIALUEJOHTAJA = Office(2001, "Hyvinvointialuejohtaja")
+PELASTUSJOHTAJA = Office(2002, "Pelastusjohtaja")
 
 
 def _decision(number, office, maker, day, article, title, register_id, decision, reasons,
@@ -274,46 +279,46 @@ def _decision(number, office, maker, day, article, title, register_id, decision,
 
 
 DECISIONS = (
-    _decision(3001, KAUPUNGINJOHTAJA, MAYOR, date(2026, 10, 28), 41,
-              "Hallintojohtajan sijaisen määrääminen", "1790/01.01.01/2026",
+    _decision(3001, HYVINVOINTIALUEJOHTAJA, DIRECTOR, date(2026, 10, 28), 41,
+              "Hallintojohtajan sijaisen määrääminen", "OH/1790/01.01.01/2026",
               "Määrään hallintojohtajan sijaiseksi ajalle 1.-30.11.2026 lakimies "
               "Eeva Koskimaan.", ("Hallintojohtaja on vuosilomalla marraskuussa.",), (ADMIN,)),
-    _decision(3002, KAUPUNGINJOHTAJA, MAYOR, date(2026, 11, 4), 42,
-              "Kaupungin edustajan nimeäminen Kanta-Hämeen jätelautakunnan työryhmään",
-              "1811/00.04.01/2026",
-              "Nimeän kaupungin edustajaksi tekninen johtaja Ilkka Vuorenmaan.",
-              ("Jätelautakunta on pyytänyt nimeämään edustajan.",)),
-    _decision(3003, KAUPUNGINJOHTAJA, MAYOR, date(2026, 11, 18), 43,
-              "Avustuksen myöntäminen Riihimäen Nuorisoseuralle", "1850/02.05.01/2026",
-              "Myönnän Riihimäen Nuorisoseura ry:lle 2 500 euron kohdeavustuksen.",
-              ("Avustus on haettu joulunäytelmän järjestämiseen.",
+    _decision(3002, HYVINVOINTIALUEJOHTAJA, DIRECTOR, date(2026, 11, 4), 42,
+              "Hyvinvointialueen edustajan nimeäminen Riihimäen hyvinvointityöryhmään",
+              "OH/1811/00.04.01/2026",
+              "Nimeän hyvinvointialueen edustajaksi perhepalvelujen johtaja Jari Mäntyniemen.",
+              ("Riihimäen kaupunki on pyytänyt nimeämään edustajan.",)),
+    _decision(3003, HYVINVOINTIALUEJOHTAJA, DIRECTOR, date(2026, 11, 18), 43,
+              "Avustuksen myöntäminen Riihimäen Omaishoitajille", "OH/1850/02.05.01/2026",
+              "Myönnän Riihimäen Omaishoitajat ry:lle 2 500 euron kohdeavustuksen.",
+              ("Avustus on haettu omaishoitajien virkistyspäivän järjestämiseen.",
                "Määräraha on talousarviossa."), (FINANCE,)),
-    _decision(3101, TEKNINEN_JOHTAJA, TECHNICAL, date(2026, 10, 30), 57,
-              "Katualueen vuokraaminen, Hämeenkatu 12", "1795/10.03.02/2026",
-              "Vuokraan katualuetta 40 m2 rakennustyömaan käyttöön 1.11.-31.12.2026.",
-              ("Vuokra määräytyy hyväksytyn hinnaston mukaan.",), (ENGINEER,)),
-    _decision(3102, TEKNINEN_JOHTAJA, TECHNICAL, date(2026, 11, 9), 58,
-              "Liikennemerkkien asettaminen, Patastenmäen koulun ympäristö",
-              "1822/08.01.00/2026",
-              "Päätän asettaa koulun ympäristöön 30 km/h nopeusrajoituksen.",
-              ("Vanhempainyhdistys on esittänyt nopeusrajoitusta koulutien turvaamiseksi.",),
-              (ENGINEER,)),
-    _decision(3103, TEKNINEN_JOHTAJA, TECHNICAL, date(2026, 11, 20), 59,
-              "Hankintapäätös, puistojen talvivalaistuksen tarvikkeet", "1861/02.08.00/2026",
+    _decision(3101, PELASTUSJOHTAJA, RESCUE, date(2026, 10, 30), 57,
+              "Harjoitusalueen vuokraaminen, Parolannummi", "OH/1795/10.03.02/2026",
+              "Vuokraan harjoitusaluetta 4 000 m2 pelastajien harjoituskäyttöön "
+              "1.11.-31.12.2026.",
+              ("Vuokra määräytyy hyväksytyn hinnaston mukaan.",), (RISK,)),
+    _decision(3102, PELASTUSJOHTAJA, RESCUE, date(2026, 11, 9), 58,
+              "Väestönsuojan rakentamisesta vapauttaminen, Patastenmäen koulun laajennus",
+              "OH/1822/10.03.03/2026",
+              "Myönnän vapautuksen väestönsuojan rakentamisesta.",
+              ("Koulun lähellä on riittävästi väestönsuojapaikkoja.",), (RISK,)),
+    _decision(3103, PELASTUSJOHTAJA, RESCUE, date(2026, 11, 20), 59,
+              "Hankintapäätös, pelastajien suojavarusteet", "OH/1861/02.08.00/2026",
               "Hyväksyn halvimman tarjouksen, 18 400 euroa (alv 0 %).",
-              ("Tarjouksia saatiin kolme.",), (ENGINEER,)),
+              ("Tarjouksia saatiin kolme.",), (RISK,)),
 )  # fmt: skip
 
-RIIHIMAKI = Site(
-    municipality="riihimaki",
-    town_name="Riihimäen kaupunki",
+OMAHAME = Site(
+    municipality="omahame",
+    town_name="Kanta-Hämeen hyvinvointialue",
     generation=CGI,
     base_path="/djulkaisu/",
-    email_domain="riihimaki.sample.invalid",
-    organs=(VALTUUSTO, HALLITUS, TEKNINEN, SIVISTYS),
-    meetings=(BOARD_NOVEMBER, BOARD_LATE_NOVEMBER, TECHNICAL_NOVEMBER, EDUCATION_NOVEMBER,
+    email_domain="omahame.sample.invalid",
+    organs=(VALTUUSTO, HALLITUS, PELASTUS, PALVELU),
+    meetings=(BOARD_NOVEMBER, BOARD_LATE_NOVEMBER, RESCUE_NOVEMBER, CARE_NOVEMBER,
               COUNCIL_NOVEMBER),
-    offices=(KAUPUNGINJOHTAJA, TEKNINEN_JOHTAJA),
+    offices=(HYVINVOINTIALUEJOHTAJA, PELASTUSJOHTAJA),
     decisions=DECISIONS,
 )  # fmt: skip
 
@@ -424,4 +429,4 @@ STATIC_EXAMPLE = Site(
     meetings=(STYRELSEN_OKTOBER, TEKNINEN_LOKAKUU),
 )
 
-SITES = (RIIHIMAKI, STATIC_EXAMPLE)
+SITES = (OMAHAME, STATIC_EXAMPLE)
