@@ -368,6 +368,34 @@ def test_markup_around_a_masked_code_stays_well_formed():
     )
 
 
+SPACED = {
+    "spaces around the sign": ("150372 - 958K", "150372 - ****"),
+    "space before the sign": ("150372 -958K", "150372 -****"),
+    "space after the sign": ("150372- 958K", "150372- ****"),
+    "wrapped after the sign": ("150372-\n958K", "150372-\n****"),
+    "wrapped before the sign": ("150372\n-958K", "150372\n-****"),
+    "tab and space": ("150372\t- 958k", "150372\t- ****"),
+}
+
+
+@pytest.mark.parametrize("spaced, masked", SPACED.values(), ids=SPACED.keys())
+def test_a_code_typed_with_spaces_or_wrapped_at_its_sign_is_found_and_masked(spaced, masked):
+    text = f"Hakija {spaced}, Hämeenlinna"
+    redacted = redact_hetus(text)
+    assert find_hetus(text) in ([SAMPLE_HETU], [SAMPLE_HETU.lower()])
+    assert redacted == f"Hakija {masked}, Hämeenlinna"
+    assert find_hetus(redacted) == [] and redact_hetus(redacted) == redacted
+
+
+def test_spaced_numbers_with_a_wrong_check_character_are_kept():
+    text = "Sopimus 150372 - 958J ja tilinumero 123456 A 7890"
+    assert find_hetus(text) == [] and redact_hetus(text) == text
+
+
+def test_a_labelled_mistyped_code_is_removed_spaced_too():
+    assert redact_hetus("henkilötunnus 150372 - 958J") == "henkilötunnus 150372 - ****"
+
+
 def test_a_code_split_over_two_paragraphs_is_not_joined():
     """A reader sees two lines; "150372" alone is no code."""
     text = "<p>150372</p><p>-958K</p>"

@@ -38,8 +38,16 @@ _HETU_SHAPE = r"(\d{6})([" + re.escape(_CENTURY_SIGNS) + r"])(\d{3})([0-9A-Z])"
 _HETU = re.compile(_HETU_SHAPE, re.IGNORECASE)
 # Lookahead: every 11-character window, overlapping ones included.
 _HETU_WINDOWS = re.compile(f"(?=({_HETU_SHAPE}))", re.IGNORECASE)
-_HETU_LENGTH = 11
-_KEPT_PREFIX = 7  # DDMMYY and the century sign
+# A code typed with ASCII spaces around its sign, or wrapped onto the next line where a PDF
+# line ends ("150372 - 958K", "150372-\n958K"): one line break at most, as two are two
+# paragraphs and "150372" alone is no code.
+_GAP = r"[ \t]{0,3}(?:\n[ \t]{0,3})?"
+_SPACED_HETU_WINDOWS = re.compile(
+    rf"(?=((\d{{6}}){_GAP}([{re.escape(_CENTURY_SIGNS)}]){_GAP}(\d{{3}})([0-9A-Z])))",
+    re.IGNORECASE,
+)
+# What masking keeps: DDMMYY, any gap and the century sign.
+_KEPT_PART = re.compile(r"\d{6}\s*.")
 # A shape with a wrong check character is usually some other number, but right after one of
 # these words it is a mistyped identity code and must go as well.
 _HETU_LABEL = re.compile(
@@ -50,7 +58,7 @@ _LABEL_WINDOW = 40
 # position): an identity code has six digits and a century sign, a phone number five digits
 # with single spaces or hyphens between them. Most texts have neither and stop there.
 _FIVE_DIGITS = re.compile(r"\d(?:[ -]?\d){4}")
-_HETU_HINT = re.compile(r"\d{6}[-+A-FU-Ya-fu-y]")
+_HETU_HINT = re.compile(r"\d{6}\s{0,7}[-+A-FU-Ya-fu-y]")
 
 
 def _may_hold_hetu(text: str) -> bool:
@@ -94,7 +102,18 @@ def find_hetus(text: str) -> list[str]:
 def _codes_in(view_text: str) -> list[str]:
     if not _may_hold_hetu(view_text):
         return []
-    return [m[1] for m in _HETU_WINDOWS.finditer(view_text) if _is_valid_hetu(m[2], m[4], m[5])]
+    found = []
+    for match in _code_windows(view_text):
+        code = "".join(match.group(2, 3, 4, 5))
+        if _is_valid_hetu(match[2], match[4], match[5]) and code not in found:
+            found.append(code)
+    return found
+
+
+def _code_windows(text: str) -> list[re.Match]:
+    """Every code-shaped window, written together or spaced, in text order."""
+    windows = [*_HETU_WINDOWS.finditer(text), *_SPACED_HETU_WINDOWS.finditer(text)]
+    return sorted(windows, key=lambda match: (match.start(), len(match[1])))
 
 
 def _hetu_spans(text: str) -> list[tuple[int, int]]:
@@ -102,13 +121,13 @@ def _hetu_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if not _may_hold_hetu(text):
         return spans
-    for match in _HETU_WINDOWS.finditer(text):
+    for match in _code_windows(text):
         start = match.start()
         if not (_is_valid_hetu(match[2], match[4], match[5]) or _is_labelled(text, start)):
             continue
-        end = start + _HETU_LENGTH
+        end = start + len(match[1])
         if spans and start < spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((start, end))
     return spans
@@ -120,8 +139,9 @@ def masked_hetu(code: str) -> str:
     The kept date and century sign can never complete a code again: every code needs
     digits after its sign, and ``*`` is neither a digit nor a check character.
     """
-    kept = code[:_KEPT_PREFIX]
-    return kept + "".join("*" if c.isalnum() else c for c in code[_KEPT_PREFIX:])
+    kept = _KEPT_PART.match(code)
+    cut = kept.end() if kept else 7
+    return code[:cut] + "".join("*" if c.isalnum() else c for c in code[cut:])
 
 
 def redact_hetus_counted(text: str) -> tuple[str, int]:
