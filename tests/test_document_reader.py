@@ -16,6 +16,7 @@ from harvest.documents import DocumentFormat, DocumentReadError, detect_format, 
 from harvest.pdftext import extract_lines
 from harvest.platforms import ParseError, parse_page
 from tests import document_templates as t
+from transform.analysis import FINNISH_ANALYSER, SWEDISH_ANALYSER
 from transform.schema import ContentType, PageKind, RecordType, validate_record
 
 PROXY = "https://tweb.esimerkkila.fi/ktwebbin/ktproxy2.dll?doctype=3&docid="
@@ -367,3 +368,52 @@ def test_sample_site_item_documents_keep_title_preparers_and_known_labels():
         assert bool(fields["preparers"]) == printed, path.name
         for person in fields["preparers"] or []:
             assert "puh" not in person and "@" not in person, path.name
+
+
+# --- A single item's PDF gets the text-quality checks of whole-meeting documents ----------
+
+
+def _damaged_item_pdf() -> bytes:
+    """Page 1 with ligature drop-outs and a zero-width space; page 2 a scan."""
+    from tests.meeting_documents import ZWSP, _Pdf, _scanned_page
+
+    pdf = _Pdf()
+    pdf.add_page()
+    pdf.text_at(20, 170, "Ungdomsfullmäktiges verksamhetsplan 2027", bold=True, gap=6)
+    pdf.text_at(20, 170, "Beskrivning", bold=True, gap=0)
+    pdf.text_at(
+        20,
+        170,
+        f"Ungdomsfullmäktge har lämnat sin verksamhetsplan,{ZWSP} som stadsstyrelsen "
+        "ska anteckna för kännedom. Planen har godkänts av ungdomsfullmäktige i oktober.",
+        gap=6,
+    )
+    pdf.text_at(20, 170, "Beslutsförslag", bold=True, gap=0)
+    pdf.text_at(20, 170, "Stadsstyrelsen antecknar verksamhetsplanen för kännedom.")
+    pdf.add_page()
+    _scanned_page(pdf, "Bilaga: verksamhetsplanen för år 2027 med budget och tidtabell.")
+    return bytes(pdf.output())
+
+
+def test_a_scanned_page_of_an_item_pdf_is_flagged_on_the_action():
+    result = parse_page("ktweb", None, _damaged_item_pdf(), PROXY + "4712", "esimerkkila", {})
+    (action,) = result["actions"]
+    validate_record(RecordType.ACTION, action)
+    assert action["unreliable_pages"] == [2]
+    texts = " ".join(content["text"] for content in action["contents"])
+    assert "\u200b" not in texts and "verksamhetsplanen för kännedom" in texts
+
+
+def test_a_clean_item_pdf_has_no_unreliable_pages():
+    _, action, _ = _parsed("fi-label-column-pdf")
+    assert action.get("unreliable_pages") is None
+
+
+@pytest.mark.skipif(
+    not (FINNISH_ANALYSER.available() and SWEDISH_ANALYSER.available()),
+    reason="Voikko (voikko-fi) and Hunspell Swedish (hunspell-sv) measure the text",
+)
+def test_ligature_drop_outs_in_an_item_pdf_are_repaired():
+    reading = read_document(_damaged_item_pdf())
+    texts = " ".join(content["text"] for content in reading.fields()["contents"])
+    assert "Ungdomsfullmäktige har lämnat" in texts and "fullmäktge" not in texts

@@ -13,15 +13,26 @@ import re
 from harvest.decoding import decode_page
 from harvest.documents.formats import DocumentFormat, detect_format
 from harvest.documents.layout import DocumentReading, read_layout
+from harvest.documents.ocr import read_textless_pages
+from harvest.documents.quality import repair_lines
 from harvest.documents.readers import DocumentReadError, read_lines
 
 
 def read_document(body: bytes) -> DocumentReading:
-    """Any item document's bytes -> its reading; DocumentReadError for what we cannot read."""
+    """Any item document's bytes -> its reading; DocumentReadError for what we cannot read.
+
+    A PDF's text layer gets the repairs and the page measure of whole-meeting documents
+    (quality.py), and its flagged pages OCR when Tesseract is installed (ocr.py): a single
+    item's PDF is as often scanned or set in a damaged font as a whole meeting's."""
     read = read_lines(body)
-    reading = read_layout(read.lines, read.format)
+    lines, unreliable = read.lines, []
+    if read.format is DocumentFormat.PDF:
+        lines, quality = read_textless_pages(body, *repair_lines(lines, body))
+        unreliable = [page.page for page in quality if not page.reliable]
+    reading = read_layout(lines, read.format)
     if read.format is DocumentFormat.HTML and not _reads_as_item_document(reading):
         raise DocumentReadError(html_error_page_message(body))
+    reading.unreliable_pages = unreliable
     return reading
 
 

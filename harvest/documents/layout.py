@@ -83,6 +83,8 @@ class DocumentReading:
     history: list[dict]
     blocks: list[Section]
     line_count: int = 0
+    # Pages whose text layer reads badly or is missing (harvest/documents/quality.py).
+    unreliable_pages: list[int] = field(default_factory=list)
 
     @property
     def unknown_labels(self) -> list[str]:
@@ -108,6 +110,7 @@ class DocumentReading:
             "contents": contents_of(blocks) or None,
             "attachments": attachments_in(blocks) or None,
             "language": language_of(blocks),
+            "unreliable_pages": self.unreliable_pages or None,
         }
 
     def diagnostics(self) -> dict:

@@ -24,8 +24,9 @@ from transform.analysis import FINNISH, FINNISH_ANALYSER, SWEDISH, SWEDISH_ANALY
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\b[a-zåäöé]{3,}\b")  # lower case: names and acronyms are not measured
 # Repairs also look at capitalised words ("Ungdomsfullmäktge", "Underskrifer").
-# Not inside e-mail addresses or URLs ("kirsi.vesala@lapua.fi").
-_REPAIRABLE = re.compile(r"(?<![\w.@/-])[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}(?![\w@/]|\.\w)")
+# Not inside e-mail addresses or URLs ("kirsi.vesala@lapua.fi"), and not a compound's first
+# part before its hyphen ("esi- ja perusopetus": "esi" alone is no word to repair).
+_REPAIRABLE = re.compile(r"(?<![\w.@/-])[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}(?![\w@/-]|\.\w)")
 # Ligature glyphs whose letters drop out of a damaged text layer: one letter of the pair
 # ("fullmäktge", "underskrifer") or the whole pair (only put back in longer words).
 _LIGATURES = ("fi", "fl", "ff", "ft", "ti", "tt")
@@ -104,7 +105,9 @@ def repair_text(text: str, language: str) -> tuple[str, int]:
             return word  # a capitalised word inside a sentence is a name: never "repaired"
         if known_word(lower, language):
             return word
-        repaired = ligature_repair(lower, language)
+        # A capitalised word may be a name the vocabulary lacks ("Esimerkkilän"): only the
+        # smallest repair, one lost letter, is tried there, never a whole lost pair.
+        repaired = ligature_repair(lower, language, pairs=not word[0].isupper())
         if repaired is None:
             return word
         count += 1
@@ -114,11 +117,12 @@ def repair_text(text: str, language: str) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def ligature_repair(word: str, language: str) -> str | None:
-    """The one known word that putting back dropped ligature letters makes, else None."""
+def ligature_repair(word: str, language: str, pairs: bool = True) -> str | None:
+    """The one known word that putting back dropped ligature letters makes, else None.
+    ``pairs``: also try putting back a whole lost pair (in long words)."""
     found = set()
     for cut in range(1, len(word)):
-        for candidate in _candidates(word, cut):
+        for candidate in _candidates(word, cut, pairs):
             if known_word(candidate, language):
                 found.add(candidate)
                 if len(found) > 1:
@@ -126,14 +130,14 @@ def ligature_repair(word: str, language: str) -> str | None:
     return found.pop() if found else None
 
 
-def _candidates(word: str, cut: int):
+def _candidates(word: str, cut: int, pairs: bool = True):
     """Words with a ligature's lost letter put back at ``cut``: the letter must make a
     ligature with its neighbour ("t" after "f", "i" after "t"), or the whole pair."""
     before, after = word[cut - 1], word[cut]
     for letter in _SINGLE_LETTERS:
         if before + letter in _LIGATURES or letter + after in _LIGATURES:
             yield word[:cut] + letter + word[cut:]
-    if len(word) >= _MIN_PAIR_WORD:
+    if pairs and len(word) >= _MIN_PAIR_WORD:
         for pair in _LIGATURES:
             yield word[:cut] + pair + word[cut:]
 
