@@ -39,8 +39,17 @@ class Measured:
     misses: list[dict] = field(default_factory=list)
 
 
-def measure(search: str, rankings: dict[str, list[str]], judged: list[Judged] = JUDGED) -> Measured:
-    """Scores ``rankings`` (query -> record ids, best first) against the judgements."""
+def measure(
+    search: str,
+    rankings: dict[str, list[str]],
+    judged: list[Judged] = JUDGED,
+    units: dict[str, str] | None = None,
+) -> Measured:
+    """Scores ``rankings`` (query -> record ids, best first) against the judgements.
+
+    ``units`` maps a judged document (action id) to what the search answers with, for a
+    search whose results are items (the browser's: one result per item, its documents
+    together); a judged query then wants each relevant item once."""
     recalls, reciprocal_ranks, empty_ok = [], [], []
     misses = []
     for judgement in judged:
@@ -50,7 +59,7 @@ def measure(search: str, rankings: dict[str, list[str]], judged: list[Judged] = 
             if ranked:
                 misses.append({"query": judgement.query, "found": ranked[:3]})
             continue
-        relevant = set(judgement.relevant)
+        relevant = {(units or {}).get(record, record) for record in judgement.relevant}
         found = relevant.intersection(ranked[:TOP])
         recalls.append(len(found) / min(len(relevant), TOP))
         first = next((rank for rank, record in enumerate(ranked, 1) if record in relevant), None)
@@ -96,7 +105,7 @@ def browser_rankings(
     site: Path, record_ids: set[str], judged: list[Judged] = JUDGED
 ) -> dict[str, list[str]]:
     """Each query typed into the Finnish search page and sent with Enter, as a person would;
-    the result links read back as record ids."""
+    the result links read back as record ids (item ids: the results open item pages)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM_FLAGS, chromium_path, serve
@@ -146,16 +155,28 @@ def build_demo(directory: Path) -> None:
 
 
 def record_ids(data_dir: Path) -> set[str]:
+    """Every action's and every item's id: the pages a result may open."""
+    return set(item_units(data_dir)) | set(item_units(data_dir).values())
+
+
+def item_units(data_dir: Path) -> dict[str, str]:
+    """Action id -> the id of the item it is a document of."""
+    from transform.schema import DerivedType
     from transform.store import Store
 
     with Store(data_dir / "avoin.sqlite") as store:
-        return {action["id"] for action in store.actions()}
+        items = store.derived_records(DerivedType.ITEM)
+    return {doc["action"]: item["id"] for item in items for doc in item["documents"]}
 
 
 def measure_both(demo_dir: Path) -> list[Measured]:
     site, data_dir = demo_dir / "public", demo_dir / "data"
     return [
-        measure("browser (Pagefind)", browser_rankings(site, record_ids(data_dir))),
+        measure(
+            "browser (Pagefind)",
+            browser_rankings(site, record_ids(data_dir)),
+            units=item_units(data_dir),
+        ),
         measure("avoin search (Whoosh)", whoosh_rankings(data_dir)),
     ]
 

@@ -90,7 +90,22 @@ def _weight(value: float) -> str:
     return f"{min(value, 10.0):.2f}".rstrip("0").rstrip(".")
 
 
+def is_item_entry(action: dict, item: dict | None) -> bool:
+    """Whether this document is its item's entry in the browser's index: per language, the
+    minutes' copy (the decision) over the agenda's, the agenda's only while the item waits
+    for its decision. The search answers one result per item and language, and the result
+    opens the item's page, decision first; the agenda's copy stays on its own page."""
+    if item is None:
+        return True
+    language = action.get("language")
+    same_language = [doc for doc in item.get("documents") or () if doc["language"] == language]
+    decided = [doc for doc in same_language if doc["document_kind"] != "agenda"]
+    entry = (decided or same_language or [{"action": action["id"]}])[0]
+    return entry["action"] == action["id"]
+
+
 SEARCH_TEXT_GLOBALS = {
+    "is_item_entry": is_item_entry,
     "is_search_result": is_search_result,
     "analysed_block": analysed_block,
     "body_text": body_text,

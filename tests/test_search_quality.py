@@ -8,6 +8,7 @@ import pytest
 
 from scripts.search_quality import (
     browser_rankings,
+    item_units,
     measure,
     record_ids,
     report,
@@ -44,6 +45,9 @@ def test_avoin_search_passes_the_judged_set(demo):
 def test_browser_search_passes_the_judged_set(demo):
     require_browser()
     rankings = browser_rankings(demo / "public", record_ids(demo / "data"))
-    result = measure("browser", rankings)
+    result = measure("browser", rankings, units=item_units(demo / "data"))
+    # One result per item: no item twice among the answers (agenda and minutes together).
+    for query, ranked in rankings.items():
+        assert len(ranked) == len(set(ranked)), query
     assert result.recall_at_10 >= MIN_RECALL_AT_10, report([result])
     assert result.empty_precision == 1.0, report([result])

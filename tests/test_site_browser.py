@@ -30,6 +30,7 @@ from site_builder.paths import (
     page_path,
 )
 from site_builder.search import index_site
+from site_builder.search_text import is_item_entry
 from tests.browser import (
     CHROMIUM_FLAGS,
     SitePage,
@@ -44,6 +45,7 @@ from tests.golden.build import POLICY as GOLDEN_POLICY
 from tests.golden.build import STATUS
 from tests.golden.store import FakeStore, site_records
 from tests.test_search_analysis import require_analysers
+from transform.schema import DerivedType
 from transform.search import is_search_result
 from transform.store import Store
 
@@ -160,6 +162,11 @@ def records(demo):
             "actions": store.actions(),
             "organizations": store.organizations(),
             "municipalities": store.municipalities(),
+            "item_of": {
+                doc["action"]: item
+                for item in store.derived_records(DerivedType.ITEM)
+                for doc in item["documents"]
+            },
         }
 
 
@@ -212,8 +219,11 @@ def _richest_record_page(public: Path, language: str, kind: str) -> str:
     return richest.relative_to(public).as_posix()
 
 
-def action_url(record: dict, language: str, municipalities: list[str]) -> str:
-    return f"/{language}/" + url_path(page_path(record["id"], municipalities))
+def result_url(action: dict, language: str, records: dict) -> str:
+    """Where a search result for the action leads: its item's page."""
+    municipalities = [m["id"] for m in records["municipalities"]]
+    item = records["item_of"][action["id"]]
+    return f"/{language}/" + url_path(page_path(item["id"], municipalities))
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -227,8 +237,18 @@ def test_each_record_is_indexed_once_in_its_own_language(public, records):
     indexed = Counter()
     for bundle in listing["bundles"]:
         indexed.update(bundle["languages"])
-    actions = [a for a in records["actions"] if not a.get("withdrawn_at") and is_search_result(a)]
+    actions = [
+        a
+        for a in records["actions"]
+        if not a.get("withdrawn_at")
+        and is_search_result(a)
+        and is_item_entry(a, records["item_of"].get(a["id"]))
+    ]
     assert indexed == Counter("sv" if a.get("language") == "sv" else "fi" for a in actions)
+    # One entry per item and language: the agenda's copy of a decided item is not one.
+    entries = Counter((records["item_of"][a["id"]]["id"], a.get("language")) for a in actions)
+    assert entries and max(entries.values()) == 1
+    assert len(actions) < len([a for a in records["actions"] if is_search_result(a)])
     assert {bundle["name"] for bundle in listing["bundles"]} == {
         f"{a['municipality']}-{a['date'][:4] if a.get('date') else 'undated'}" for a in actions
     }
@@ -385,15 +405,15 @@ def test_a_record_in_the_other_language_is_found_and_opens_in_the_searchers(
     (and the other way round) opens in the searcher's language tree."""
     action = showcase_in(records["actions"], record_language)
     word = max(re.findall(r"\w+", action["title"]), key=len)
-    municipalities = [m["id"] for m in records["municipalities"]]
     page.goto(base_url + site_pages[(searcher, "search")].path)
     urls = search(page, word)
-    assert action_url(action, searcher, municipalities) in urls, f"{word!r}: {urls}"
+    assert result_url(action, searcher, records) in urls, f"{word!r}: {urls}"
     titled = page.locator(RESULT_LINKS).filter(has_text=action["title"])
     assert titled.first.get_attribute("lang") == record_language
     titled.first.click()
-    expect(page.locator("h1")).to_have_text(action["title"])
-    assert url_path_of(page.url).startswith(f"/{searcher}/{action['municipality']}/action/")
+    # The result opens the item's page, its decision first.
+    expect(page.locator("h1")).to_have_text(records["item_of"][action["id"]]["title"])
+    assert url_path_of(page.url).startswith(f"/{searcher}/{action['municipality']}/item/")
     assert page.locator("html").get_attribute("lang") == searcher
 
 
@@ -411,9 +431,8 @@ def url_path_of(url: str) -> str:
 
 def test_search_by_register_id_finds_the_action(page, base_url, site_pages, records):
     action = showcase_action(records["actions"])
-    municipalities = [m["id"] for m in records["municipalities"]]
     same_id = {
-        action_url(a, "fi", municipalities)
+        result_url(a, "fi", records)
         for a in records["actions"]
         if a.get("register_id") == action["register_id"]
     }
@@ -424,11 +443,10 @@ def test_search_by_register_id_finds_the_action(page, base_url, site_pages, reco
 
 def test_search_by_section_and_organ_finds_the_action(page, base_url, site_pages, records):
     action = showcase_action(records["actions"])
-    municipalities = [m["id"] for m in records["municipalities"]]
     organ = next(o for o in records["organizations"] if o["id"] == action["organization"])
     organ_name = finnish(organ["name"])
     same_section = {
-        action_url(a, "fi", municipalities)
+        result_url(a, "fi", records)
         for a in records["actions"]
         if a.get("organization") == action["organization"]
         and a.get("article_number") == action["article_number"]
@@ -468,7 +486,7 @@ def test_results_link_into_the_searchers_tree_under_the_sites_base_url(
     try:
         page.goto(site_under_a_base_url + "sv/search/")
         urls = search(page, "Talousarviomuutos")  # a Finnish record, from the Swedish page
-        assert "/avoin/sv/vaasa/action/123/" in urls, urls
+        assert "/avoin/sv/vaasa/item/kh-20170320-12/" in urls, urls  # action 123's item
         assert all(url.startswith("/avoin/sv/vaasa/") for url in urls)
     finally:
         context.close()
@@ -483,7 +501,10 @@ def test_filters_work_across_bundles_and_languages_in_the_pages_words(
     actions = [
         a
         for a in records["actions"]
-        if not a.get("withdrawn_at") and a.get("date") and is_search_result(a)
+        if not a.get("withdrawn_at")
+        and a.get("date")
+        and is_search_result(a)
+        and is_item_entry(a, records["item_of"].get(a["id"]))
     ]
     year = min(a["date"][:4] for a in actions)
     of_year = [a for a in actions if a["date"].startswith(year)]
@@ -512,19 +533,23 @@ def finnish(name) -> str:
 
 
 def test_filtering_by_topic_narrows_the_results_and_offers_the_choices_feed(
-    page, base_url, site_pages, public
+    page, base_url, site_pages, public, records
 ):
-    """The topic filter keeps the documents of items of the topic; the feed link follows
-    the chosen town and topic with a pre-built feed (and says when there is none)."""
+    """The topic filter keeps the items of the topic; the feed link follows the chosen town
+    and topic with a pre-built feed (and says when there is none)."""
+    municipalities = [m["id"] for m in records["municipalities"]]
+    item_by_url = {
+        "/fi/" + url_path(page_path(item["id"], municipalities)): item
+        for item in records["item_of"].values()
+    }
     page.goto(base_url + site_pages[("fi", "search")].path)
     page.locator("#filter-topic").select_option("children_youth")
     wait_for_count(page, "")
     urls = result_urls(page)
     assert urls
     for url in urls:
-        assert 'data-pagefind-filter="topic:children_youth"' in (
-            public / url.strip("/") / "index.html"
-        ).read_text("utf-8")
+        topics = [tag["topic"] for tag in item_by_url[url]["topics"]]
+        assert "children_youth" in topics, url
     expect(page.locator("#search-feed-link")).to_have_attribute(
         "href", "/fi/topic/children-youth/feed.atom"
     )

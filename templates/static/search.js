@@ -225,7 +225,7 @@ async function runSearch(focusCount = false) {
   rememberInUrl(query, filters);
   showFeed(filters);
   if (!query && Object.keys(filters).length === 0) {  // nothing to count: browse links instead
-    current = { entries: [], shown: 0 };
+    current = { entries: [], shown: 0, seen: new Set() };
     results.replaceChildren();
     more.hidden = true;
     status.textContent = "";
@@ -242,7 +242,7 @@ async function runSearch(focusCount = false) {
   const found = await searchEveryTerm(query, filters);
   const entries = await exactFirst(found, queryWords(query), query);
   if (number !== searchNumber) return;
-  current = { entries, shown: 0, words: queryWords(query) };
+  current = { entries, shown: 0, words: queryWords(query), seen: new Set() };
   results.replaceChildren();
   await showMore(false);
   if (number !== searchNumber) return;
@@ -334,7 +334,14 @@ async function showMore(moveFocus) {
     return { record, parsed: parsedContent(record) };
   }));
   if (number !== searchNumber) return;
-  const items = entries.map((entry) => resultItem(entry, current.words));
+  // An item's documents in two languages lead to the same item page: shown once.
+  const fresh = entries.filter(({ record }) => {
+    const page = record.meta.item || record.url;
+    if (current.seen.has(page)) return false;
+    current.seen.add(page);
+    return true;
+  });
+  const items = fresh.map((entry) => resultItem(entry, current.words));
   results.append(...items);
   current.shown += batch.length;
   more.hidden = current.shown >= current.entries.length;
@@ -346,7 +353,8 @@ function resultItem({ record, parsed }, words) {
   item.className = "search-result";
   const heading = document.createElement("h2");
   const link = document.createElement("a");
-  link.href = inSearchersLanguage(record.url);
+  // One result per item: it opens the item's page, decision first (action.html, meta item).
+  link.href = inSearchersLanguage(record.meta.item || record.url);
   link.textContent = record.meta.title || record.url;
   // The record's own language, where it differs from the page's (title and excerpt).
   const otherLanguage = record.meta.language !== uiLanguage ? record.meta.language : "";
