@@ -129,11 +129,16 @@ def _readable_texts(path: Path):
 
 
 def _codes_left(root: Path, codes: list[str]) -> list[str]:
+    """The written codes that an output still holds, in any disguise (find_hetus folds
+    them back). Only those: a sha256 in a checksum or fingerprint file is sometimes shaped
+    like a valid code ("270676e1911") without being anybody's."""
+    wanted = {code.upper() for code in codes}
     left = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         for text in _readable_texts(path):
             seen = html_view(text).text
-            found = find_hetus(text) + [code for code in codes if code in seen]
+            found = [code for code in find_hetus(text) if code.upper() in wanted]
+            found += [code for code in codes if code in seen]
             left += [f"{path.relative_to(root)}: {code}" for code in found]
     return left
 

@@ -154,12 +154,18 @@ def test_an_indexed_page_without_a_municipality_fails_loudly():
 
 
 def test_the_golden_site_is_bundled_by_municipality_and_year(tmp_path):
-    """The real templates: each record once, in its own language's tree, in the bundle of
-    its municipality and year."""
+    """The real templates: each item's entry once per language (the agenda's copy of a
+    decided item is none), in its own language's tree, in the bundle of its municipality
+    and year."""
     site = tmp_path / "public"
     build_site(FakeStore(site_records()), site, policy=PublishingPolicy(today=date(2017, 3, 22)))
     report = index_site(site)
-    records = [a for a in site_records()["actions"] if not a.get("withdrawn_at")]
+    superseded = {"vaasa:action:123-agenda"}  # its minutes' item is in the golden records
+    records = [
+        a
+        for a in site_records()["actions"]
+        if not a.get("withdrawn_at") and a["id"] not in superseded
+    ]
     expected = {}
     for action in records:
         name = f"{action['municipality']}-{(action.get('date') or 'undated')[:4]}"

@@ -345,6 +345,7 @@ def test_action_page_gives_the_search_index_its_filters_and_metadata(site):
         "section",
         "kind:minutes",
         "keys",
+        "item:/fi/vaasa/item/kh-20170320-12/",  # the result opens the item's page
     }
     assert _text(page.cssselect("[data-pagefind-meta=title]")[0]) == "Talousarviomuutos 2017"
     assert _text(page.cssselect("[data-pagefind-meta=section]")[0]) == "§ 12"
@@ -369,6 +370,15 @@ def test_a_record_is_indexed_once_in_its_own_languages_tree(site, records, recor
         tree for tree in LANGUAGES if _page(site, record_id, tree).cssselect("[data-pagefind-body]")
     ]
     assert indexed == [indexed_in]
+
+
+def test_the_agenda_copy_of_a_decided_item_is_not_a_search_result(site):
+    """One result per item and language: the minutes' item is indexed, the agenda's copy of
+    the same item keeps its page, unindexed, with its link to the item."""
+    agenda = _page(site, "vaasa:action:123-agenda", "fi")
+    assert not agenda.cssselect("[data-pagefind-body]")
+    assert agenda.cssselect("a[href='/fi/vaasa/item/kh-20170320-12/']")
+    assert _page(site, "vaasa:action:123", "fi").cssselect("[data-pagefind-body]")
 
 
 def test_officeholder_decision_is_its_own_kind_of_document(site, records):

@@ -102,12 +102,11 @@ def find_hetus(text: str) -> list[str]:
 def _codes_in(view_text: str) -> list[str]:
     if not _may_hold_hetu(view_text):
         return []
-    found = []
+    found: dict[int, str] = {}  # by start: a code written together is also a "spaced" one
     for match in _code_windows(view_text):
-        code = "".join(match.group(2, 3, 4, 5))
-        if _is_valid_hetu(match[2], match[4], match[5]) and code not in found:
-            found.append(code)
-    return found
+        if _is_valid_hetu(match[2], match[4], match[5]):
+            found.setdefault(match.start(), "".join(match.group(2, 3, 4, 5)))
+    return list(found.values())
 
 
 def _code_windows(text: str) -> list[re.Match]:
