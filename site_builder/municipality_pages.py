@@ -49,7 +49,13 @@ def build_municipality_pages(
     """Writes the municipality's pages; returns its latest decisions (items) for the home
     page and its latest items per topic for the all-towns topic pages."""
     municipality = records.municipality
-    items = site_items(municipality, records.organizations, records.meetings, records.actions)
+    items = site_items(
+        municipality,
+        records.organizations,
+        records.meetings,
+        records.actions,
+        records.keyword_memo,
+    )
     twins = organ_twins(records.organizations)  # by the names as published
     records.organizations = with_twin_names(
         records.organizations, records.meetings, records.actions
