@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from transform.items import Derived, group_items, organ_twins
 from transform.schema import ContentType, ItemStatus
+from transform.topics import KeywordMemo
 
 # A diff of texts this different is no help: the decision was written anew.
 DIFF_MIN_SIMILARITY = 0.4
@@ -45,9 +46,13 @@ class SiteItems:
 
 
 def site_items(
-    municipality: dict, organizations: list[dict], meetings: list[dict], actions: list[dict]
+    municipality: dict,
+    organizations: list[dict],
+    meetings: list[dict],
+    actions: list[dict],
+    memo: KeywordMemo | None = None,
 ) -> SiteItems:
-    derived: Derived = group_items(municipality, organizations, meetings, actions)
+    derived: Derived = group_items(municipality, organizations, meetings, actions, memo)
     action_by_id = {action["id"]: action for action in actions}
     items = [_for_templates(item, action_by_id) for item in derived.items]
     # Newest day first, in agenda order within a day (as the lists of actions were).

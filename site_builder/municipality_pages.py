@@ -49,7 +49,13 @@ def build_municipality_pages(
     """Writes the municipality's pages; returns its latest decisions (items) for the home
     page and its latest items per topic for the all-towns topic pages."""
     municipality = records.municipality
-    items = site_items(municipality, records.organizations, records.meetings, records.actions)
+    items = site_items(
+        municipality,
+        records.organizations,
+        records.meetings,
+        records.actions,
+        records.keyword_memo,
+    )
     twins = organ_twins(records.organizations)  # by the names as published
     records.organizations = with_twin_names(
         records.organizations, records.meetings, records.actions
@@ -230,10 +236,17 @@ class _MunicipalityBuilder:
         }
 
     def matter_pages(self) -> None:
-        """One page and one feed per matter: every handling, oldest first."""
+        """One page and one feed per matter: every handling, oldest first; kept as they
+        are when what they show did not change (most matters, most nights)."""
         for matter in self.items.matters:
             path = self.renderer.urls.page_path(matter["id"])
             handled = self.items.items_of_matter(matter["id"])
+            feed_path = sub_page_path(path, file_name=FEED_FILE)
+            if self.renderer.fingerprints.unchanged(
+                matter["id"], self._matter_inputs(matter, handled)
+            ) and self.renderer.keep([path, feed_path]):
+                self.sitemap.add(self.municipality_id, path)
+                continue
             self.render(
                 path,
                 "matter.html",
@@ -244,6 +257,19 @@ class _MunicipalityBuilder:
                 },
             )
             self._feed(path, matter["title"] or matter["register_id"], list(reversed(handled)))
+
+    def _matter_inputs(self, matter: dict, handled: list[dict]) -> dict:
+        """Everything a matter's page and feed show besides the code (fingerprints.py):
+        the matter, its handlings, and the organs and meetings they name."""
+        return {
+            "matter": matter,
+            "handlings": handled,
+            "municipality": self.records.municipality,
+            "organizations": [self._organization(item) for item in handled],
+            "meetings": [
+                self.page_context["meeting_by_id"].get(item["meeting"]) for item in handled
+            ],
+        }
 
     def render_if_changed(
         self, key: str, path: str, template_name: str, context: dict, inputs: dict

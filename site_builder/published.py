@@ -18,6 +18,7 @@ from site_builder.records import complete
 from transform.published_forms import PublishedForms
 from transform.publishing import PublishingPolicy
 from transform.schema import RecordType
+from transform.topics import KeywordMemo
 
 
 @dataclass
@@ -32,6 +33,8 @@ class MunicipalityRecords:
     earlier_versions: dict[str, list[dict]] = field(default_factory=dict)
     # The build's today (the publishing policy's): what is still upcoming.
     today: date | None = None
+    # The items' topics, remembered across builds (transform/topics.py).
+    keyword_memo: KeywordMemo | None = None
 
 
 class PublishedStore:
@@ -43,6 +46,7 @@ class PublishedStore:
         self.withheld = 0  # records not shown at all (takedowns)
         self.redactions: collections.Counter = collections.Counter()
         self.forms = PublishedForms(store, policy)
+        self.keyword_memo = KeywordMemo(store)
 
     def municipalities(self) -> list[dict]:
         return [
@@ -61,6 +65,7 @@ class PublishedStore:
         return MunicipalityRecords(
             municipality=municipality,
             today=self.policy.today,
+            keyword_memo=self.keyword_memo,
             organizations=self._publish(
                 RecordType.ORGANIZATION,
                 self.store.organizations(municipality=municipality_id, include_withdrawn=True),
@@ -94,8 +99,10 @@ class PublishedStore:
         return shown
 
     def save(self) -> None:
-        """Remember the published forms computed in this build (transform/published_forms.py)."""
+        """Remember the published forms computed in this build (transform/published_forms.py)
+        and the items' keyword tags."""
         self.forms.save()
+        self.keyword_memo.save()
 
 
 def _main_language_name_first(municipality: dict) -> dict:

@@ -14,6 +14,7 @@ touched.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -35,6 +36,7 @@ class SiteWriter:
         self._produced: dict[str, int] = {}  # path -> size in bytes
         # Directories known to exist inside out_dir (resolved once each, not once per file).
         self._safe_directories: set[Path] = {self.out_dir}
+        self._safe_relative: set[str] = set()  # the same for kept pages, relative to out_dir
 
     def write_text(self, relative_path: str, text: str) -> bool:
         """Write ``text`` at ``relative_path`` unless the file already holds it; True if written."""
@@ -60,8 +62,10 @@ class SiteWriter:
         for relative_path in relative_paths:
             if relative_path in self._produced:
                 raise UnsafePathError(f"two pages at {relative_path!r} in one build")
+            _check_plain(relative_path)
             try:
-                sizes.append(os.stat(self.target_of(relative_path)).st_size)
+                self._check_directory(relative_path, relative_path.rpartition("/")[0])
+                sizes.append(os.stat(self._root + relative_path).st_size)
             except FileNotFoundError:
                 return False
         for relative_path, size in zip(relative_paths, sizes, strict=True):
@@ -107,13 +111,22 @@ class SiteWriter:
         paths.page_path already makes safe paths; this is the last line of defence should
         a future caller pass something else.
         """
-        parts = relative_path.split("/")
-        if "\\" in relative_path or any(part in ("", ".", "..") for part in parts):
-            raise UnsafePathError(f"not a plain relative path: {relative_path!r}")
+        _check_plain(relative_path)
         target = Path(f"{self._root}{relative_path}")  # one parse, not one per part
         if target.parent not in self._safe_directories and target.parent.exists():
             self._check_inside(relative_path, target.parent)
         return target
+
+    def _check_directory(self, relative_path: str, directory: str) -> None:
+        """``_check_inside`` for a kept page, on strings: one lstat per directory not seen
+        yet, no Path objects (a night keeps a hundred thousand pages, each in its own
+        directory). FileNotFoundError when a directory is not there."""
+        if not directory or directory in self._safe_relative:
+            return
+        self._check_directory(relative_path, directory.rpartition("/")[0])
+        if stat.S_ISLNK(os.lstat(self._root + directory).st_mode):
+            self._check_inside(relative_path, Path(self._root + directory))
+        self._safe_relative.add(directory)
 
     def _ensure_directory(self, relative_path: str, directory: Path) -> None:
         """Create the missing directories up to the nearest one known to be safe; one that
@@ -144,6 +157,12 @@ class SiteWriter:
             if directory.is_symlink() and not directory.resolve().is_relative_to(self.out_dir):
                 raise UnsafePathError(f"{relative_path!r} resolves outside {self.out_dir}")
             self._safe_directories.add(directory)
+
+
+def _check_plain(relative_path: str) -> None:
+    parts = relative_path.split("/")
+    if "\\" in relative_path or any(part in ("", ".", "..") for part in parts):
+        raise UnsafePathError(f"not a plain relative path: {relative_path!r}")
 
 
 def _holds(target: Path, data: bytes) -> bool:

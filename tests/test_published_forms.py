@@ -89,9 +89,10 @@ def test_forms_made_by_other_rules_are_not_reused(tmp_path, monkeypatch):
     assert forms.computed == 1
 
 
-def test_the_public_copy_has_no_published_forms_table(tmp_path):
+def test_the_public_copy_has_no_published_forms_or_keyword_tags_table(tmp_path):
     with Store(tmp_path / "store.sqlite") as store:
         run_rules(store, PAST_RETENTION, [public_action()])
+        store.save_keyword_tags([("hameenlinna:action:1", "key", "[]")])
         copy = PublicCopy(store._db, tmp_path / "public.sqlite")
         copy.finish(lambda record_type, record: record)
     tables = {
@@ -101,6 +102,7 @@ def test_the_public_copy_has_no_published_forms_table(tmp_path):
         )
     }
     assert "published_forms" not in tables and "actions" in tables
+    assert "keyword_tags" not in tables
 
 
 def test_counts_go_to_the_given_counter(tmp_path):

@@ -1085,3 +1085,23 @@ def test_a_body_in_two_languages_is_one_organ_named_in_each_ui_language(tmp_path
     swedish = _page(tmp_path, "kristinestad:org:kst", "sv")
     assert _text(swedish.cssselect("h1")[0]) == "Stadsstyrelsen"
     assert "1 sammanträde" in _text(swedish.cssselect(".years")[0])  # one meeting, two texts
+
+
+def test_writer_keeps_no_page_through_a_symlink_out(tmp_path):
+    out_dir, outside = tmp_path / "out", tmp_path / "outside"
+    (out_dir / "fi").mkdir(parents=True)
+    (outside / "1").mkdir(parents=True)
+    (outside / "1" / "index.html").write_text("x", encoding="utf-8")
+    (out_dir / "fi" / "vaasa").symlink_to(outside)
+    writer = SiteWriter(out_dir)
+    with pytest.raises(UnsafePathError):
+        writer.keep(["fi/vaasa/1/index.html"])
+    assert writer.keep(["fi/index.html"]) is False  # not there: to be written
+
+
+def test_writer_keeps_pages_that_are_there(tmp_path):
+    writer = SiteWriter(tmp_path)
+    writer.write_text("fi/vaasa/1/index.html", "one")
+    again = SiteWriter(tmp_path)
+    assert again.keep(["fi/vaasa/1/index.html"])
+    assert again.produced == {"fi/vaasa/1/index.html": 3}

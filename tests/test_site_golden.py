@@ -162,6 +162,7 @@ def test_unchanged_actions_are_not_rendered_again_unless_their_page_is_missing(t
     assert "fi/" + page_path("vaasa:action:a/b") in rendered  # all its languages, once more
     assert "fi/" + page_path("vaasa:action:123") not in rendered
     assert "fi/" + page_path("vaasa:item:kh-20170320-12") not in rendered  # items too
+    assert "fi/vaasa/matter/vd-1545-00.04.00-2017/index.html" not in rendered  # matters too
 
 
 def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path):
@@ -180,6 +181,10 @@ def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path
     assert "fi/" + page_path("vaasa:meeting:2017-5-sv") not in rendered
     assert "fi/" + page_path("kristinestad:meeting:77") not in rendered
     assert "fi/" + page_path("vaasa:meeting:2017-5") in report.written_paths
+    # The retitled item's matter (page and feed) again; another town's matter not.
+    assert "fi/vaasa/matter/vd-1545-00.04.00-2017/index.html" in report.written_paths
+    assert "fi/vaasa/matter/vd-1545-00.04.00-2017/feed.atom" in report.written_paths
+    assert "fi/kristinestad/matter/krs-88-02.02.02-2017/index.html" not in rendered
 
 
 def test_a_change_to_the_builder_renders_every_page_again(tmp_path):

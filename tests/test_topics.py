@@ -6,6 +6,7 @@ import pytest
 
 from tests.harvesting import avoin
 from tests.topic_judgements import JUDGED
+from transform import topics
 from transform.items import group_items
 from transform.store import Store
 from transform.topics import TOPICS, Topic, item_topics
@@ -126,3 +127,58 @@ def test_every_tag_keeps_the_rule_that_fired(demo_items):
 
 def _share(value):
     return "  n/a" if value is None else f"{value:.2f}"
+
+
+# -- the keyword tags remembered in the store (KeywordMemo) ---------------------------------
+
+
+def _with_id(action, number):
+    return {**action, "id": f"vaasa:action:{number}"}
+
+
+def test_remembered_tags_are_what_the_rules_compute_and_are_not_computed_again(
+    tmp_path, monkeypatch
+):
+    actions = [
+        _with_id(_action("Päiväkotien aukioloajat"), 1),
+        _with_id(_action("Skolornas läsårsplaner", language="sv"), 2),
+        _with_id(_action("Kokous", "Oppilas ja oppilas koulussa."), 3),
+    ]
+    expected = [item_topics(action, [action], False) for action in actions]
+    with Store(tmp_path / "store.sqlite") as store:
+        memo = topics.KeywordMemo(store)
+        assert [item_topics(a, [a], False, memo) for a in actions] == expected
+        memo.save()
+
+        def not_again(shown, text):
+            raise AssertionError(f"analysed again: {shown['id']}")
+
+        monkeypatch.setattr(topics, "_keyword_tags", not_again)
+        again = topics.KeywordMemo(store)
+        assert [item_topics(a, [a], False, again) for a in actions] == expected
+
+
+def test_a_changed_text_is_tagged_anew_and_an_action_keeps_two_keys_at_most(tmp_path):
+    texts = ["Koulu", "Päiväkoti", "Kirjasto", "Koulu"]
+    with Store(tmp_path / "store.sqlite") as store:
+        for title in texts:
+            action = _with_id(_action(title), 1)
+            memo = topics.KeywordMemo(store)
+            assert item_topics(action, [action], False, memo) == item_topics(
+                action, [action], False
+            )
+            memo.save()
+        rows = store._db.execute("SELECT input_key FROM keyword_tags").fetchall()
+    assert len(rows) == 2
+
+
+def test_remembered_tags_depend_on_the_analysis(tmp_path, monkeypatch):
+    action = _with_id(_action("Päiväkotien aukioloajat"), 1)
+    with Store(tmp_path / "store.sqlite") as store:
+        memo = topics.KeywordMemo(store)
+        item_topics(action, [action], False, memo)
+        memo.save()
+        monkeypatch.setenv("AVOIN_SEARCH_ANALYSIS", "off")
+        memo = topics.KeywordMemo(store)
+        assert item_topics(action, [action], False, memo) == item_topics(action, [action], False)
+        assert memo._new  # not taken from what the analysis on gave

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 import re
 import sys
@@ -179,8 +180,18 @@ class _LazyAnalyser:
         return self._load() is not None
 
     def problem(self) -> str | None:
+        if self._tool is None and self._problem is None:
+            # Asked by every build and export (the analysis signature): say what is
+            # missing without opening the tool when that can be told cheaply.
+            missing = self._missing()
+            if missing is not False:
+                return missing
         self._load()
         return self._problem
+
+    def _missing(self) -> str | None | bool:
+        """What is missing, told without opening the tool; False when that cannot be told."""
+        return False
 
     def _load(self):
         if self._tool is None and self._problem is None:
@@ -265,6 +276,14 @@ def _finnish_part_bases(wordbases: str, parts: tuple[str, ...]) -> tuple[str, ..
 
 class SwedishAnalyser(_LazyAnalyser):
     """Hunspell's Swedish dictionary read by spylls."""
+
+    def _missing(self) -> str | None:
+        # Reading the dictionary takes a CPU second or more; its files being there will do.
+        if importlib.util.find_spec("spylls") is None:
+            return "spylls (Swedish) is missing"
+        if _swedish_dictionary_path() is None:
+            return "the Swedish Hunspell dictionary is missing (Debian package hunspell-sv)"
+        return None
 
     def _open(self):
         path = _swedish_dictionary_path()
@@ -362,21 +381,24 @@ def analysed_terms(text: str, language: str | None) -> list[list[str]]:
     browser index is fed beside the text (site_builder), one group per distinct word."""
     if not analysis_enabled():
         return []
-    groups: dict[str, list[str]] = {}
-    for token in tokens(text):
-        lowered = token.text.lower()
-        if lowered in groups:
-            continue
-        forms = index_forms(token.text, language)
-        if language in (FINNISH, None):
-            forms = _unique(
-                [
-                    *forms,
-                    *(inflected for form in forms for inflected in finnish_inflections(form)),
-                ]
-            )
-        groups[lowered] = forms if len(forms) > 1 else []
-    return [forms for forms in groups.values() if forms]
+    groups: dict[str, tuple[str, ...]] = {}
+    for word in WORD.findall(text):
+        lowered = word.lower()
+        if lowered not in groups:
+            groups[lowered] = _word_group(lowered, language)
+    return [list(forms) for forms in groups.values() if forms]
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _word_group(lowered: str, language: str | None) -> tuple[str, ...]:
+    """A word's group for ``analysed_terms``, or () when analysis adds nothing to it.
+    Cached: every page repeats the archive's vocabulary (only called with the analysis on)."""
+    forms = index_forms(lowered, language)
+    if language in (FINNISH, None):
+        forms = _unique(
+            [*forms, *(inflected for form in forms for inflected in finnish_inflections(form))]
+        )
+    return tuple(forms) if len(forms) > 1 else ()
 
 
 # -- inflected forms for the browser -------------------------------------------------------

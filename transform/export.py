@@ -63,6 +63,7 @@ from transform.schema_docs import (
     table_schema,
 )
 from transform.store import PublicCopy, Store, utc_now
+from transform.topics import KeywordMemo
 
 DATA_DIR = "data"
 INDEX_FILE = "index.json"
@@ -694,6 +695,7 @@ class _Exporter:
         self.public_copy: PublicCopy | None = None  # avoin.sqlite, while it is written
         # The rules' results are remembered in the store and shared with the site build.
         self.forms = PublishedForms(store, policy)
+        self.keyword_memo = KeywordMemo(store)  # the items' topics, shared with the site
 
     def run(self) -> ExportReport:
         self.directory.mkdir(parents=True)
@@ -705,6 +707,7 @@ class _Exporter:
             self._export_items_and_matters(towns)
             kept = self.public_copy.finish(self.publish)
         self.forms.save()
+        self.keyword_memo.save()
         self.report.files.append(
             file_entry(
                 self.directory,
@@ -899,7 +902,9 @@ class _Exporter:
                 for kind in DERIVED_TABLES:
                     self._write_derived(kind, town, [])  # the town's datapackage lists them
                 continue
-            derived, action_by_id = published_derived(self.store, municipality, self.publish)
+            derived, action_by_id = published_derived(
+                self.store, municipality, self.publish, self.keyword_memo
+            )
             # Names as published: an organ's name passes the rules like any other text.
             names = {
                 shown["id"]: shown.get("name")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from transform.items import Derived, group_items
 from transform.schema import ContentType, DerivedType, RecordType, split_id
 from transform.schema_docs import ITEMS, LIST_SEPARATOR, MATTERS
+from transform.topics import KeywordMemo
 
 # Pages of the site's Finnish tree (site_builder/paths.py makes the same paths from ids).
 PAGE_URL = "/fi/{municipality}/{infix}/{origin}/"
@@ -26,7 +27,10 @@ def page_url(record_id: str) -> str:
 
 
 def published_derived(
-    store, municipality: dict, publish: Callable[[RecordType, dict], dict | None]
+    store,
+    municipality: dict,
+    publish: Callable[[RecordType, dict], dict | None],
+    memo: KeywordMemo | None = None,
 ) -> tuple[Derived, dict]:
     """The municipality's items and matters from its published records; also returns the
     published actions by id (the rows read their texts)."""
@@ -37,7 +41,7 @@ def published_derived(
 
     organizations = published(RecordType.ORGANIZATION)
     actions = published(RecordType.ACTION)
-    derived = group_items(municipality, organizations, published(RecordType.MEETING), actions)
+    derived = group_items(municipality, organizations, published(RecordType.MEETING), actions, memo)
     return derived, {action["id"]: action for action in actions}
 
 

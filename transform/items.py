@@ -44,7 +44,7 @@ from transform.schema import (
     Outcome,
     split_id,
 )
-from transform.topics import item_topics
+from transform.topics import KeywordMemo, item_topics
 from transform.votes import extract_dissents, extract_votes
 
 _UNSAFE_IN_ORIGIN = re.compile(r"[^A-Za-z0-9._-]+")
@@ -75,9 +75,14 @@ def matter_id(municipality: str, register_id: str | None) -> str | None:
 
 
 def group_items(
-    municipality: dict, organizations: list[dict], meetings: list[dict], actions: list[dict]
+    municipality: dict,
+    organizations: list[dict],
+    meetings: list[dict],
+    actions: list[dict],
+    memo: KeywordMemo | None = None,
 ) -> Derived:
-    """The items and matters of one municipality's current (not withdrawn) actions."""
+    """The items and matters of one municipality's current (not withdrawn) actions;
+    ``memo`` remembers the topics' keyword tags (transform/topics.py)."""
     current = [action for action in actions if not action.get("withdrawn_at")]
     meeting_by_id = {meeting["id"]: meeting for meeting in meetings}
     canonical = canonical_organs(organizations)
@@ -89,7 +94,9 @@ def group_items(
     items = []
     for (organ, date, _), members in sorted(sessions.items(), key=lambda kv: repr(kv[0])):
         for group in _items_of_session(members, meeting_by_id):
-            items.append(_item(municipality, organ, date, group, meeting_by_id, main_language))
+            items.append(
+                _item(municipality, organ, date, group, meeting_by_id, main_language, memo)
+            )
     items = _unique_ids(items)
     item_of_action = {
         document["action"]: item["id"] for item in items for document in item["documents"]
@@ -207,6 +214,7 @@ def _item(
     documents: list[dict],
     meeting_by_id: dict,
     main_language: str,
+    memo: KeywordMemo | None = None,
 ) -> dict:
     kinds = {action["id"]: _document_kind(action, meeting_by_id) for action in documents}
     shown = min(
@@ -259,6 +267,7 @@ def _item(
             shown,
             documents,
             procedural,
+            memo,
             welfare_region=municipality.get("kind") == "welfare_region",
         ),
         "origin_id": origin,
@@ -346,13 +355,16 @@ def link_items(store) -> int:
     """Derive every municipality's items and matters again and store what changed;
     returns the number of item and matter rows added, changed or removed."""
     changed = 0
+    memo = KeywordMemo(store)
     for municipality in store.municipalities():
         derived = group_items(
             municipality,
             store.organizations(municipality["id"]),
             store.meetings(municipality["id"]),
             store.actions(municipality["id"]),
+            memo,
         )
         changed += store.replace_derived(DerivedType.ITEM, municipality["id"], derived.items)
         changed += store.replace_derived(DerivedType.MATTER, municipality["id"], derived.matters)
+    memo.save()
     return changed

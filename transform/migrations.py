@@ -249,6 +249,19 @@ CREATE TABLE attachment_files (
 );
 """
 
+# The topics' keyword tags of each text (transform/topics.py KeywordMemo), so deriving
+# items analyses only texts that changed. Keyed by a digest of the text, which may be
+# unredacted: not public, the public copy drops it. At most two keys per action are kept
+# (the site and the dumps tag the published text, the store's items the stored one).
+_KEYWORD_TAGS = """
+CREATE TABLE keyword_tags (
+    id TEXT NOT NULL,
+    input_key TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    PRIMARY KEY (id, input_key)
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
@@ -256,4 +269,5 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, _ITEMS_AND_MATTERS),
     (5, _IMPORTED_FILES),
     (6, _ATTACHMENT_FILES),
+    (7, _KEYWORD_TAGS),
 ]

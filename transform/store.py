@@ -406,6 +406,27 @@ class Store:
                 [(record_type.value, *row) for row in rows],
             )
 
+    # -- the topics' keyword tags (transform/topics.py KeywordMemo) -------------------
+
+    def keyword_tags(self) -> dict[str, str]:
+        """``{input_key: tags as JSON}`` of every remembered text."""
+        return dict(self._db.execute("SELECT input_key, tags FROM keyword_tags"))
+
+    def save_keyword_tags(self, rows: list[tuple[str, str, str]]) -> None:
+        """Remember ``(action id, input_key, tags)`` rows; of an action's older keys only
+        the newest stays (the other reader's text), so the table does not grow."""
+        with self.transaction():
+            for action_id, input_key, tags in rows:
+                self._db.execute(
+                    "DELETE FROM keyword_tags WHERE id = ? AND input_key <> ? AND rowid NOT IN "
+                    "(SELECT MAX(rowid) FROM keyword_tags WHERE id = ?)",
+                    (action_id, input_key, action_id),
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO keyword_tags (id, input_key, tags) VALUES (?, ?, ?)",
+                    (action_id, input_key, tags),
+                )
+
     def close(self) -> None:
         self._db.close()
 
@@ -1289,7 +1310,7 @@ STREAM_ORDER = {
 # Not data for readers, and they could name what a takedown removed.
 PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
 # Unredacted derivatives of the records: never in a public file.
-PUBLIC_COPY_DROPPED_TABLES = ("published_forms", "attachment_files")
+PUBLIC_COPY_DROPPED_TABLES = ("published_forms", "attachment_files", "keyword_tags")
 _PUBLIC_COPY_BATCH = 500
 
 

@@ -27,11 +27,15 @@ sample of demo items that measures the rules (tests/test_topics.py).
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
-from transform.analysis import index_forms, query_forms, tokens
+from transform.analysis import WORD, analysis_enabled, analysis_signature, index_forms, query_forms
 from transform.schema import ContentType
 
 TEXT_MIN_HITS = 2
@@ -245,8 +249,59 @@ class Tag:
         return {"topic": self.topic.value, "rule": self.rule}
 
 
+class KeywordMemo:
+    """The keyword rules' tags of each text, remembered in the store (table
+    ``keyword_tags``) under a digest of the text, its language, these rules and the
+    analysis: analysing every item's words is most of deriving items, and a night changes
+    few of them. Without a store it only remembers within the run. Call ``save()`` to keep
+    what was computed."""
+
+    def __init__(self, store=None):
+        self.store = store
+        self._salt = _rules_salt()
+        self._known: dict[str, str] | None = None
+        self._new: list[tuple[str, str, str]] = []  # (action id, input key, tags)
+
+    def tags(self, shown: dict) -> list[Tag]:
+        key = self._input_key(shown)
+        known = self._remembered()
+        if key not in known:
+            known[key] = json.dumps(
+                [[tag.topic.value, tag.rule] for tag in _keyword_tags(shown, text=True)]
+            )
+            self._new.append((shown["id"], key, known[key]))
+        return [Tag(Topic(topic), rule) for topic, rule in json.loads(known[key])]
+
+    def save(self) -> None:
+        if self.store is not None and self._new:
+            self.store.save_keyword_tags(self._new)
+        self._new = []
+
+    def _input_key(self, shown: dict) -> str:
+        digest = hashlib.sha256(self._salt)
+        texts = (shown.get("language") or "", shown.get("title") or "", _describing_text(shown))
+        for part in texts:
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def _remembered(self) -> dict[str, str]:
+        if self._known is None:
+            self._known = self.store.keyword_tags() if self.store is not None else {}
+        return self._known
+
+
+def _rules_salt() -> bytes:
+    """These rules and the analysis they compare words with (its code, its analysers)."""
+    source = Path(__file__).read_bytes()
+    return hashlib.sha256(source + analysis_signature().encode("ascii")).digest()
+
+
 def item_topics(
-    shown: dict, documents: list[dict], procedural: bool, welfare_region: bool = False
+    shown: dict,
+    documents: list[dict],
+    procedural: bool,
+    memo: KeywordMemo | None = None,
+    welfare_region: bool = False,
 ) -> list[dict]:
     """The topics of an item as ``[{"topic", "rule"}]``, one per topic, in vocabulary order:
     the first rule that fired (code before title before text). A welfare region's social and
@@ -254,7 +309,8 @@ def item_topics(
     if procedural:
         return []
     since = None if welfare_region else shown.get("date")
-    tags = [*_code_tags(documents, since), *_keyword_tags(shown, text=True)]
+    keyword_tags = memo.tags(shown) if memo is not None else _keyword_tags(shown, text=True)
+    tags = [*_code_tags(documents, since), *keyword_tags]
     if any(tag.topic == Topic.ECONOMY_BUDGET and not tag.rule.startswith("text:") for tag in tags):
         # A budget's text names every sector it funds: only its title and code count.
         tags = [tag for tag in tags if not tag.rule.startswith("text:")]
@@ -309,16 +365,30 @@ def _keyword_tags(shown: dict, text: bool) -> list[Tag]:
     return tags
 
 
-def _keyword_forms(keyword: str, language: str | None) -> set[str]:
-    return set(query_forms(keyword, language))
+def _keyword_forms(keyword: str, language: str | None) -> frozenset[str]:
+    return _cached_keyword_forms(keyword, language, analysis_enabled())
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_keyword_forms(keyword: str, language: str | None, enabled: bool) -> frozenset[str]:
+    # ``enabled`` only keys the cache: the switch changes what the analysis yields.
+    return frozenset(query_forms(keyword, language))
 
 
 def _forms_of(text: str, language: str | None) -> Counter:
     """How many words of ``text`` have each form (a word counts once per form)."""
     counts: Counter = Counter()
-    for token in tokens(text):
-        counts.update(set(index_forms(token.text, language)))
+    enabled = analysis_enabled()
+    # Each distinct word analysed once: a text repeats its words, an archive its vocabulary.
+    for word, times in Counter(WORD.findall(text)).items():
+        for form in _word_forms(word, language, enabled):
+            counts[form] += times
     return counts
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_forms(word: str, language: str | None, enabled: bool) -> frozenset[str]:
+    return frozenset(index_forms(word, language))
 
 
 def _describing_text(action: dict) -> str:

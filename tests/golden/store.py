@@ -441,6 +441,7 @@ class FakeStore:
     def __init__(self, records: dict):
         self.records = records
         self.remembered_forms: dict = {}  # Store's published_forms table, in memory
+        self.remembered_tags: dict = {}  # Store's keyword_tags table, in memory
 
     def published_forms(self, record_type) -> dict:
         return dict(self.remembered_forms.get(record_type, {}))
@@ -449,6 +450,12 @@ class FakeStore:
         self.remembered_forms.setdefault(record_type, {}).update(
             (row[0], tuple(row[1:])) for row in rows
         )
+
+    def keyword_tags(self) -> dict:
+        return dict(self.remembered_tags)
+
+    def save_keyword_tags(self, rows) -> None:
+        self.remembered_tags.update((input_key, tags) for _, input_key, tags in rows)
 
     def municipalities(self, include_withdrawn=False) -> list[dict]:
         return copy.deepcopy(self.records["municipalities"])
