@@ -58,7 +58,8 @@ _LABEL_WINDOW = 40
 # position): an identity code has six digits and a century sign, a phone number five digits
 # with single spaces or hyphens between them. Most texts have neither and stop there.
 _FIVE_DIGITS = re.compile(r"\d(?:[ -]?\d){4}")
-_HETU_HINT = re.compile(r"\d{6}\s{0,7}[-+A-FU-Ya-fu-y]")
+# Sign and individual number too: "152100 euroa" is six digits, a gap and an "e", no code.
+_HETU_HINT = re.compile(rf"\d{{6}}{_GAP}[-+A-FU-Ya-fu-y]{_GAP}\d{{3}}")
 
 
 def _may_hold_hetu(text: str) -> bool:
