@@ -1,0 +1,43 @@
+"""benchmarks/scale.py: the partition a batch job would build holds exactly one town's
+records of one period, and every store read it measures runs. No timing assertions."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from benchmarks.scale import QUERIES, extract_partition, run_query
+from transform.store import Store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scale") / "store.sqlite"
+    write_corpus(path, 300)
+    return path
+
+
+def test_a_partition_holds_one_towns_records_of_one_period(corpus, tmp_path):
+    partition = tmp_path / "partition.sqlite"
+    copied = extract_partition(corpus, partition, "vaasa", "2024")
+    with Store(corpus) as whole:
+        expected = {
+            action["id"]
+            for action in whole.actions(municipality="vaasa")
+            if action["date"].startswith("2024")
+        }
+        organizations = {o["id"] for o in whole.organizations(municipality="vaasa")}
+    with Store(partition) as store:
+        assert {action["id"] for action in store.actions()} == expected
+        assert {o["id"] for o in store.organizations()} == organizations
+        assert [m["id"] for m in store.municipalities()] == ["vaasa"]
+        assert all(m["start"].startswith("2024") for m in store.meetings())
+        assert store.counts()["actions"] == copied["actions"] == len(expected) > 0
+        assert {change["municipality"] for change in store.iter_changes()} == {"vaasa"}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_store_read_runs(corpus, name):
+    arguments = {"store": str(corpus), "town": "vaasa", "period": "2024", "since": "2000-01-01"}
+    count = run_query(name, arguments)["count"]
+    assert count > 0
