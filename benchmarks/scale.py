@@ -184,6 +184,42 @@ def measure_partition(options, log) -> dict:
     return results
 
 
+# -- the whole, extrapolated ----------------------------------------------------------------
+
+NATIONAL_ACTIONS = 6_000_000  # ~300 municipalities and the welfare regions (issue 20)
+NATIONAL_PUBLISHERS = 320
+
+
+def extrapolate(results: dict, actions: int = NATIONAL_ACTIONS) -> dict:
+    """The partition's CPU seconds per action, times ``actions``: what a full build of the
+    whole costs if it is the sum of its partitions (it is: dumps, pages and Pagefind bundles
+    are already per municipality and year). The store's bytes and write time in
+    proportion to the measured store. Nothing here was measured at ``actions``."""
+    partition, store = results["partition"], results["store"]
+    measured = partition["extract"]["copied"]["actions"]
+    per_action = {
+        key: partition[key]["cpu_seconds"] / measured
+        for key, _ in PARTITION_STEPS
+        if "error" not in partition[key]
+    }
+    stored = store["rows"]["actions"]
+    return {
+        "actions": actions,
+        "cpu_hours": {key: value * actions / 3600 for key, value in per_action.items()},
+        "cpu_hours_full_build": sum(
+            per_action[key] for key in ("export", "build", "pagefind") if key in per_action
+        )
+        * actions
+        / 3600,
+        "store_gib": store["bytes"] * actions / stored / 2**30,
+        "store_write_cpu_hours": (store["write"].get("cpu_seconds") or 0) * actions / stored / 3600,
+        "partition_peak_mib": {
+            key: max(partition[key]["peak_rss_mib"], partition[key]["children_peak_rss_mib"])
+            for key in per_action
+        },
+    }
+
+
 # -- the run --------------------------------------------------------------------------------
 
 
@@ -252,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--work", type=Path, required=True, help="the partition goes here")
     parser.add_argument(
-        "--phases", default="store,queries,partition", help="comma-separated, in this order"
+        "--phases",
+        default="store,queries,partition",
+        help="comma-separated, in this order; an existing --output keeps the others",
     )
     parser.add_argument("--output", type=Path, required=True)
     options = parser.parse_args(argv)
@@ -267,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{phase} ...")
         results[phase] = phases[phase](options, log)
         results[phase]["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+        options.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    if "store" in results and "partition" in results:
+        results["extrapolated"] = extrapolate(results)
         options.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     print(f"results: {options.output}")
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.corpus import write_corpus
-from benchmarks.scale import QUERIES, extract_partition, run_query
+from benchmarks.scale import QUERIES, extract_partition, extrapolate, run_query
 from transform.store import Store
 
 
@@ -41,3 +41,25 @@ def test_every_store_read_runs(corpus, name):
     arguments = {"store": str(corpus), "town": "vaasa", "period": "2024", "since": "2000-01-01"}
     count = run_query(name, arguments)["count"]
     assert count > 0
+
+
+def test_the_whole_is_the_partitions_cost_per_action_times_the_actions():
+    def step(cpu):
+        return {"cpu_seconds": cpu, "peak_rss_mib": 100.0, "children_peak_rss_mib": 300.0}
+
+    results = {
+        "store": {"bytes": 2**30, "rows": {"actions": 1000}, "write": {"cpu_seconds": 36.0}},
+        "partition": {
+            "extract": {"copied": {"actions": 100}},
+            "export": step(1.0),
+            "build": step(2.0),
+            "pagefind": step(0.6),
+            "whoosh": step(0.5),
+        },
+    }
+    whole = extrapolate(results, actions=100_000)
+    assert whole["cpu_hours_full_build"] == pytest.approx(1.0)  # 3.6 s per 100, 100,000
+    assert whole["cpu_hours"]["whoosh"] == pytest.approx(500 / 3600)
+    assert whole["store_gib"] == pytest.approx(100)
+    assert whole["store_write_cpu_hours"] == pytest.approx(1.0)
+    assert whole["partition_peak_mib"]["pagefind"] == 300.0
