@@ -464,6 +464,20 @@ class AtTarget:
             return value + slope * (TARGET_SIZE - self.largest)
         return value * TARGET_SIZE / self.largest
 
+    def ratio(self, key: str, reference: str, field: str) -> tuple[float, str]:
+        """``key`` over ``reference`` at 100k, and its basis. Two lines through noisy small
+        sizes can cross anywhere: where either does not grow, the measured ratio stands."""
+        measured = self.at[key][field] / self.at[reference][field]
+        if self.largest == TARGET_SIZE or self.smaller is None:
+            return measured, f"at {self.largest:,}"
+        growing = all(
+            field in self.smaller.get(part, {}) and self.at[part][field] > self.smaller[part][field]
+            for part in (key, reference)
+        )
+        if not growing:
+            return measured, f"at {self.largest:,} (no growth to extrapolate)"
+        return self.value(key, field) / self.value(reference, field), self.basis
+
     def failed(self, *keys: str) -> str | None:
         """Why one of the steps has no figures, or None."""
         for key in keys:
@@ -491,14 +505,14 @@ def judge_rendering(scale: AtTarget) -> tuple[bool | None, str, str]:
     problem = scale.failed("build", "jinja_reference")
     if problem:
         return None, problem, f"at {scale.largest:,}"
-    ratio = scale.value("build", "cpu_seconds") / scale.value("jinja_reference", "cpu_seconds")
+    ratio, basis = scale.ratio("build", "jinja_reference", "cpu_seconds")
     build = scale.at["build"]
     return (
         ratio <= RENDERING_RATIO,
         f"build_site {ratio:.2f}x raw jinja2 in CPU seconds "
         f"({build['cpu_seconds'] / scale.at['jinja_reference']['cpu_seconds']:.2f}x at "
         f"{scale.largest:,}, {build['written']:,} files each)",
-        scale.basis,
+        basis,
     )
 
 
@@ -508,14 +522,12 @@ def judge_incremental(scale: AtTarget) -> tuple[bool | None, str, str]:
     problem = scale.failed("incremental_total", "full_total")
     if problem:
         return None, problem, f"at {scale.largest:,}"
-    share = scale.value("incremental_total", "cpu_seconds") / scale.value(
-        "full_total", "cpu_seconds"
-    )
-    wall_share = scale.value("incremental_total", "seconds") / scale.value("full_total", "seconds")
+    share, basis = scale.ratio("incremental_total", "full_total", "cpu_seconds")
+    wall_share, _ = scale.ratio("incremental_total", "full_total", "seconds")
     return (
         share < INCREMENTAL_SHARE,
         f"{share:.1%} of the full build in CPU seconds (wall {wall_share:.1%})",
-        scale.basis,
+        basis,
     )
 
 
