@@ -8,8 +8,8 @@ processes it waited for, e.g. Pagefind), ``peak_rss_mib`` (this process's
 ``ru_maxrss``) and ``children_peak_rss_mib`` (the largest waited-for child's).
 
 Steps: parse, corpus, export, build, pagefind, pagefind_alone, jinja_reference,
-whoosh_full, change, whoosh_change, whoosh_incremental. What each measures is in its
-docstring; run.py strings them together per size.
+whoosh_full, change, whoosh_change, whoosh_incremental, store_query. What each measures
+is in its docstring; run.py strings them together per size, scale.py measures at 1M.
 """
 
 from __future__ import annotations
@@ -325,6 +325,13 @@ def step_whoosh(args: dict) -> dict:
     }
 
 
+def step_store_query(args: dict) -> dict:
+    """One of the store's reads the pipeline depends on (benchmarks/scale.py QUERIES)."""
+    from benchmarks.scale import run_query
+
+    return run_query(args["query"], args)
+
+
 STEPS = {
     "parse": step_parse,
     "corpus": step_corpus,
@@ -335,6 +342,7 @@ STEPS = {
     "pagefind_alone": step_pagefind_alone,
     "jinja_reference": step_jinja_reference,
     "whoosh": step_whoosh,
+    "store_query": step_store_query,
 }
 
 

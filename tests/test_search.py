@@ -193,6 +193,29 @@ def test_update_reindexes_only_what_changed(data_dir, index):
     assert "vaasa:action:4" not in ids(search(index, "asemakaava"))
 
 
+def test_a_full_index_spills_its_postings_to_disk_with_the_same_results(
+    data_dir, index, monkeypatch
+):
+    # The writer's pool is bounded (WRITER_LIMIT_MB): past it, postings go to sorted runs
+    # on disk, which keeps a full index's memory flat at any size. A tiny bound here.
+    from whoosh.writing import PostingPool
+
+    from transform import search as search_module
+
+    runs = []
+    save = PostingPool.save
+    monkeypatch.setattr(
+        PostingPool, "save", lambda pool: (runs.append(len(pool.current)), save(pool))[1]
+    )
+    monkeypatch.setattr(search_module, "WRITER_LIMIT_MB", 0.01)
+    spilled = data_dir / "spilled"
+    with Store(data_dir / "avoin.sqlite") as store:
+        update_index(store, spilled, POLICY)
+    assert len([count for count in runs if count]) > 1
+    for query in ("asemakaava", "detaljplan", REGISTER_ID, "hakemus", "kaava OR plan"):
+        assert search(spilled, query) == search(index, query)
+
+
 def test_a_lost_state_file_rebuilds_the_index(data_dir, index):
     (index / "indexed.json").unlink()
     with Store(data_dir / "avoin.sqlite") as store:
