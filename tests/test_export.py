@@ -590,16 +590,15 @@ def test_incremental_export_after_a_new_municipality(warm):
 
 
 def assembled_files(report: ExportReport) -> list:
-    # items and matters are derived and written whole on every run (export_items.py).
-    return [
-        entry for entry in report.files if entry.table not in (None, "changes", "items", "matters")
-    ]
+    return [entry for entry in report.files if entry.table not in (None, "changes")]
 
 
 def test_an_unchanged_store_reuses_every_partition_and_file(warm):
     report = export_again(warm, "again")
     assert report.partitions_rebuilt == 0
     assert report.partitions_reused == partitions(warm.baseline) > 0
+    assert report.derived_parts_rebuilt == 0
+    assert report.derived_parts_reused == warm.baseline.derived_parts_rebuilt > 0
     assert report.files_reused == len(assembled_files(report)) > 0
     assert str(report).endswith(f"partitions: {report.partitions_reused} reused, 0 rebuilt")
     assert_same_files(report.directory, warm.baseline.directory)

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from transform import attachment_files
@@ -1371,22 +1372,16 @@ class PublicCopy:
     def add_derived(self, items: list[dict], matters: list[dict], updated_at: str) -> None:
         """``updated_at``: the export's time, so the file depends on the records only."""
         for kind, records in ((DerivedType.ITEM, items), (DerivedType.MATTER, matters)):
-            for record in records:
-                values = {
-                    "id": record["id"],
-                    **{
-                        column: _column_value(record.get(column))
-                        for column in DERIVED_KEY_COLUMNS[kind]
-                    },
-                    "data": _json(record),
-                    "content_hash": content_hash(record),
-                    "updated_at": updated_at,
-                }
-                self._copy.execute(
-                    f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(values)}) "
-                    f"VALUES ({', '.join('?' for _ in values)})",
-                    list(values.values()),
-                )
+            self.add_derived_rows(kind, map(partial(derived_row, kind), records), updated_at)
+
+    def add_derived_rows(self, kind: DerivedType, rows: Iterable[list], updated_at: str) -> None:
+        """Rows as ``derived_row`` makes them (the export keeps them made, in its cache)."""
+        columns = ("id", *DERIVED_KEY_COLUMNS[kind], "data", "content_hash", "updated_at")
+        self._copy.executemany(
+            f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            ([*row, updated_at] for row in rows),
+        )
 
     def finish(self, publish: Callable[[RecordType, dict], dict | None]) -> dict[str, int]:
         """Versions through ``publish``, commit, vacuum; returns rows kept per table."""
@@ -1410,6 +1405,17 @@ class PublicCopy:
     def __exit__(self, exc_type, *exc_info) -> None:
         if exc_type is not None:
             self.abort()
+
+
+def derived_row(kind: DerivedType, record: dict) -> list:
+    """An item's or matter's values for its table in the public copy, ``updated_at``
+    aside: id, key columns, data, content hash."""
+    return [
+        record["id"],
+        *(_column_value(record.get(column)) for column in DERIVED_KEY_COLUMNS[kind]),
+        _json(record),
+        content_hash(record),
+    ]
 
 
 def _publish_versions(
