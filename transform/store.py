@@ -223,6 +223,10 @@ def _is_empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+# Between a word's forms in word_analyses: a form is letters and digits (analysis.WORD).
+FORMS_SEPARATOR = "\x1f"
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -427,6 +431,32 @@ class Store:
                     "INSERT OR REPLACE INTO keyword_tags (id, input_key, tags) VALUES (?, ?, ?)",
                     (action_id, input_key, tags),
                 )
+
+    # -- word analyses (transform/analysis.py remembered_analyses) ---------------------
+
+    def word_analyses(self, signature: str) -> Iterator[tuple[str, str, bool, tuple[str, ...]]]:
+        """``(word, language, parts, forms)`` remembered under ``signature``."""
+        rows = self._db.execute(
+            "SELECT word, language, parts, forms FROM word_analyses WHERE signature = ?",
+            (signature,),
+        )
+        for word, language, parts, forms in rows:
+            yield word, language, bool(parts), tuple(forms.split(FORMS_SEPARATOR)) if forms else ()
+
+    def save_word_analyses(
+        self, signature: str, rows: list[tuple[str, str, bool, tuple[str, ...]]]
+    ) -> None:
+        """Remember analyses made under ``signature``; those of any other are dropped."""
+        with self.transaction():
+            self._db.execute("DELETE FROM word_analyses WHERE signature <> ?", (signature,))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO word_analyses (word, language, parts, forms, signature)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (word, language, int(parts), FORMS_SEPARATOR.join(forms), signature)
+                    for word, language, parts, forms in rows
+                ],
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -1311,7 +1341,12 @@ STREAM_ORDER = {
 # Not data for readers, and they could name what a takedown removed.
 PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
 # Unredacted derivatives of the records: never in a public file.
-PUBLIC_COPY_DROPPED_TABLES = ("published_forms", "attachment_files", "keyword_tags")
+PUBLIC_COPY_DROPPED_TABLES = (
+    "published_forms",
+    "attachment_files",
+    "keyword_tags",
+    "word_analyses",
+)
 _PUBLIC_COPY_BATCH = 500
 
 
