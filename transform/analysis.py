@@ -103,9 +103,11 @@ def _analysed(word: str, language: str | None, parts: bool) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _analyse(word: str, language: str, parts: bool) -> tuple[str, ...]:
     key = (word, language, parts)
-    forms = _REMEMBERED.get(key)
+    analyser = FINNISH_ANALYSER if language == FINNISH else SWEDISH_ANALYSER
+    # What was remembered is of the analysers there; one found missing is not asked.
+    forms = None if analyser.found_missing() else _REMEMBERED.get(key)
     if forms is None:
-        forms = _REMEMBERED[key] = _NEW[key] = _analysed_now(word, language, parts)
+        forms = _NEW[key] = _analysed_now(word, language, parts)
     return forms
 
 
@@ -124,7 +126,7 @@ def _analysed_now(word: str, language: str, parts: bool) -> tuple[str, ...]:
 
 # -- analyses remembered across processes -------------------------------------------------
 
-# (word, language, parts) -> forms: loaded from the store and added to by this process
+# (word, language, parts) -> forms loaded from the store, and those this process made
 # (transform/topics.py KeywordMemo loads and saves them): a night's new texts repeat the
 # archive's vocabulary, and a cold process would analyse it all again, Swedish through
 # spylls after reading its dictionary for a CPU second or more.
@@ -234,6 +236,10 @@ class _LazyAnalyser:
 
     def available(self) -> bool:
         return self._load() is not None
+
+    def found_missing(self) -> bool:
+        """Known missing, without opening the tool."""
+        return self._tool is None and self._problem is not None
 
     def problem(self) -> str | None:
         if self._tool is None and self._problem is None:
