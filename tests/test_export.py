@@ -23,8 +23,10 @@ from types import SimpleNamespace
 
 import frictionless
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+from transform import export as export_module
 from transform import schema_docs
 from transform.export import (
     CSV,
@@ -528,6 +530,67 @@ def test_incremental_export_after_an_action_changed(warm):
     report = assert_incremental_equals_full(warm)
     assert csv_rows(report, "vaasa/actions.csv").loc[action["id"], "title"] == "Uusi otsikko"
     assert report.partitions_rebuilt == 1  # the action's year in its town
+
+
+def test_a_changed_action_derives_again_only_its_years_items_and_its_towns_matters(warm):
+    item = next(
+        item
+        for item in warm.store.derived_records(DerivedType.ITEM)
+        if item["municipality"] == "hameenlinna"
+    )
+    action_id = item["decision_document"]
+    warm.store.merge_page({"actions": [{"id": action_id, "title": "Uusi otsikko"}]}, PROVENANCE)
+    report = assert_incremental_equals_full(warm)
+    assert report.derived_parts_rebuilt == 2  # the items of its year, the town's matters
+    assert report.derived_parts_reused == warm.baseline.derived_parts_rebuilt - 2
+    items = read_csv(report.directory / "hameenlinna/items.csv").set_index("decision_document")
+    assert items.loc[action_id, "title"] == "Uusi otsikko"
+
+
+def test_a_town_whose_years_do_not_assemble_is_derived_whole_to_the_same_files(warm, monkeypatch):
+    monkeypatch.setattr(export_module, "_assemble_in_order", lambda parts: False)
+    report = assert_incremental_equals_full(warm)
+    assert report.derived_parts_rebuilt > 0  # one part of items per town now
+    # The same rows; only how they are laid out differs (Parquet row groups, the copy's
+    # row order, hence the sizes in index.json).
+    files, by_year = data_files(report.directory), data_files(warm.baseline.directory)
+    assert sorted(files) == sorted(by_year)
+    for name, content in by_year.items():
+        if name.endswith(".parquet"):
+            path = report.directory / name
+            assert pq.read_table(path).equals(pq.read_table(warm.baseline.directory / name))
+        elif name not in ("avoin.sqlite", "index.json"):
+            assert files[name] == content, name
+    for table in ("items", "matters"):
+        rows = [
+            sqlite_rows(directory / "avoin.sqlite", table)
+            for directory in (report.directory, warm.baseline.directory)
+        ]
+        assert rows[0] == rows[1] and rows[0]
+
+
+def sqlite_rows(path: Path, table: str) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(path)) as copy:
+        return copy.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+
+
+def _derived_part(ids_before, ids, keys):
+    meta = {"ids_before": ids_before, "items": [[item_id] for item_id in ids], "keys": keys}
+    return SimpleNamespace(meta=meta)
+
+
+def test_years_assemble_when_ids_stay_apart_and_rows_run_newest_first():
+    newer = _derived_part(["a", "b"], ["a", "b"], [["2026-01-02", "b"], ["2026-01-01", "a"]])
+    older = _derived_part(["c"], ["c"], [["2025-12-31", "c"], ["2025-12-31", "c"]])
+    assert export_module._assemble_in_order([newer, _derived_part([], [], []), older])
+    assert not export_module._assemble_in_order([older, newer])  # not newest first
+    twice_before = _derived_part(["a"], ["xc"], [["2025-12-31", "xc"], ["2025-12-31", "xc"]])
+    assert not export_module._assemble_in_order([newer, twice_before])  # one id before unique_ids
+    twice_after = _derived_part(["c"], ["b"], [["2025-12-31", "b"], ["2025-12-31", "b"]])
+    assert not export_module._assemble_in_order([newer, twice_after])
+    undated = _derived_part(["d"], ["d"], [["", "d"], ["", "d"]])
+    empty_date = _derived_part(["e"], ["e"], [["", "e"], ["", "e"]])
+    assert not export_module._assemble_in_order([undated, empty_date])  # "" sorts by id
 
 
 def test_incremental_export_after_an_action_withdrawn(warm):
