@@ -971,7 +971,7 @@ class _Exporter:
             items = [self._items_part(town, municipality, years)] if years else []
         return {
             DerivedType.ITEM: items,
-            DerivedType.MATTER: [self._matters_part(town, municipality, items)],
+            DerivedType.MATTER: self._matters_parts(town, municipality, items),
         }
 
     def _items_part(self, town: str, municipality: dict, years: list[tuple]) -> _Part:
@@ -1055,27 +1055,35 @@ class _Exporter:
         }
         return self._save_derived(digest, DerivedType.ITEM, pairs, items, meta)
 
-    def _matters_part(self, town: str, municipality: dict, items: list[_Part]) -> _Part:
-        digest = _digest_of(self._town_digest(town), "matters", *(part.digest for part in items))
+    def _matters_parts(self, town: str, municipality: dict, items: list[_Part]) -> list[_Part]:
+        """The town's matters from its items, one part per year of their last date,
+        newest first: a part is formatted again only when one of its matters changed."""
+        # In id order, as group_items has them (parts keep theirs; ids never repeat
+        # across parts, see _assemble_in_order).
+        inputs = sorted(
+            (
+                dict(zip(MATTER_INPUTS, values, strict=True))
+                for part in items
+                for values in part.meta["items"]
+            ),
+            key=lambda item: item["id"],
+        )
+        matters = matters_of(town, inputs)
+        pairs = derived_rows(Derived([], matters, {}), municipality, {}, {})[DerivedType.MATTER]
+        years: dict[str, list[tuple[dict, dict]]] = {}
+        for row, matter in pairs:  # newest first; a year's dates sort together
+            years.setdefault((matter["last_date"] or "")[:4], []).append((row, matter))
+        return [self._matters_part(town, year, year_pairs) for year, year_pairs in years.items()]
 
-        def make(digest: str) -> _Part:
-            # In id order, as group_items has them (parts keep theirs; ids never repeat
-            # across parts, see _assemble_in_order).
-            inputs = sorted(
-                (
-                    dict(zip(MATTER_INPUTS, values, strict=True))
-                    for part in items
-                    for values in part.meta["items"]
-                ),
-                key=lambda item: item["id"],
-            )
-            matters = matters_of(town, inputs)
-            pairs = derived_rows(Derived([], matters, {}), municipality, {}, {})
-            return self._save_derived(
-                digest, DerivedType.MATTER, pairs[DerivedType.MATTER], matters, {}
-            )
-
-        return self._derived_part(digest, make)
+    def _matters_part(self, town: str, year: str, pairs: list[tuple[dict, dict]]) -> _Part:
+        matters = [matter for _, matter in pairs]
+        digest = _digest_of(
+            self._town_digest(town), "matters", year, *(_encode_json(matter) for matter in matters)
+        )
+        return self._derived_part(
+            digest,
+            lambda digest: self._save_derived(digest, DerivedType.MATTER, pairs, matters, {}),
+        )
 
     def _save_derived(
         self,
