@@ -16,8 +16,10 @@ whether an action is past the retention period today, and the code. A run re-pub
 only partitions whose digest changed and assembles every file from partition bytes, so a
 full export and an incremental one are the same code path and give the same bytes.
 Assembled files are kept in the cache too and hard-linked into the data directory: an
-unchanged file is not written again. Files are never changed in place (they may be
-linked into a published release, see pipeline/publish.py).
+unchanged file is not written again. Items are derived and cached the same way, one
+partition per year of a town's actions, keyed on the partitions they are made from;
+matters one part per year of their last date, keyed on their content. Files are never
+changed in place (they may be linked into a published release, see pipeline/publish.py).
 
 The dumps are written into a fresh directory beside <out>/data/ and swapped in at the
 end, so readers never see half an export and files of a removed municipality go away.
