@@ -235,6 +235,9 @@ def test_sqlite_copy_is_one_consistent_file_without_logs(demo):
         assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT COUNT(*) FROM harvest_log").fetchone()[0] == 0
+        tables = {name for (name,) in copy.execute("SELECT name FROM sqlite_master")}
+        # Memories of unredacted texts stay in the store.
+        assert not tables & {"published_forms", "keyword_tags", "word_analyses"}
         assert copy.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == len(
             published(demo["store"], RecordType.ACTION)
         )
