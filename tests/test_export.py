@@ -23,8 +23,10 @@ from types import SimpleNamespace
 
 import frictionless
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+from transform import export as export_module
 from transform import schema_docs
 from transform.export import (
     CSV,
@@ -233,6 +235,9 @@ def test_sqlite_copy_is_one_consistent_file_without_logs(demo):
         assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT COUNT(*) FROM harvest_log").fetchone()[0] == 0
+        tables = {name for (name,) in copy.execute("SELECT name FROM sqlite_master")}
+        # Memories of unredacted texts stay in the store.
+        assert not tables & {"published_forms", "keyword_tags", "word_analyses"}
         assert copy.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == len(
             published(demo["store"], RecordType.ACTION)
         )
@@ -510,6 +515,10 @@ def assert_incremental_equals_full(warm, policy: PublishingPolicy = POLICY) -> E
     return incremental
 
 
+def partitions_derived(report: ExportReport) -> int:
+    return report.derived_parts_reused + report.derived_parts_rebuilt
+
+
 def partitions(report: ExportReport) -> int:
     return report.partitions_reused + report.partitions_rebuilt
 
@@ -528,6 +537,70 @@ def test_incremental_export_after_an_action_changed(warm):
     report = assert_incremental_equals_full(warm)
     assert csv_rows(report, "vaasa/actions.csv").loc[action["id"], "title"] == "Uusi otsikko"
     assert report.partitions_rebuilt == 1  # the action's year in its town
+
+
+def test_a_changed_action_derives_again_only_its_years_items_and_its_towns_matters(warm):
+    item = next(
+        item
+        for item in warm.store.derived_records(DerivedType.ITEM)
+        if item["municipality"] == "hameenlinna"
+    )
+    action_id = item["decision_document"]
+    warm.store.merge_page({"actions": [{"id": action_id, "title": "Uusi otsikko"}]}, PROVENANCE)
+    report = assert_incremental_equals_full(warm)
+    # The items of its year, and the matters of one year when its item's matter changed.
+    assert report.derived_parts_rebuilt in (1, 2)
+    assert report.derived_parts_reused + report.derived_parts_rebuilt == partitions_derived(
+        warm.baseline
+    )
+    items = read_csv(report.directory / "hameenlinna/items.csv").set_index("decision_document")
+    assert items.loc[action_id, "title"] == "Uusi otsikko"
+
+
+def test_a_town_whose_years_do_not_assemble_is_derived_whole_to_the_same_files(warm, monkeypatch):
+    monkeypatch.setattr(export_module, "_assemble_in_order", lambda parts: False)
+    report = assert_incremental_equals_full(warm)
+    assert report.derived_parts_rebuilt > 0  # one part of items per town now
+    # The same rows; only how they are laid out differs (Parquet row groups, the copy's
+    # row order, hence the sizes in index.json).
+    files, by_year = data_files(report.directory), data_files(warm.baseline.directory)
+    assert sorted(files) == sorted(by_year)
+    for name, content in by_year.items():
+        if name.endswith(".parquet"):
+            path = report.directory / name
+            assert pq.read_table(path).equals(pq.read_table(warm.baseline.directory / name))
+        elif name not in ("avoin.sqlite", "index.json"):
+            assert files[name] == content, name
+    for table in ("items", "matters"):
+        rows = [
+            sqlite_rows(directory / "avoin.sqlite", table)
+            for directory in (report.directory, warm.baseline.directory)
+        ]
+        assert rows[0] == rows[1] and rows[0]
+
+
+def sqlite_rows(path: Path, table: str) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(path)) as copy:
+        return copy.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+
+
+def _derived_part(ids_before, ids, keys):
+    meta = {"ids_before": ids_before, "items": [[item_id] for item_id in ids], "keys": keys}
+    return SimpleNamespace(meta=meta)
+
+
+def test_years_assemble_when_ids_stay_apart_and_rows_run_newest_first():
+    newer = _derived_part(["a", "b"], ["a", "b"], [["2026-01-02", "b"], ["2026-01-01", "a"]])
+    older = _derived_part(["c"], ["c"], [["2025-12-31", "c"], ["2025-12-31", "c"]])
+    assert export_module._assemble_in_order([newer, _derived_part([], [], []), older])
+    assert not export_module._assemble_in_order([older, newer])  # not newest first
+    twice_before = _derived_part(["a"], ["xc"], [["2025-12-31", "xc"], ["2025-12-31", "xc"]])
+    assert not export_module._assemble_in_order([newer, twice_before])  # one id before unique_ids
+    twice_after = _derived_part(["c"], ["b"], [["2025-12-31", "b"], ["2025-12-31", "b"]])
+    assert not export_module._assemble_in_order([newer, twice_after])
+    undated = _derived_part(["d"], ["d"], [["", "d"], ["", "d"]])
+    empty_date = _derived_part(["e"], ["e"], [["", "e"], ["", "e"]])
+    assert not export_module._assemble_in_order([undated, empty_date])  # "" sorts by id
 
 
 def test_incremental_export_after_an_action_withdrawn(warm):
@@ -590,16 +663,15 @@ def test_incremental_export_after_a_new_municipality(warm):
 
 
 def assembled_files(report: ExportReport) -> list:
-    # items and matters are derived and written whole on every run (export_items.py).
-    return [
-        entry for entry in report.files if entry.table not in (None, "changes", "items", "matters")
-    ]
+    return [entry for entry in report.files if entry.table not in (None, "changes")]
 
 
 def test_an_unchanged_store_reuses_every_partition_and_file(warm):
     report = export_again(warm, "again")
     assert report.partitions_rebuilt == 0
     assert report.partitions_reused == partitions(warm.baseline) > 0
+    assert report.derived_parts_rebuilt == 0
+    assert report.derived_parts_reused == warm.baseline.derived_parts_rebuilt > 0
     assert report.files_reused == len(assembled_files(report)) > 0
     assert str(report).endswith(f"partitions: {report.partitions_reused} reused, 0 rebuilt")
     assert_same_files(report.directory, warm.baseline.directory)

@@ -172,6 +172,18 @@ def test_matter_ids_are_plain_path_segments():
                 "no_proposal": "Backmans förslag",
             },
         ),
+        (  # in capitals: the proposals' words are looked for in any case
+            "DE SOM UNDERSTÖDER STYRELSENS FÖRSLAG RÖSTAR JA OCH DE SOM UNDERSTÖDER "
+            "ÅBERGS FÖRSLAG RÖSTAR NEJ. Vid omröstningen avgavs 3 JA-röster och 4 NEJ-röster.",
+            {
+                "yes": 3,
+                "no": 4,
+                "majority": 4,
+                "minority": 3,
+                "yes_proposal": "STYRELSENS FÖRSLAG",
+                "no_proposal": "ÅBERGS FÖRSLAG",
+            },
+        ),
         ("Hylättiin esitys äänin 5-4.", {"majority": 5, "minority": 4}),
         (
             "Beslutet ändrades efter omröstning (24–11): anslaget höjs.",

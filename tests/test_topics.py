@@ -6,7 +6,7 @@ import pytest
 
 from tests.harvesting import avoin
 from tests.topic_judgements import JUDGED
-from transform import topics
+from transform import analysis, topics
 from transform.items import group_items
 from transform.store import Store
 from transform.topics import TOPICS, Topic, item_topics
@@ -182,3 +182,40 @@ def test_remembered_tags_depend_on_the_analysis(tmp_path, monkeypatch):
         memo = topics.KeywordMemo(store)
         assert item_topics(action, [action], False, memo) == item_topics(action, [action], False)
         assert memo._new  # not taken from what the analysis on gave
+
+
+def _forget_analyses(monkeypatch) -> None:
+    """As a fresh process: no analysis cached in memory."""
+    monkeypatch.setattr(analysis, "_REMEMBERED", {})
+    monkeypatch.setattr(analysis, "_NEW", {})
+    for cached in (analysis._analyse, topics._word_forms, topics._cached_keyword_forms):
+        cached.cache_clear()
+
+
+def test_word_analyses_are_remembered_in_the_store_for_the_next_process(tmp_path, monkeypatch):
+    first = _with_id(_action("Päiväkotien aukioloajat", "Skolornas läsårsplaner."), 1)
+    # Other texts (not remembered as tagged) of the same words, in another order.
+    second = _with_id(_action("Aukioloajat päiväkotien", "Läsårsplaner skolornas."), 2)
+    _forget_analyses(monkeypatch)
+    with Store(tmp_path / "store.sqlite") as store:
+        memo = topics.KeywordMemo(store)
+        expected = item_topics(first, [first], False, memo)
+        memo.save()
+        signature = analysis.remembered_signature()
+        words = {(word, language) for word, language, _, _ in store.word_analyses(signature)}
+        assert ("päiväkotien", "fi") in words
+
+        _forget_analyses(monkeypatch)
+
+        def not_again(word, language, parts):
+            raise AssertionError(f"analysed again: {word}")
+
+        monkeypatch.setattr(analysis, "_analysed_now", not_again)
+        again = topics.KeywordMemo(store)
+        assert item_topics(second, [second], False, again) == expected
+        assert again._new  # a text not seen before, of words that were
+
+        # Another analysis or dictionary: what was remembered is not taken, and goes.
+        assert list(store.word_analyses("another")) == []
+        store.save_word_analyses("another", [("koulu", "fi", True, ("koulu",))])
+        assert list(store.word_analyses(signature)) == []

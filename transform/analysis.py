@@ -32,7 +32,7 @@ import importlib.util
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +43,7 @@ FINNISH = "fi"
 SWEDISH = "sv"
 LANGUAGES = (FINNISH, SWEDISH)
 HUNSPELL_DIRECTORIES = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"))
+VOIKKO_DIRECTORIES = (Path("/usr/lib/voikko"), Path("/usr/share/voikko"))
 SWEDISH_DICTIONARIES = ("sv_FI", "sv_SE")
 # Shorter compound parts are mostly linking letters or noise ("s", "e"); never indexed.
 MIN_PART_LENGTH = 3
@@ -101,6 +102,16 @@ def _analysed(word: str, language: str | None, parts: bool) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _analyse(word: str, language: str, parts: bool) -> tuple[str, ...]:
+    key = (word, language, parts)
+    analyser = FINNISH_ANALYSER if language == FINNISH else SWEDISH_ANALYSER
+    # What was remembered is of the analysers there; one found missing is not asked.
+    forms = None if analyser.found_missing() else _REMEMBERED.get(key)
+    if forms is None:
+        forms = _NEW[key] = _analysed_now(word, language, parts)
+    return forms
+
+
+def _analysed_now(word: str, language: str, parts: bool) -> tuple[str, ...]:
     analyser = FINNISH_ANALYSER if language == FINNISH else SWEDISH_ANALYSER
     analyses = analyser.analyse(word) if analyser.available() else []
     if not analyses:
@@ -111,6 +122,53 @@ def _analyse(word: str, language: str, parts: bool) -> tuple[str, ...]:
             forms.extend(analysis.parts_and_suffixes())
             forms.extend(written_endings(word, analysis))
     return tuple(forms)
+
+
+# -- analyses remembered across processes -------------------------------------------------
+
+# (word, language, parts) -> forms loaded from the store, and those this process made
+# (transform/topics.py KeywordMemo loads and saves them): a night's new texts repeat the
+# archive's vocabulary, and a cold process would analyse it all again, Swedish through
+# spylls after reading its dictionary for a CPU second or more.
+_REMEMBERED: dict[tuple[str, str, bool], tuple[str, ...]] = {}
+_NEW: dict[tuple[str, str, bool], tuple[str, ...]] = {}
+
+
+def remember_analyses(known: Iterable[tuple[str, str, bool, tuple[str, ...]]]) -> None:
+    """Take ``(word, language, parts, forms)`` made under ``remembered_signature()``."""
+    for word, language, parts, forms in known:
+        _REMEMBERED.setdefault((word, language, parts), forms)
+
+
+def new_analyses() -> list[tuple[str, str, bool, tuple[str, ...]]]:
+    """The analyses made since the last call, to be remembered."""
+    rows = [(*key, forms) for key, forms in _NEW.items()]
+    _NEW.clear()
+    return rows
+
+
+def remembered_signature() -> str:
+    """What remembered analyses hold under: this code, the switch, which analysers are
+    there, and the dictionaries' files (a new dictionary analyses words anew)."""
+    digest = hashlib.sha256(analysis_signature().encode("ascii"))
+    for path in _dictionary_files():
+        status = path.stat()
+        digest.update(f"{path}\x1f{status.st_size}\x1f{status.st_mtime_ns}\x1e".encode())
+    try:
+        import libvoikko
+
+        digest.update(libvoikko.Voikko.getVersion().encode())
+    except (ImportError, OSError, AttributeError):
+        digest.update(b"no libvoikko")
+    return digest.hexdigest()
+
+
+def _dictionary_files() -> list[Path]:
+    swedish = _swedish_dictionary_path()
+    files = [swedish.with_suffix(".dic"), swedish.with_suffix(".aff")] if swedish else []
+    for directory in VOIKKO_DIRECTORIES:
+        files.extend(sorted(directory.glob("*/*/*.vfst")))
+    return files
 
 
 def written_endings(word: str, analysis: Analysis) -> list[str]:
@@ -178,6 +236,10 @@ class _LazyAnalyser:
 
     def available(self) -> bool:
         return self._load() is not None
+
+    def found_missing(self) -> bool:
+        """Known missing, without opening the tool."""
+        return self._tool is None and self._problem is not None
 
     def problem(self) -> str | None:
         if self._tool is None and self._problem is None:

@@ -16,8 +16,10 @@ whether an action is past the retention period today, and the code. A run re-pub
 only partitions whose digest changed and assembles every file from partition bytes, so a
 full export and an incremental one are the same code path and give the same bytes.
 Assembled files are kept in the cache too and hard-linked into the data directory: an
-unchanged file is not written again. Files are never changed in place (they may be
-linked into a published release, see pipeline/publish.py).
+unchanged file is not written again. Items are derived and cached the same way, one
+partition per year of a town's actions, keyed on the partitions they are made from;
+matters one part per year of their last date, keyed on their content. Files are never
+changed in place (they may be linked into a published release, see pipeline/publish.py).
 
 The dumps are written into a fresh directory beside <out>/data/ and swapped in at the
 end, so readers never see half an export and files of a removed municipality go away.
@@ -33,7 +35,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -43,8 +45,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transform import changes as change_log
-from transform.export_items import derived_rows, published_derived
-from transform.items import matter_id
+from transform.analysis import analysis_signature
+from transform.export_items import derived_rows
+from transform.items import Derived, matter_id, matters_of, session_items, unique_ids
 from transform.published_forms import PublishedForms
 from transform.publishing import PublishingPolicy
 from transform.schema import DerivedType, RecordType
@@ -62,7 +65,7 @@ from transform.schema_docs import (
     csv_tables,
     table_schema,
 )
-from transform.store import PublicCopy, Store, utc_now
+from transform.store import PublicCopy, Store, derived_row, utc_now
 from transform.topics import KeywordMemo
 
 DATA_DIR = "data"
@@ -80,6 +83,24 @@ PARENT_FIELDS = ("municipality", "organization", "meeting")
 # The sources whose change can change a published byte: a new version rebuilds everything.
 CODE_MODULES = ("export", "publishing", "privacy", "schema", "schema_docs", "store", "items")
 DERIVED_TABLES = {DerivedType.ITEM: ITEMS, DerivedType.MATTER: MATTERS}
+# ... and of what items and matters say (their topics also hang on the analysis).
+DERIVATION_MODULES = (
+    "export_items",
+    "items",
+    "votes",
+    "topics",
+    "languages",
+    "procedural",
+    "analysis",
+)
+DERIVED_FORMATS = [
+    (".csv", "csv"),
+    (EXCEL_SUFFIX, "excel-csv"),
+    (".jsonl", "jsonl"),
+    (".parquet", "parquet"),
+]
+# What deriving matters needs of each item, kept in the items' partition.
+MATTER_INPUTS = ("id", "date", "matter", "register_id", "title")
 
 
 class ExportError(RuntimeError):
@@ -109,6 +130,8 @@ class ExportReport:
     change_lines: int = 0
     partitions_reused: int = 0
     partitions_rebuilt: int = 0
+    derived_parts_reused: int = 0  # items of a town's year, matters of a town
+    derived_parts_rebuilt: int = 0
     files_reused: int = 0  # assembled files hard-linked from the cache unchanged
 
     def __str__(self) -> str:
@@ -404,6 +427,7 @@ def header_bytes(table: TableDoc, suffix: str) -> bytes:
 
 META_FILE = "meta.json"
 SQLITE_PATCH = "sqlite.jsonl"  # [id, published record or null] where the copy must change
+SQLITE_ROWS = "sqlite-rows.jsonl"  # items' and matters' rows for the copy (store.derived_row)
 MAIN, CHILD = "main", "child"  # a dump's own table, and its child table (attachments)
 
 
@@ -414,6 +438,17 @@ def code_version() -> str:
     for name in CODE_MODULES:
         module = sys.modules.get(f"transform.{name}") or __import__(f"transform.{name}")
         digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def derivation_version() -> str:
+    """Digest of the code (and the analysis) that makes items and matters of records."""
+    digest = hashlib.sha256(code_version().encode())
+    for name in DERIVATION_MODULES:
+        module = sys.modules.get(f"transform.{name}") or __import__(f"transform.{name}")
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(analysis_signature().encode())
     return digest.hexdigest()
 
 
@@ -570,11 +605,24 @@ def _concatenate(path: Path, header: bytes, sources: Iterable[Path], hashed: boo
         out.write(header)
         for source in sources:
             with source.open("rb") as handle:
+                if digest is None:
+                    out.flush()
+                    _copy_in_kernel(handle, out)
+                    continue
                 while chunk := handle.read(1 << 20):
-                    if digest is not None:
-                        digest.update(chunk)
+                    digest.update(chunk)
                     out.write(chunk)
     return digest.hexdigest() if digest is not None else None
+
+
+def _copy_in_kernel(source, target) -> None:
+    """The rest of ``source`` appended to ``target`` without passing through Python's
+    buffers (copy_file_range), or by reading and writing where the system cannot."""
+    try:
+        while os.copy_file_range(source.fileno(), target.fileno(), 1 << 30):
+            pass
+    except (AttributeError, OSError):
+        shutil.copyfileobj(source, target, 1 << 20)
 
 
 def _assemble_parquet(path: Path, table: TableDoc, sources: Iterable[Path]) -> None:
@@ -696,6 +744,10 @@ class _Exporter:
         # The rules' results are remembered in the store and shared with the site build.
         self.forms = PublishedForms(store, policy)
         self.keyword_memo = KeywordMemo(store)  # the items' topics, shared with the site
+        # (record type, town) -> [(period, listing entries, part)], what items key on.
+        self.partitions: dict[tuple[RecordType, str], list[tuple[str, list[dict], _Part]]] = {}
+        self._town_records: dict[tuple[RecordType, str], list[dict]] = {}  # published
+        self._meeting_marks_of: dict[str, dict[str, str]] = {}
 
     def run(self) -> ExportReport:
         self.directory.mkdir(parents=True)
@@ -745,7 +797,12 @@ class _Exporter:
         periods: dict[str, list[dict]] = {}
         for entry in self.store.record_digests(dump.record_type, town):
             periods.setdefault(entry["period"], []).append(entry)
-        return [self._partition(dump, town, period, entries) for period, entries in periods.items()]
+        listed = [
+            (period, entries, self._partition(dump, town, period, entries))
+            for period, entries in periods.items()
+        ]
+        self.partitions[dump.record_type, town] = listed
+        return [part for _, _, part in listed]
 
     def _partition(self, dump: _Dump, town: str, period: str, entries: list[dict]) -> _Part:
         digest = self._partition_digest(dump, town, period, entries)
@@ -762,16 +819,16 @@ class _Exporter:
         """Everything a partition's bytes depend on (parents are all done by now)."""
         digest = hashlib.sha256(_digest_of(code_version(), dump.table.name, town, period).encode())
         for entry in entries:
-            blocked = [name for name in ("id", *PARENT_FIELDS) if self._blocked(entry.get(name))]
-            retention = (
-                _retention_mark(self.policy, entry["date"])
-                if dump.record_type is RecordType.ACTION
-                else ""
-            )
-            digest.update(
-                f"{entry['id']}\x1f{entry['state']}\x1f{blocked}\x1f{retention}\x1e".encode()
-            )
+            digest.update(f"{self._entry_mark(dump.record_type, entry)}\x1e".encode())
         return digest.hexdigest()
+
+    def _entry_mark(self, record_type: RecordType, entry: dict) -> str:
+        """What the record's published form depends on, from its listing entry."""
+        blocked = [name for name in ("id", *PARENT_FIELDS) if self._blocked(entry.get(name))]
+        retention = (
+            _retention_mark(self.policy, entry["date"]) if record_type is RecordType.ACTION else ""
+        )
+        return f"{entry['id']}\x1f{entry['state']}\x1f{blocked}\x1f{retention}"
 
     def _blocked(self, record_id: str | None) -> bool:
         return record_id is not None and (
@@ -845,31 +902,41 @@ class _Exporter:
     def _write_files(self, dump: _Dump, town: str | None, parts: list[_Part]) -> None:
         """The dump's files of one town (or of the whole archive, ``town`` None), each
         assembled from the partitions' bytes, or linked as it was when none changed."""
-        directory = self.directory / town if town else self.directory
-        directory.mkdir(exist_ok=True)
         for table, prefix in self._tables(dump):
-            records = sum(part.rows(prefix) for part in parts)
             formats = [(".csv", "csv"), (EXCEL_SUFFIX, "excel-csv"), (".parquet", "parquet")]
             if prefix == MAIN:
                 formats.append((".jsonl", "jsonl"))
-            for suffix, kind in formats:
-                target = directory / f"{table.name}{suffix}"
-                assembled = self._assembled(table, prefix, suffix, parts)
-                _link(assembled.path, target)
-                if assembled.sha256 is not None:
-                    self.csv_sha256[target] = assembled.sha256
-                self.report.files_reused += assembled.reused
-                self.report.files.append(
-                    file_entry(
-                        self.directory,
-                        target,
-                        kind,
-                        self.generated_at,
-                        table.name,
-                        town,
-                        records,
-                    )
+            self._write_table(table, prefix, formats, town, parts)
+
+    def _write_table(
+        self,
+        table: TableDoc,
+        prefix: str,
+        formats: list[tuple[str, str]],
+        town: str | None,
+        parts: list[_Part],
+    ) -> None:
+        directory = self.directory / town if town else self.directory
+        directory.mkdir(exist_ok=True)
+        records = sum(part.rows(prefix) for part in parts)
+        for suffix, kind in formats:
+            target = directory / f"{table.name}{suffix}"
+            assembled = self._assembled(table, prefix, suffix, parts)
+            _link(assembled.path, target)
+            if assembled.sha256 is not None:
+                self.csv_sha256[target] = assembled.sha256
+            self.report.files_reused += assembled.reused
+            self.report.files.append(
+                file_entry(
+                    self.directory,
+                    target,
+                    kind,
+                    self.generated_at,
+                    table.name,
+                    town,
+                    records,
                 )
+            )
 
     def _assembled(
         self, table: TableDoc, prefix: str, suffix: str, parts: list[_Part]
@@ -889,73 +956,183 @@ class _Exporter:
     # -- items and matters (transform/export_items.py)
 
     def _export_items_and_matters(self, towns: list[str]) -> None:
-        """Derived again from the published records of each town, written whole."""
+        """Derived from the published records: the items of each year of a town's actions
+        (an item's documents share a date) and the matters of each town, cached as the
+        record partitions are and assembled into files the same way."""
         self.public_copy.clear_derived()
-        municipalities = {record["id"]: record for record in self.store.municipalities()}
-        every_town: dict[DerivedType, list[tuple[dict, dict]]] = {
-            kind: [] for kind in DERIVED_TABLES
-        }
+        every_town: dict[DerivedType, list[_Part]] = {kind: [] for kind in DERIVED_TABLES}
         for town in towns:
-            municipality = municipalities.get(town)
-            municipality = municipality and self.publish(RecordType.MUNICIPALITY, municipality)
-            if municipality is None:
-                for kind in DERIVED_TABLES:
-                    self._write_derived(kind, town, [])  # the town's datapackage lists them
-                continue
-            derived, action_by_id = published_derived(
-                self.store, municipality, self.publish, self.keyword_memo
-            )
-            # Names as published: an organ's name passes the rules like any other text.
-            names = {
-                shown["id"]: shown.get("name")
-                for record in self.store.organizations(town)
-                if (shown := self.publish(RecordType.ORGANIZATION, record))
-            }
-            for kind, pairs in derived_rows(derived, municipality, names, action_by_id).items():
-                self._write_derived(kind, town, pairs)
-                every_town[kind] += pairs
-            self.public_copy.add_derived(derived.items, derived.matters, self.generated_at)
-        for kind, pairs in every_town.items():
-            self._write_derived(kind, None, pairs)
-            self.progress(f"{DERIVED_TABLES[kind].name}: {len(pairs)} rows")
+            for kind, parts in self._derived_parts(town).items():
+                self._write_table(DERIVED_TABLES[kind], MAIN, DERIVED_FORMATS, town, parts)
+                every_town[kind] += parts
+                for part in parts:
+                    self.public_copy.add_derived_rows(
+                        kind, _json_lines(part.file(SQLITE_ROWS)), self.generated_at
+                    )
+        for kind, parts in every_town.items():
+            table = DERIVED_TABLES[kind]
+            self._write_table(table, MAIN, DERIVED_FORMATS, None, parts)
+            self.report.records[table.name] += sum(part.rows(MAIN) for part in parts)
+            self.progress(f"{table.name}: {self.report.records[table.name]} rows")
 
-    def _write_derived(
-        self, kind: DerivedType, town: str | None, pairs: list[tuple[dict, dict]]
-    ) -> None:
-        table = DERIVED_TABLES[kind]
-        body = _TableBody(table, with_jsonl=True)
+    def _derived_parts(self, town: str) -> dict[DerivedType, list[_Part]]:
+        municipality = next(iter(self._published(RecordType.MUNICIPALITY, town)), None)
+        if municipality is None:  # the town's datapackage still lists empty files
+            return {kind: [] for kind in DERIVED_TABLES}
+        years = self.partitions.get((RecordType.ACTION, town), [])
+        items = [self._items_part(town, municipality, [year]) for year in years]
+        if not _assemble_in_order(items):
+            # Ids or sort keys meet across years (odd ids or dates): derive the town whole.
+            items = [self._items_part(town, municipality, years)] if years else []
+        return {
+            DerivedType.ITEM: items,
+            DerivedType.MATTER: self._matters_parts(town, municipality, items),
+        }
+
+    def _items_part(self, town: str, municipality: dict, years: list[tuple]) -> _Part:
+        """The items of the town's actions of ``years`` (listed partitions), from the
+        cache when nothing they depend on changed."""
+        meetings = {
+            entry["meeting"] for _, entries, _ in years for entry in entries if entry["meeting"]
+        }
+        digest = _digest_of(
+            self._town_digest(town),
+            "items",
+            *(f"{period}:{part.digest}" for period, _, part in years),
+            *sorted(self._meeting_marks(town).get(meeting, meeting) for meeting in meetings),
+        )
+        periods = [period for period, _, _ in years]
+        return self._derived_part(
+            digest, lambda digest: self._derive_items(digest, town, municipality, periods)
+        )
+
+    def _town_digest(self, town: str) -> str:
+        """What every derived part of the town depends on: the code, the municipality and
+        its organs (names, twins) as published."""
+        return _digest_of(
+            derivation_version(),
+            town,
+            *(
+                part.digest
+                for record_type in (RecordType.MUNICIPALITY, RecordType.ORGANIZATION)
+                for _, _, part in self.partitions.get((record_type, town), [])
+            ),
+        )
+
+    def _meeting_marks(self, town: str) -> dict[str, str]:
+        """meeting id -> what its published form depends on (items read its kind)."""
+        if town not in self._meeting_marks_of:
+            self._meeting_marks_of[town] = {
+                entry["id"]: self._entry_mark(RecordType.MEETING, entry)
+                for _, entries, _ in self.partitions.get((RecordType.MEETING, town), [])
+                for entry in entries
+            }
+        return self._meeting_marks_of[town]
+
+    def _derived_part(self, digest: str, make: Callable[[str], _Part]) -> _Part:
+        part = self.cache.part(digest)
+        if part is None:
+            part = make(digest)
+            self.report.derived_parts_rebuilt += 1
+        else:
+            self.report.derived_parts_reused += 1
+        return part
+
+    def _derive_items(
+        self, digest: str, town: str, municipality: dict, periods: list[str]
+    ) -> _Part:
+        actions = [
+            shown
+            for period in periods
+            for record in self.store.iter_period_records(RecordType.ACTION, town, period)
+            if (shown := self.publish(RecordType.ACTION, record))
+        ]
+        meeting_ids = {action.get("meeting") for action in actions}
+        meetings = [
+            meeting
+            for meeting in self._published(RecordType.MEETING, town)
+            if meeting["id"] in meeting_ids
+        ]
+        organizations = self._published(RecordType.ORGANIZATION, town)
+        before = session_items(municipality, organizations, meetings, actions, self.keyword_memo)
+        items = unique_ids(before)
+        # Names as published: an organ's name passes the rules like any other text.
+        names = {organization["id"]: organization.get("name") for organization in organizations}
+        pairs = derived_rows(
+            Derived(items, [], {}),
+            municipality,
+            names,
+            {action["id"]: action for action in actions},
+        )[DerivedType.ITEM]
+        meta = {
+            "ids_before": [item["id"] for item in before],
+            "items": [[item.get(name) for name in MATTER_INPUTS] for item in items],
+        }
+        return self._save_derived(digest, DerivedType.ITEM, pairs, items, meta)
+
+    def _matters_parts(self, town: str, municipality: dict, items: list[_Part]) -> list[_Part]:
+        """The town's matters from its items, one part per year of their last date,
+        newest first: a part is formatted again only when one of its matters changed."""
+        # In id order, as group_items has them (parts keep theirs; ids never repeat
+        # across parts, see _assemble_in_order).
+        inputs = sorted(
+            (
+                dict(zip(MATTER_INPUTS, values, strict=True))
+                for part in items
+                for values in part.meta["items"]
+            ),
+            key=lambda item: item["id"],
+        )
+        matters = matters_of(town, inputs)
+        pairs = derived_rows(Derived([], matters, {}), municipality, {}, {})[DerivedType.MATTER]
+        years: dict[str, list[tuple[dict, dict]]] = {}
+        for row, matter in pairs:  # newest first; a year's dates sort together
+            years.setdefault((matter["last_date"] or "")[:4], []).append((row, matter))
+        return [self._matters_part(town, year, year_pairs) for year, year_pairs in years.items()]
+
+    def _matters_part(self, town: str, year: str, pairs: list[tuple[dict, dict]]) -> _Part:
+        matters = [matter for _, matter in pairs]
+        digest = _digest_of(
+            self._town_digest(town), "matters", year, *(_encode_json(matter) for matter in matters)
+        )
+        return self._derived_part(
+            digest,
+            lambda digest: self._save_derived(digest, DerivedType.MATTER, pairs, matters, {}),
+        )
+
+    def _save_derived(
+        self,
+        digest: str,
+        kind: DerivedType,
+        pairs: list[tuple[dict, dict]],
+        records: list[dict],
+        meta: dict,
+    ) -> _Part:
+        """Rows formatted for every file, newest first, and for the SQLite copy."""
+        body = _TableBody(DERIVED_TABLES[kind], with_jsonl=True)
         for row, record in pairs:
             body.add(row, record)
-        directory = self.directory / town if town else self.directory
-        directory.mkdir(exist_ok=True)
-        blobs = body.blobs("rows")
-        for suffix, kind_name in (
-            (".csv", "csv"),
-            (EXCEL_SUFFIX, "excel-csv"),
-            (".jsonl", "jsonl"),
-            (".parquet", "parquet"),
-        ):
-            target = directory / f"{table.name}{suffix}"
-            if suffix == ".parquet":
-                _write_arrow_as_parquet(target, body.arrow_table())
-            else:
-                data = header_bytes(table, suffix) + blobs[f"rows{suffix}"]
-                target.write_bytes(data)
-                if suffix == ".csv":
-                    self.csv_sha256[target] = hashlib.sha256(data).hexdigest()
-            self.report.files.append(
-                file_entry(
-                    self.directory,
-                    target,
-                    kind_name,
-                    self.generated_at,
-                    table.name,
-                    town,
-                    body.records,
-                )
+        blobs = body.blobs(MAIN)
+        blobs[SQLITE_ROWS] = "".join(
+            _encode_json(derived_row(kind, record)) + "\n" for record in records
+        ).encode("utf-8")
+        keys = [_newest_first_key(kind, record) for _, record in pairs]
+        meta = {**meta, "rows": {MAIN: body.records}, "keys": keys[:1] + keys[-1:]}
+        return self.cache.save_part(digest, blobs, {f"{MAIN}.arrow": body.arrow_table()}, meta)
+
+    def _published(self, record_type: RecordType, town: str) -> list[dict]:
+        """The town's records of a type as published, read once per run."""
+        key = (record_type, town)
+        if key not in self._town_records:
+            records = (
+                [record for record in self.store.municipalities() if record["id"] == town]
+                if record_type is RecordType.MUNICIPALITY
+                else self.store.iter_records(record_type, town)
             )
-        if town is None:
-            self.report.records[table.name] += body.records
+            self._town_records[key] = [
+                shown for record in records if (shown := self.publish(record_type, record))
+            ]
+        return self._town_records[key]
 
     # -- change log
 
@@ -1031,8 +1208,34 @@ class _Exporter:
         )
 
 
-def _write_arrow_as_parquet(path: Path, table: pa.Table) -> None:
-    pq.write_table(table, path, row_group_size=PARQUET_ROW_GROUP_ROWS)
+def _newest_first_key(kind: DerivedType, record: dict) -> list[str]:
+    """What items and matters are sorted by, newest first (export_items.derived_rows)."""
+    date = record["date"] if kind is DerivedType.ITEM else record["last_date"]
+    return [date or "", record["id"]]
+
+
+def _assemble_in_order(items: list[_Part]) -> bool:
+    """Whether the items' parts, one per year, give the town's items as deriving them
+    all at once would: no id (before or after ``unique_ids``) in two parts, and each
+    part's rows all newer than the next part's, so that the files are the parts one
+    after another."""
+    seen_before: set[str] = set()
+    seen_after: set[str] = set()
+    for part in items:
+        before = set(part.meta["ids_before"])
+        after = {values[0] for values in part.meta["items"]}
+        if before & seen_before or after & seen_after:
+            return False
+        seen_before |= before
+        seen_after |= after
+    bounds = [part.meta["keys"] for part in items if part.meta["keys"]]  # [newest, oldest]
+    return all(before[1] > after[0] for before, after in zip(bounds, bounds[1:], strict=False))
+
+
+def _json_lines(path: Path) -> Iterator:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
 
 
 def _source(municipality: dict) -> dict:

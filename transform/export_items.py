@@ -3,9 +3,10 @@ as people with a spreadsheet want them, one row per item, plain columns.
 
 Items and matters are derived from the actions (transform/items.py). The export derives
 them again from the *published* actions of each municipality, so a withheld or redacted
-document never shows through its item, and writes them whole on every run: they are a
-fraction of the actions' size and depend on many actions at once, which the partition
-cache of transform/export.py cannot key cheaply.
+document never shows through its item. It does so one year of a town's actions at a time
+(an item's documents share a date) and caches each year's items under the digests of the
+partitions they come from; matters are grouped from the town's items on every run and
+formatted again only for a year whose matters changed (transform/export.py).
 """
 
 from __future__ import annotations

@@ -83,6 +83,23 @@ def group_items(
 ) -> Derived:
     """The items and matters of one municipality's current (not withdrawn) actions;
     ``memo`` remembers the topics' keyword tags (transform/topics.py)."""
+    items = unique_ids(session_items(municipality, organizations, meetings, actions, memo))
+    item_of_action = {
+        document["action"]: item["id"] for item in items for document in item["documents"]
+    }
+    return Derived(items, matters_of(municipality["id"], items), item_of_action)
+
+
+def session_items(
+    municipality: dict,
+    organizations: list[dict],
+    meetings: list[dict],
+    actions: list[dict],
+    memo: KeywordMemo | None = None,
+) -> list[dict]:
+    """The items of the actions' sessions, before ``unique_ids``. A session is one date's,
+    so the actions of a year give the same items alone as among all (transform/export.py
+    derives them so, one year at a time)."""
     current = [action for action in actions if not action.get("withdrawn_at")]
     meeting_by_id = {meeting["id"]: meeting for meeting in meetings}
     canonical = canonical_organs(organizations)
@@ -97,11 +114,7 @@ def group_items(
             items.append(
                 _item(municipality, organ, date, group, meeting_by_id, main_language, memo)
             )
-    items = _unique_ids(items)
-    item_of_action = {
-        document["action"]: item["id"] for item in items for document in item["documents"]
-    }
-    return Derived(items, _matters(municipality["id"], items), item_of_action)
+    return items
 
 
 def canonical_organs(organizations: list[dict]) -> dict[str, str]:
@@ -305,7 +318,7 @@ def _item_origin(
     return _UNSAFE_IN_ORIGIN.sub("-", raw)
 
 
-def _unique_ids(items: list[dict]) -> list[dict]:
+def unique_ids(items: list[dict]) -> list[dict]:
     """Two items computing one id (two meetings of an organ on one day, both numbering
     from 1) fall back to their first document's id."""
     count: dict[str, int] = defaultdict(int)
@@ -327,7 +340,7 @@ def _unique_ids(items: list[dict]) -> list[dict]:
 # -- items -> matters -------------------------------------------------------------------------
 
 
-def _matters(municipality_id: str, items: list[dict]) -> list[dict]:
+def matters_of(municipality_id: str, items: list[dict]) -> list[dict]:
     by_matter: dict[str, list[dict]] = defaultdict(list)
     for item in items:
         if item["matter"]:

@@ -262,6 +262,22 @@ CREATE TABLE keyword_tags (
 );
 """
 
+# Word analyses (transform/analysis.py remembered_analyses): a word's forms, so a fresh
+# process need not analyse the archive's vocabulary again (Swedish through spylls is slow,
+# its dictionary slow to read). Words come from unredacted texts: not public, the public
+# copy drops the table. Rows of another ``signature`` (analysis code, dictionaries) are
+# stale and deleted when new ones are saved.
+_WORD_ANALYSES = """
+CREATE TABLE word_analyses (
+    word TEXT NOT NULL,
+    language TEXT NOT NULL,
+    parts INTEGER NOT NULL,
+    forms TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    PRIMARY KEY (word, language, parts)
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _INITIAL),
     (2, _CHANGES),
@@ -270,4 +286,5 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, _IMPORTED_FILES),
     (6, _ATTACHMENT_FILES),
     (7, _KEYWORD_TAGS),
+    (8, _WORD_ANALYSES),
 ]

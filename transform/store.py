@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from transform import attachment_files
@@ -220,6 +221,10 @@ def _as_listed(key: str, value):
 
 def _is_empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
+
+
+# Between a word's forms in word_analyses: a form is letters and digits (analysis.WORD).
+FORMS_SEPARATOR = "\x1f"
 
 
 def _json(value) -> str:
@@ -426,6 +431,32 @@ class Store:
                     "INSERT OR REPLACE INTO keyword_tags (id, input_key, tags) VALUES (?, ?, ?)",
                     (action_id, input_key, tags),
                 )
+
+    # -- word analyses (transform/analysis.py remembered_analyses) ---------------------
+
+    def word_analyses(self, signature: str) -> Iterator[tuple[str, str, bool, tuple[str, ...]]]:
+        """``(word, language, parts, forms)`` remembered under ``signature``."""
+        rows = self._db.execute(
+            "SELECT word, language, parts, forms FROM word_analyses WHERE signature = ?",
+            (signature,),
+        )
+        for word, language, parts, forms in rows:
+            yield word, language, bool(parts), tuple(forms.split(FORMS_SEPARATOR)) if forms else ()
+
+    def save_word_analyses(
+        self, signature: str, rows: list[tuple[str, str, bool, tuple[str, ...]]]
+    ) -> None:
+        """Remember analyses made under ``signature``; those of any other are dropped."""
+        with self.transaction():
+            self._db.execute("DELETE FROM word_analyses WHERE signature <> ?", (signature,))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO word_analyses (word, language, parts, forms, signature)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (word, language, int(parts), FORMS_SEPARATOR.join(forms), signature)
+                    for word, language, parts, forms in rows
+                ],
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -1310,7 +1341,12 @@ STREAM_ORDER = {
 # Not data for readers, and they could name what a takedown removed.
 PUBLIC_COPY_EMPTIED_TABLES = ("changes", "harvest_log", "parse_log", "runs")
 # Unredacted derivatives of the records: never in a public file.
-PUBLIC_COPY_DROPPED_TABLES = ("published_forms", "attachment_files", "keyword_tags")
+PUBLIC_COPY_DROPPED_TABLES = (
+    "published_forms",
+    "attachment_files",
+    "keyword_tags",
+    "word_analyses",
+)
 _PUBLIC_COPY_BATCH = 500
 
 
@@ -1371,22 +1407,16 @@ class PublicCopy:
     def add_derived(self, items: list[dict], matters: list[dict], updated_at: str) -> None:
         """``updated_at``: the export's time, so the file depends on the records only."""
         for kind, records in ((DerivedType.ITEM, items), (DerivedType.MATTER, matters)):
-            for record in records:
-                values = {
-                    "id": record["id"],
-                    **{
-                        column: _column_value(record.get(column))
-                        for column in DERIVED_KEY_COLUMNS[kind]
-                    },
-                    "data": _json(record),
-                    "content_hash": content_hash(record),
-                    "updated_at": updated_at,
-                }
-                self._copy.execute(
-                    f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(values)}) "
-                    f"VALUES ({', '.join('?' for _ in values)})",
-                    list(values.values()),
-                )
+            self.add_derived_rows(kind, map(partial(derived_row, kind), records), updated_at)
+
+    def add_derived_rows(self, kind: DerivedType, rows: Iterable[list], updated_at: str) -> None:
+        """Rows as ``derived_row`` makes them (the export keeps them made, in its cache)."""
+        columns = ("id", *DERIVED_KEY_COLUMNS[kind], "data", "content_hash", "updated_at")
+        self._copy.executemany(
+            f"INSERT INTO {DERIVED_TABLES[kind]} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            ([*row, updated_at] for row in rows),
+        )
 
     def finish(self, publish: Callable[[RecordType, dict], dict | None]) -> dict[str, int]:
         """Versions through ``publish``, commit, vacuum; returns rows kept per table."""
@@ -1410,6 +1440,17 @@ class PublicCopy:
     def __exit__(self, exc_type, *exc_info) -> None:
         if exc_type is not None:
             self.abort()
+
+
+def derived_row(kind: DerivedType, record: dict) -> list:
+    """An item's or matter's values for its table in the public copy, ``updated_at``
+    aside: id, key columns, data, content hash."""
+    return [
+        record["id"],
+        *(_column_value(record.get(column)) for column in DERIVED_KEY_COLUMNS[kind]),
+        _json(record),
+        content_hash(record),
+    ]
 
 
 def _publish_versions(

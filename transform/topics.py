@@ -35,7 +35,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from transform.analysis import WORD, analysis_enabled, analysis_signature, index_forms, query_forms
+from transform.analysis import (
+    WORD,
+    analysis_enabled,
+    analysis_signature,
+    index_forms,
+    new_analyses,
+    query_forms,
+    remember_analyses,
+    remembered_signature,
+)
 from transform.schema import ContentType
 
 TEXT_MIN_HITS = 2
@@ -254,18 +263,21 @@ class KeywordMemo:
     ``keyword_tags``) under a digest of the text, its language, these rules and the
     analysis: analysing every item's words is most of deriving items, and a night changes
     few of them. Without a store it only remembers within the run. Call ``save()`` to keep
-    what was computed."""
+    what was computed. The words of a text not remembered are analysed through the
+    store's remembered word analyses (table ``word_analyses``, transform/analysis.py)."""
 
     def __init__(self, store=None):
         self.store = store
         self._salt = _rules_salt()
         self._known: dict[str, str] | None = None
         self._new: list[tuple[str, str, str]] = []  # (action id, input key, tags)
+        self._analyses_signature: str | None = None  # set once the store's are loaded
 
     def tags(self, shown: dict) -> list[Tag]:
         key = self._input_key(shown)
         known = self._remembered()
         if key not in known:
+            self._load_analyses()
             known[key] = json.dumps(
                 [[tag.topic.value, tag.rule] for tag in _keyword_tags(shown, text=True)]
             )
@@ -276,6 +288,15 @@ class KeywordMemo:
         if self.store is not None and self._new:
             self.store.save_keyword_tags(self._new)
         self._new = []
+        analyses = new_analyses()
+        if self._analyses_signature is not None and analyses:
+            self.store.save_word_analyses(self._analyses_signature, analyses)
+
+    def _load_analyses(self) -> None:
+        """The store's word analyses, once, before the first text must be analysed."""
+        if self.store is not None and self._analyses_signature is None:
+            self._analyses_signature = remembered_signature()
+            remember_analyses(self.store.word_analyses(self._analyses_signature))
 
     def _input_key(self, shown: dict) -> str:
         digest = hashlib.sha256(self._salt)

@@ -42,6 +42,9 @@ _PROPOSALS = re.compile(
     r"understöder\s+(?P<no_sv>[^.]+?)\s+röstar\s+nej\b",
     re.IGNORECASE,
 )
+# Words _PROPOSALS cannot match without: its lazy runs try every start in a text, so a
+# text without them (most) is not searched.
+_PROPOSAL_WORDS = re.compile(r"kannattavat|understöder", re.IGNORECASE)
 # "JAA: Niemi, Kallio" / "Ja (3): ..." / "Frånvarande: ..." on a line of its own.
 _NAME_LINES = {
     "yes_names": re.compile(
@@ -77,7 +80,7 @@ def extract_votes(action: dict) -> list[dict]:
     same vote twice, in the proceedings and the decision, gives it once)."""
     text = proceedings_text(action)
     votes = _counted_votes(text) or _scored_votes(text)
-    proposals = _PROPOSALS.search(text)
+    proposals = _PROPOSALS.search(text) if _PROPOSAL_WORDS.search(text) else None
     if votes:
         votes[0].update(_names(text))
     if votes and proposals:
