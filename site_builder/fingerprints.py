@@ -50,14 +50,22 @@ class PageFingerprints:
         self.current[key] = digest
         return self.previous.get(key) == digest
 
-    def record_digest(self, record: dict) -> str:
-        """A digest of one record, made once per build however many lists show it (a
-        decision is on its town's, organ's and topics' pages and feeds)."""
+    def record_digest(self, record: dict | None) -> str | None:
+        """A digest of one record, made once per build however many pages show it (an
+        action is on its own page, its item's and its meeting's; an item on its matter's
+        and on lists and feeds)."""
+        if record is None:
+            return None
         known = self._record_digests.get(id(record))
         if known is None or known[0] is not record:
             known = (record, _digest(record))
             self._record_digests[id(record)] = known
         return known[1]
+
+    def forget_records(self) -> None:
+        """Drop the remembered digests and the records they hold: called after each
+        municipality, so a build holds one municipality's records at a time."""
+        self._record_digests.clear()
 
     def as_text(self) -> str:
         return (

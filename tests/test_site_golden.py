@@ -447,3 +447,19 @@ def test_every_golden_page_passes_the_nu_html_checker():
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert [(m.get("url", "").rsplit("expected/", 1)[-1], m["message"]) for m in messages] == []
+
+
+def test_a_records_digest_is_made_once_and_forgotten_after_its_municipality(tmp_path):
+    """Pages that show the same record (an action on its page, its item's and its
+    meeting's) share one digest of it; the records are let go after each municipality."""
+    from site_builder import fingerprints as module
+
+    fingerprints = module.PageFingerprints(tmp_path, "salt")
+    record = {"id": "vaasa:action:1", "title": "Talousarvio"}
+    with mock.patch.object(module, "_digest", wraps=module._digest) as digest:
+        first, again = fingerprints.record_digest(record), fingerprints.record_digest(record)
+    assert first == again and digest.call_count == 1
+    assert fingerprints.record_digest({**record, "title": "Uusi"}) != first
+    assert fingerprints.record_digest(None) is None
+    fingerprints.forget_records()
+    assert not fingerprints._record_digests
