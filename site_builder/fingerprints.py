@@ -41,18 +41,41 @@ class PageFingerprints:
         self.salt = salt
         self.previous = _load(Path(out_dir) / FINGERPRINT_FILE, salt)
         self.current: dict[str, str] = {}
+        # id(record) -> (record, digest): kept with the record so an id is never reused.
+        self._record_digests: dict[int, tuple[dict, str]] = {}
 
     def unchanged(self, key: str, inputs: object) -> bool:
         """Records the inputs of ``key``'s pages; True when they are those of the last build."""
-        canonical = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
-        digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        digest = _digest(inputs)
         self.current[key] = digest
         return self.previous.get(key) == digest
+
+    def record_digest(self, record: dict | None) -> str | None:
+        """A digest of one record, made once per build however many pages show it (an
+        action is on its own page, its item's and its meeting's; an item on its matter's
+        and on lists and feeds)."""
+        if record is None:
+            return None
+        known = self._record_digests.get(id(record))
+        if known is None or known[0] is not record:
+            known = (record, _digest(record))
+            self._record_digests[id(record)] = known
+        return known[1]
+
+    def forget_records(self) -> None:
+        """Drop the remembered digests and the records they hold: called after each
+        municipality, so a build holds one municipality's records at a time."""
+        self._record_digests.clear()
 
     def as_text(self) -> str:
         return (
             json.dumps({"salt": self.salt, "pages": self.current}, sort_keys=True, indent=0) + "\n"
         )
+
+
+def _digest(inputs: object) -> str:
+    canonical = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _load(path: Path, salt: str) -> dict[str, str]:

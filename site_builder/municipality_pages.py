@@ -81,6 +81,7 @@ def build_municipality_pages(
     topics = build_town_topic_pages(
         renderer, sitemap, municipality, items.decisions(), page_context["meeting_by_id"]
     )
+    renderer.fingerprints.forget_records()
     return items.decisions()[:LATEST_FOR_HOME], topics
 
 
@@ -164,17 +165,20 @@ class _MunicipalityBuilder:
             action["organization"],
             *(step.get("organization") for step in action["history"] or ()),
         }
+        digest = self.renderer.fingerprints.record_digest
         return {
-            "action": action,
-            "versions": versions,
+            "action": digest(action),
+            "versions": [digest(version) for version in versions],
             "municipality": self.records.municipality,
             "organizations": [
                 organization_by_id.get(organization_id)
                 for organization_id in sorted(filter(None, organization_ids))
             ],
             "meeting": self.page_context["meeting_by_id"].get(action["meeting"]),
-            "translations": [action_by_id.get(item["id"]) for item in action["translations"]],
-            "item": self.items.item_of_action.get(action["id"]),
+            "translations": [
+                digest(action_by_id.get(item["id"])) for item in action["translations"]
+            ],
+            "item": digest(self.items.item_of_action.get(action["id"])),
             "history": self._history(action),
         }
 
@@ -223,10 +227,11 @@ class _MunicipalityBuilder:
                 for step in document.get("history") or ()
             ),
         }
+        digest = self.renderer.fingerprints.record_digest
         return {
-            "item": item,
-            "documents": documents,
-            "matter_items": matter_items,
+            "item": digest(item),
+            "documents": [digest(document) for document in documents],
+            "matter_items": [digest(handling) for handling in matter_items],
             "municipality": self.records.municipality,
             "organizations": [
                 organization_by_id.get(organization_id)
@@ -263,7 +268,7 @@ class _MunicipalityBuilder:
         the matter, its handlings, and the organs and meetings they name."""
         return {
             "matter": matter,
-            "handlings": handled,
+            "handlings": [self.renderer.fingerprints.record_digest(item) for item in handled],
             "municipality": self.records.municipality,
             "organizations": [self._organization(item) for item in handled],
             "meetings": [
@@ -301,6 +306,10 @@ class _MunicipalityBuilder:
                 context,
                 {
                     **context,
+                    "actions": [
+                        self.renderer.fingerprints.record_digest(action)
+                        for action in context["actions"]
+                    ],
                     "municipality": self.records.municipality,
                     "organization": self._organization(meeting),
                     # the page links items by id only
@@ -396,6 +405,10 @@ class _MunicipalityBuilder:
                     context,
                     {
                         **context,
+                        "decisions": [
+                            self.renderer.fingerprints.record_digest(item)
+                            for item in year_decisions[window]
+                        ],
                         "municipality": self.records.municipality,
                         "organizations": self._organizations_of(year_decisions[window]),
                     },

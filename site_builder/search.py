@@ -17,15 +17,21 @@ result's link into the searcher's own tree. Only ``fi/`` and ``sv/`` are read.
 **Bundles.** Pagefind holds its whole input in memory (about 0.2 MiB a page): one run over
 100,000 records would need some 20 GiB. So the pages are split into bundles of bounded
 size, one per municipality and year (``vaasa-2025``; records without a date in
-``vaasa-undated``), each indexed by a Pagefind run of its own into ``pagefind/<bundle>/``,
+``vaasa-undated``), except that a town's newest ``RECENT_MONTHS`` months (counted back from
+the newest date on its pages, not from the clock) are a bundle of their own
+(``vaasa-recent``): a night's changes are new minutes and corrections within the
+harvester's 60-day window, so a night re-indexes that small bundle rather than the whole
+year, and a year's bundle again only when the window moves past its pages (once a month).
+Each bundle is indexed by a Pagefind run of its own into ``pagefind/<bundle>/``,
 up to two runs at a time (two cores). Pagefind gets a scratch directory of hard links to
 just that bundle's pages, at their paths relative to the site root, so results keep their
 real URLs. The browser runs one Pagefind instance per index language, each merging that
 language's index of every bundle (Pagefind's ``mergeIndex``); ``pagefind/bundles.json``
 names them.
 
-**Incremental.** A page's bundle is read from the page itself (its municipality and year
-filters) and cached by the page's size and mtime (``.avoin-page-bundles.json``): the site
+**Incremental.** A page's place (its municipality, year and month) is read from the page
+itself (its municipality and year filters, its date) and cached by the page's size and
+mtime (``.avoin-page-bundles.json``): the site
 writer never rewrites an unchanged page, so an unchanged page is not read again. A bundle
 is indexed again only when its pages' digest (paths, sizes, mtimes, Pagefind's version)
 differs from the one in ``bundles.json``: a night that changed this year's records re-runs
@@ -47,7 +53,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -79,22 +85,28 @@ ENTRY_POINT_FILES = (ENTRY_FILE, "pagefind.js", "pagefind-worker.js")
 # own language.
 INDEXED_TREES = ("fi", "sv")
 UNDATED = "undated"
+RECENT = "recent"
+# A town's newest months in a bundle of their own: next month's agendas, this month's and
+# last month's minutes (the harvester's 60-day window).
+RECENT_MONTHS = 3
 PARALLEL_RUNS = 2  # the machine's cores; each run holds a bundle, well under 1 GiB
 PAGEFIND_TIMEOUT_SECONDS = 600
 # Part of every bundle's digest: a change to what a bundle holds re-indexes them all.
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2
 
 # Bundle names become directory names and URLs: made by us from a municipality id (a slug)
 # and a year, checked again here, never taken from harvested text as it is.
 MUNICIPALITY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 YEAR = re.compile(r"[0-9]{4}")
-BUNDLE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:[0-9]{4}|undated)")
+BUNDLE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:[0-9]{4}|undated|recent)")
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 # What a page says about its indexing, read from our own markup. Harvested text cannot
 # fake these: it is escaped, so "<" and '"' in it never reach the page as they are.
 _INDEXED_BODY = re.compile(rb"<[a-z]+\s[^<>]*\bdata-pagefind-body[\s>]")
 _MUNICIPALITY_FILTER = re.compile(rb'\sdata-pagefind-filter="municipality:([^"]*)"')
 _YEAR_FILTER = re.compile(rb'\sdata-pagefind-filter="year:([^"]*)"')
+_DATE_SORT = re.compile(rb'\sdata-pagefind-sort="date:([0-9]{4}-[0-9]{2})')
 
 
 class SearchIndexError(RuntimeError):
@@ -114,10 +126,26 @@ class IndexReport:
 
 
 @dataclass(frozen=True)
+class PagePlace:
+    """Where an indexed page belongs: its municipality, year (or ``UNDATED``) and month
+    (``2025-03``; None when the page has no full date)."""
+
+    municipality: str
+    year: str
+    month: str | None = None
+
+    def year_bundle(self) -> str:
+        return f"{self.municipality}-{self.year}"
+
+    def recent_bundle(self) -> str:
+        return f"{self.municipality}-{RECENT}"
+
+
+@dataclass(frozen=True)
 class PageState:
     size: int
     mtime_ns: int
-    bundle: str | None  # None: the page is not indexed
+    place: PagePlace | None  # None: the page is not indexed
 
 
 @dataclass
@@ -158,7 +186,8 @@ def build_index(out_dir: Path) -> IndexReport:
     target = site / PAGEFIND_DIR
     target.mkdir(exist_ok=True)
     cache_file = target / PAGE_CACHE_FILE
-    states = scan_pages(site, read_page_cache(cache_file))
+    cache = read_page_cache(cache_file)
+    states = scan_pages(site, cache)
     bundles = group_into_bundles(states)
     if not bundles:
         raise SearchIndexError(f"{out_dir}: no page to index (none has data-pagefind-body)")
@@ -176,7 +205,8 @@ def build_index(out_dir: Path) -> IndexReport:
         report.written += 1
     else:
         report.unchanged += 1
-    write_page_cache(cache_file, states)
+    if states != cache:  # same objects when nothing was read: cheap to compare
+        write_page_cache(cache_file, states)
     remove_leftovers(target, set(bundles), report)
     return report
 
@@ -185,42 +215,47 @@ def build_index(out_dir: Path) -> IndexReport:
 
 
 def scan_pages(site: Path, cache: dict[str, PageState]) -> dict[str, PageState]:
-    """Every page of the indexed trees with its bundle; a page the cache knows by its size
-    and mtime is not read."""
+    """Every page of the indexed trees (``fi/vaasa/action/1/index.html``) with its place; a
+    page the cache knows by its size and mtime is not read. One loop over strings, not
+    Path objects: a site has a directory per page, and this runs over all of them."""
     states = {}
-    for path, entry in _html_files(site):
-        stat = entry.stat()
-        known = cache.get(path)
-        if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-            states[path] = known
-        else:
-            bundle = bundle_of_page(Path(entry.path).read_bytes(), path)
-            states[path] = PageState(stat.st_size, stat.st_mtime_ns, bundle)
+    root = str(site)
+    pending = [tree for tree in INDEXED_TREES if os.path.isdir(f"{root}/{tree}")]
+    while pending:
+        directory = pending.pop()
+        with os.scandir(f"{root}/{directory}") as entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(f"{directory}/{name}")
+                elif name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                    path = f"{directory}/{name}"
+                    stat = entry.stat(follow_symlinks=False)
+                    known = cache.get(path)
+                    if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
+                        states[path] = known
+                    else:
+                        states[path] = _read_state(entry.path, path, stat)
     return states
 
 
-def _html_files(site: Path) -> Iterator[tuple[str, os.DirEntry]]:
-    """``("fi/vaasa/action/1/index.html", entry)`` for every page under fi/ and sv/."""
-    pending = [tree for tree in INDEXED_TREES if (site / tree).is_dir()]
-    while pending:
-        directory = pending.pop()
-        with os.scandir(site / directory) as entries:
-            for entry in entries:
-                path = f"{directory}/{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(path)
-                elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
-                    yield path, entry
+def _read_state(file: str, path: str, stat: os.stat_result) -> PageState:
+    with open(file, "rb") as page:
+        return PageState(stat.st_size, stat.st_mtime_ns, place_of_page(page.read(), path))
 
 
-def bundle_of_page(page: bytes, path: str) -> str | None:
-    """The bundle an indexed page belongs to (``vaasa-2025``); None for a page not indexed."""
+def place_of_page(page: bytes, path: str) -> PagePlace | None:
+    """Where an indexed page belongs (``vaasa``, ``2025``, ``2025-03``); None for a page
+    not indexed. Names are checked here: they become directory names and URLs."""
     if not _INDEXED_BODY.search(page):
         return None
     municipality = _first_value(_MUNICIPALITY_FILTER, page)
     if municipality is None:
         raise SearchIndexError(f"{path}: an indexed page without a municipality filter")
-    return bundle_name(municipality, _first_value(_YEAR_FILTER, page) or UNDATED, path)
+    year = _first_value(_YEAR_FILTER, page) or UNDATED
+    bundle_name(municipality, year, path)
+    month = _first_value(_DATE_SORT, page) if year != UNDATED else None
+    return PagePlace(municipality, year, month if month and month[:4] == year else None)
 
 
 def _first_value(pattern: re.Pattern, page: bytes) -> str | None:
@@ -237,11 +272,39 @@ def bundle_name(municipality: str, year: str, path: str = "") -> str:
     return f"{municipality}-{year}"
 
 
+def recent_months(places: Iterable[PagePlace]) -> dict[str, str]:
+    """Municipality -> the first month of its recent bundle: ``RECENT_MONTHS`` months back
+    from the newest month on its pages (``2025-03`` for a newest ``2025-05``)."""
+    newest: dict[str, str] = {}
+    for place in places:
+        if place.month and place.month > newest.get(place.municipality, ""):
+            newest[place.municipality] = place.month
+    return {town: months_before(month, RECENT_MONTHS - 1) for town, month in newest.items()}
+
+
+def months_before(month: str, count: int) -> str:
+    """``months_before("2025-02", 2) == "2024-12"``."""
+    year, number = int(month[:4]), int(month[5:7])
+    index = year * 12 + number - 1 - count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def bundle_of(place: PagePlace, recent_from: dict[str, str]) -> str:
+    """The page's bundle: its town's recent bundle when its month is in the window, else its
+    year's (or undated) bundle."""
+    start = recent_from.get(place.municipality)
+    if place.month and start and place.month >= start:
+        return place.recent_bundle()
+    return place.year_bundle()
+
+
 def group_into_bundles(states: dict[str, PageState]) -> dict[str, Bundle]:
+    recent_from = recent_months(state.place for state in states.values() if state.place)
     bundles: dict[str, Bundle] = {}
     for path, state in states.items():
-        if state.bundle is not None:
-            bundles.setdefault(state.bundle, Bundle(state.bundle)).pages.append((path, state))
+        if state.place is not None:
+            name = bundle_of(state.place, recent_from)
+            bundles.setdefault(name, Bundle(name)).pages.append((path, state))
     return bundles
 
 
@@ -256,17 +319,39 @@ def read_page_cache(cache_file: Path) -> dict[str, PageState]:
         saved = json.loads(cache_file.read_text(encoding="utf-8"))
         if saved.get("format") != BUNDLE_FORMAT:
             return {}
-        return {path: PageState(*state) for path, state in saved["pages"].items()}
-    except (FileNotFoundError, ValueError, TypeError, KeyError, AttributeError):
+        places = {}  # one PagePlace per distinct place, each checked once
+        states = {}
+        for path, (size, mtime_ns, place) in saved["pages"].items():
+            if place is not None:
+                key = tuple(place)
+                if key not in places:
+                    places[key] = _checked_place(*key)
+                place = places[key]
+            states[path] = PageState(size, mtime_ns, place)
+        return states
+    except (FileNotFoundError, ValueError, TypeError, KeyError, AttributeError, SearchIndexError):
         return {}  # unreadable: every page is read again, nothing worse
+
+
+def _checked_place(municipality: str, year: str, month: str | None) -> PagePlace:
+    """A place from the cache, its names checked as a page's are (they name directories)."""
+    bundle_name(municipality, year)
+    if month is not None and not (MONTH.fullmatch(month) and month[:4] == year):
+        raise SearchIndexError(f"month {month!r} is not a safe bundle name")
+    return PagePlace(municipality, year, month)
 
 
 def write_page_cache(cache_file: Path, states: dict[str, PageState]) -> None:
     pages = {
-        path: [state.size, state.mtime_ns, state.bundle] for path, state in sorted(states.items())
+        path: [state.size, state.mtime_ns, _place_list(state.place)]
+        for path, state in sorted(states.items())
     }
     text = json.dumps({"format": BUNDLE_FORMAT, "pages": pages}, separators=(",", ":"))
     write_if_changed(cache_file, text.encode("utf-8"))
+
+
+def _place_list(place: PagePlace | None) -> list | None:
+    return None if place is None else [place.municipality, place.year, place.month]
 
 
 # -- the bundles' listing ------------------------------------------------------------------

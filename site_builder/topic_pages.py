@@ -53,6 +53,11 @@ def render_topic_page(
     path = topic_path(slug_topic.slug, town)
     feed_path = topic_path(slug_topic.slug, town, FEED_FILE)
     latest = items[:LATEST_ON_TOPIC_PAGE]
+    sitemap.add(town, path)
+    shown = items[: max(LATEST_ON_TOPIC_PAGE, FEED_SIZE)]  # the page's and the feed's
+    inputs = list_inputs(renderer, shown, meeting_by_id, extra, topic=topic.value)
+    if renderer.fingerprints.unchanged(path, inputs) and renderer.keep([path, feed_path]):
+        return
     renderer.render(
         path,
         "topic.html",
@@ -66,7 +71,6 @@ def render_topic_page(
             "plain_leads": topic == Topic.CHILDREN_YOUTH,
         },
     )
-    sitemap.add(town, path)
 
     def make_feed(language, urls):
         _ = translator(language)
@@ -88,6 +92,28 @@ def render_topic_page(
         )
 
     renderer.render_text(feed_path, make_feed)
+
+
+def list_inputs(renderer, items: list[dict], meeting_by_id: dict, *contexts: dict, **more) -> dict:
+    """Everything a list of items (a page or a feed) shows besides the code
+    (fingerprints.py): the items, and the organs, towns and meetings they name."""
+    shared = renderer.shared_context
+    organs = {item["organization"] for item in items} | {
+        organ for item in items for organ in item["organizations"]
+    }
+    towns = {item["municipality"] for item in items}
+    return {
+        **{key: value for context in contexts for key, value in context.items()},
+        **more,
+        "items": [renderer.fingerprints.record_digest(item) for item in items],
+        "organizations": [
+            shared["organization_by_id"].get(organ) for organ in sorted(organs - {None})
+        ],
+        "municipalities": [
+            shared["municipality_by_id"].get(town) for town in sorted(towns - {None})
+        ],
+        "meetings": [meeting_by_id.get(item["meeting"]) for item in items],
+    }
 
 
 def build_town_topic_pages(
@@ -130,8 +156,18 @@ def organ_topic_feeds(
     for organ, organ_items in sorted(by_organ.items()):
         organ_path = renderer.urls.page_path(organ)
         organization = organization_by_id.get(organ) or {"name": organ}
+        feed_path = organ_topic_feed_path(organ_path, info.slug)
+        inputs = list_inputs(
+            renderer,
+            organ_items[:FEED_SIZE],
+            meeting_by_id,
+            organization=organization,
+            municipality=municipality,
+        )
+        if renderer.fingerprints.unchanged(feed_path, inputs) and renderer.keep([feed_path]):
+            continue
         renderer.render_text(
-            organ_topic_feed_path(organ_path, info.slug),
+            feed_path,
             _organ_feed_maker(
                 renderer, info, organ_items, organ_path, organization, municipality, meeting_by_id
             ),

@@ -1,4 +1,5 @@
-"""site_builder/search.py: the Pagefind index in bundles, one per municipality and year.
+"""site_builder/search.py: the Pagefind index in bundles, one per municipality and year,
+plus each municipality's newest months in a bundle of their own.
 
 Small sites written here (plus the golden site), indexed by the real Pagefind binary: which
 page goes in which bundle, what is indexed again after a change, what is removed, the
@@ -22,10 +23,14 @@ from site_builder.build import build_site
 from site_builder.search import (
     BUNDLES_FILE,
     PAGE_CACHE_FILE,
+    PagePlace,
+    PageState,
     SearchIndexError,
     bundle_name,
-    bundle_of_page,
+    group_into_bundles,
     index_site,
+    months_before,
+    place_of_page,
 )
 from tests.golden.store import FakeStore, site_records
 from transform.publishing import PublishingPolicy
@@ -37,12 +42,14 @@ def page_html(
     year: str | None = "2025",
     language: str = "fi",
     indexed: bool = True,
+    day: str | None = None,
 ) -> str:
-    """A record page with the markers templates/action.html gives the index."""
+    """A record page with the markers templates/action.html gives the index (dated
+    ``day``, by default 1 January of ``year``)."""
     body = " data-pagefind-body" if indexed else ""
+    day = day or f"{year}-01-01"
     dated = (
-        f'<time data-pagefind-filter="year:{year}" data-pagefind-sort="date:{year}-01-01">'
-        f"1.1.{year}</time>"
+        f'<time data-pagefind-filter="year:{year}" data-pagefind-sort="date:{day}">{day}</time>'
         if year
         else ""
     )
@@ -111,13 +118,15 @@ def touch_later(file: Path, html: str) -> None:
 # -- which page goes in which bundle --------------------------------------------------------
 
 
-def test_a_page_goes_in_its_municipalitys_bundle_for_its_year():
-    assert bundle_of_page(page_html("x").encode(), "p") == "vaasa-2025"
-    assert bundle_of_page(page_html("x", year=None).encode(), "p") == "vaasa-undated"
-    assert (
-        bundle_of_page(page_html("x", "kristinestad", "2017").encode(), "p") == "kristinestad-2017"
+def test_a_page_says_its_municipality_year_and_month():
+    assert place_of_page(page_html("x").encode(), "p") == PagePlace("vaasa", "2025", "2025-01")
+    assert place_of_page(page_html("x", year=None).encode(), "p") == PagePlace(
+        "vaasa", "undated", None
     )
-    assert bundle_of_page(page_html("x", indexed=False).encode(), "p") is None
+    kristinestad = place_of_page(page_html("x", "kristinestad", "2017").encode(), "p")
+    assert kristinestad.year_bundle() == "kristinestad-2017"
+    assert kristinestad.recent_bundle() == "kristinestad-recent"
+    assert place_of_page(page_html("x", indexed=False).encode(), "p") is None
 
 
 def test_harvested_text_cannot_fake_the_markers():
@@ -126,8 +135,8 @@ def test_harvested_text_cannot_fake_the_markers():
         "&lt;article data-pagefind-body&gt; data-pagefind-filter=&#34;municipality:x&#34;"
         " data-pagefind-body "
     )
-    assert bundle_of_page(page_html(quoted, indexed=False).encode(), "p") is None
-    assert bundle_of_page(page_html(quoted).encode(), "p") == "vaasa-2025"
+    assert place_of_page(page_html(quoted, indexed=False).encode(), "p") is None
+    assert place_of_page(page_html(quoted).encode(), "p").year_bundle() == "vaasa-2025"
 
 
 @pytest.mark.parametrize(
@@ -138,7 +147,7 @@ def test_an_unsafe_municipality_never_names_a_bundle(municipality):
     with pytest.raises(SearchIndexError, match="not a safe bundle name"):
         bundle_name(municipality, "2025")
     with pytest.raises(SearchIndexError, match="not a safe bundle name"):
-        bundle_of_page(page_html("x", municipality=municipality).encode(), "p")
+        place_of_page(page_html("x", municipality=municipality).encode(), "p")
 
 
 @pytest.mark.parametrize("year", ["20x5", "../1", "202", "20255", ""])
@@ -147,10 +156,65 @@ def test_an_unsafe_year_never_names_a_bundle(year):
         bundle_name("vaasa", year)
 
 
+def _states(*places: PagePlace) -> dict[str, PageState]:
+    return {f"fi/p/{n}/index.html": PageState(1, 1, place) for n, place in enumerate(places)}
+
+
+def test_a_towns_newest_three_months_are_a_bundle_of_their_own():
+    """Counted back from the newest month on the town's own pages, across a new year;
+    another town's newer pages do not move the window."""
+    bundles = group_into_bundles(
+        _states(
+            PagePlace("vaasa", "2025", "2025-02"),
+            PagePlace("vaasa", "2024", "2024-12"),
+            PagePlace("vaasa", "2024", "2024-11"),  # three months back: outside
+            PagePlace("vaasa", "2024", "2024-03"),
+            PagePlace("vaasa", "2024", None),  # a year without a date: its year's
+            PagePlace("vaasa", "undated", None),
+            PagePlace("kristinestad", "2026", "2026-05"),
+            PagePlace("kristinestad", "2025", "2025-02"),
+        )
+    )
+    assert {name: len(bundle.pages) for name, bundle in bundles.items()} == {
+        "vaasa-recent": 2,
+        "vaasa-2024": 3,
+        "vaasa-undated": 1,
+        "kristinestad-recent": 1,
+        "kristinestad-2025": 1,
+    }
+    assert months_before("2025-02", 2) == "2024-12"
+    assert months_before("2025-12", 11) == "2025-01"
+
+
+def test_a_cached_place_is_checked_like_a_page(small_site):
+    """The page cache names directories through places: a tampered one is not trusted,
+    every page is read again."""
+    index_site(small_site)
+    cache = small_site / "pagefind" / PAGE_CACHE_FILE
+    saved = json.loads(cache.read_text(encoding="utf-8"))
+    saved["pages"]["fi/vaasa/action/1/index.html"][2] = ["../x", "2025", "2025-01"]
+    cache.write_text(json.dumps(saved), encoding="utf-8")
+    assert search.read_page_cache(cache) == {}
+    index_site(small_site)
+    assert not (small_site / "pagefind" / "..").resolve().joinpath("x-recent").exists()
+    assert set(bundles_json(small_site)) == {"kristinestad-undated", "vaasa-2024", "vaasa-recent"}
+
+
 def test_an_indexed_page_without_a_municipality_fails_loudly():
     page = page_html("x").replace('data-pagefind-filter="municipality:vaasa"', "")
     with pytest.raises(SearchIndexError, match="without a municipality"):
-        bundle_of_page(page.encode(), "fi/x/index.html")
+        place_of_page(page.encode(), "fi/x/index.html")
+
+
+def _expected_bundle(action: dict, actions: list[dict]) -> str:
+    """The town's newest three months (by its actions' dates) recent, the rest by year."""
+    town = action["municipality"]
+    newest = max(a["date"][:7] for a in actions if a["municipality"] == town and a.get("date"))
+    year, month = int(newest[:4]), int(newest[5:7])
+    start = f"{year - (month <= 2)}-{(month - 3) % 12 + 1:02d}"
+    if action.get("date") and action["date"][:7] >= start:
+        return f"{town}-recent"
+    return f"{town}-{(action.get('date') or 'undated')[:4]}"
 
 
 def test_the_golden_site_is_bundled_by_municipality_and_year(tmp_path):
@@ -168,13 +232,14 @@ def test_the_golden_site_is_bundled_by_municipality_and_year(tmp_path):
     ]
     expected = {}
     for action in records:
-        name = f"{action['municipality']}-{(action.get('date') or 'undated')[:4]}"
+        name = _expected_bundle(action, records)
         language = action["language"] if action.get("language") in ("fi", "sv") else "fi"
         expected.setdefault(name, {}).setdefault(language, 0)
         expected[name][language] += 1
     assert {name: entry["languages"] for name, entry in bundles_json(site).items()} == expected
     assert report["pages"] == len(records) and report["bundles"] == len(expected)
-    assert "/sv/vaasa/action/123-sv/" in indexed_urls(site / "pagefind" / "vaasa-2017")
+    bundle = _expected_bundle(next(a for a in records if a["id"] == "vaasa:action:123-sv"), records)
+    assert "/sv/vaasa/action/123-sv/" in indexed_urls(site / "pagefind" / bundle)
 
 
 # -- indexing and re-indexing ---------------------------------------------------------------
@@ -183,10 +248,10 @@ def test_the_golden_site_is_bundled_by_municipality_and_year(tmp_path):
 def test_each_bundle_is_indexed_by_itself_with_the_pages_real_urls(small_site):
     report = index_site(small_site)
     assert report["bundles"] == 3 and report["reindexed"]
-    assert report["bundles_reindexed"] == ["kristinestad-undated", "vaasa-2024", "vaasa-2025"]
+    assert report["bundles_reindexed"] == ["kristinestad-undated", "vaasa-2024", "vaasa-recent"]
     assert report["languages"] == {"fi": 3, "sv": 2} and report["pages"] == 5
     target = small_site / "pagefind"
-    assert indexed_urls(target / "vaasa-2025") == {
+    assert indexed_urls(target / "vaasa-recent") == {
         "/fi/vaasa/action/1/",
         "/fi/vaasa/action/2/",
         "/sv/vaasa/action/3/",
@@ -200,12 +265,12 @@ def test_each_bundle_is_indexed_by_itself_with_the_pages_real_urls(small_site):
 def test_bundles_json_lists_each_bundle_with_its_languages_and_counts(small_site):
     index_site(small_site)
     listing = bundles_json(small_site)
-    assert list(listing) == ["kristinestad-undated", "vaasa-2024", "vaasa-2025"]
-    assert listing["vaasa-2025"]["languages"] == {"fi": 2, "sv": 1}
-    assert listing["vaasa-2025"]["pages"] == 3
+    assert list(listing) == ["kristinestad-undated", "vaasa-2024", "vaasa-recent"]
+    assert listing["vaasa-recent"]["languages"] == {"fi": 2, "sv": 1}
+    assert listing["vaasa-recent"]["pages"] == 3
     assert listing["kristinestad-undated"]["languages"] == {"sv": 1}
-    files = {p for p in (small_site / "pagefind" / "vaasa-2025").rglob("*") if p.is_file()}
-    assert listing["vaasa-2025"]["files"] == len(files)
+    files = {p for p in (small_site / "pagefind" / "vaasa-recent").rglob("*") if p.is_file()}
+    assert listing["vaasa-recent"]["files"] == len(files)
     assert len({entry["digest"] for entry in listing.values()}) == 3
 
 
@@ -217,7 +282,7 @@ def test_an_unchanged_site_runs_no_pagefind_and_reads_no_page(small_site, monkey
         raise AssertionError("Pagefind ran on an unchanged site")
 
     monkeypatch.setattr(search, "run_pagefind", fail)
-    monkeypatch.setattr(search, "bundle_of_page", fail)
+    monkeypatch.setattr(search, "place_of_page", fail)
     report = index_site(small_site)
     assert (report["reindexed"], report["bundles_reindexed"]) == (False, [])
     assert (report["written"], report["removed"]) == (0, 0)
@@ -231,22 +296,45 @@ def test_an_unchanged_site_runs_no_pagefind_and_reads_no_page(small_site, monkey
 def test_a_changed_page_reindexes_only_its_bundle(small_site, monkeypatch):
     index_site(small_site)
     untouched = (small_site / "pagefind" / "vaasa-2024" / "pagefind-entry.json").stat()
-    read, read_page = [], search.bundle_of_page
+    read, read_page = [], search.place_of_page
     monkeypatch.setattr(
-        search, "bundle_of_page", lambda page, path: read.append(path) or read_page(page, path)
+        search, "place_of_page", lambda page, path: read.append(path) or read_page(page, path)
     )
     touch_later(small_site / "fi/vaasa/action/2/index.html", page_html("Rakennuslupa"))
     report = index_site(small_site)
     assert read == ["fi/vaasa/action/2/index.html"]  # the others came from the cache
-    assert report["bundles_reindexed"] == ["vaasa-2025"] and report["written"] > 0
+    assert report["bundles_reindexed"] == ["vaasa-recent"] and report["written"] > 0
     assert (small_site / "pagefind" / "vaasa-2024" / "pagefind-entry.json").stat() == untouched
+
+
+def test_a_change_in_the_newest_months_leaves_the_rest_of_the_year_alone(small_site):
+    """A night's corrections land in the recent bundle: the year's older pages, in a
+    bundle of their own, are not indexed again."""
+    write_page(small_site, "fi/vaasa/action/6/index.html", page_html("Kesä", day="2025-06-30"))
+    index_site(small_site)
+    assert bundles_json(small_site)["vaasa-2025"]["pages"] == 3  # January's, 5 months back
+    year = (small_site / "pagefind" / "vaasa-2025" / "pagefind-entry.json").stat()
+    touch_later(small_site / "fi/vaasa/action/6/index.html", page_html("Kesäkuu", day="2025-06-30"))
+    report = index_site(small_site)
+    assert report["bundles_reindexed"] == ["vaasa-recent"]
+    assert indexed_urls(small_site / "pagefind" / "vaasa-recent") == {"/fi/vaasa/action/6/"}
+    assert (small_site / "pagefind" / "vaasa-2025" / "pagefind-entry.json").stat() == year
+
+
+def test_a_newer_month_moves_the_window_and_reindexes_what_left_it(small_site):
+    index_site(small_site)
+    write_page(small_site, "fi/vaasa/action/6/index.html", page_html("Kesä", day="2025-06-30"))
+    report = index_site(small_site)
+    assert report["bundles_reindexed"] == ["vaasa-2025", "vaasa-recent"]
+    assert bundles_json(small_site)["vaasa-2025"]["pages"] == 3
+    assert bundles_json(small_site)["vaasa-recent"]["pages"] == 1
 
 
 def test_a_page_that_moves_to_another_year_reindexes_both_bundles(small_site):
     index_site(small_site)
     touch_later(small_site / "fi/vaasa/action/2/index.html", page_html("Asemakaava", year="2024"))
     report = index_site(small_site)
-    assert report["bundles_reindexed"] == ["vaasa-2024", "vaasa-2025"]
+    assert report["bundles_reindexed"] == ["vaasa-2024", "vaasa-recent"]
     assert bundles_json(small_site)["vaasa-2024"]["pages"] == 2
 
 
@@ -267,7 +355,7 @@ def test_a_bundle_without_pages_is_removed_after_bundles_json_stops_naming_it(
     assert "kristinestad-undated" not in named_at_removal
     assert not (small_site / "pagefind" / "kristinestad-undated").exists()
     assert report["removed"] > 0 and report["bundles_reindexed"] == []
-    assert report["pages"] == 4 and set(bundles_json(small_site)) == {"vaasa-2024", "vaasa-2025"}
+    assert report["pages"] == 4 and set(bundles_json(small_site)) == {"vaasa-2024", "vaasa-recent"}
 
 
 def test_new_bundle_files_come_before_the_listing_that_names_them(small_site, monkeypatch):
@@ -281,7 +369,7 @@ def test_new_bundle_files_come_before_the_listing_that_names_them(small_site, mo
     index_site(small_site)
     names = [path.relative_to(small_site / "pagefind").as_posix() for path in written]
     assert names[-2:] == [BUNDLES_FILE, PAGE_CACHE_FILE]
-    for bundle in ("vaasa-2025", "vaasa-2024", "kristinestad-undated"):
+    for bundle in ("vaasa-recent", "vaasa-2024", "kristinestad-undated"):
         own = [name.split("/", 1)[1] for name in names if name.startswith(f"{bundle}/")]
         assert set(own[-3:]) == {"pagefind-entry.json", "pagefind.js", "pagefind-worker.js"}
         assert len(own) > 3
@@ -295,7 +383,7 @@ def test_an_older_flat_index_and_a_killed_runs_scratch_are_cleaned_up(small_site
     report = index_site(small_site)
     assert report["removed"] == 3
     assert sorted(p.name for p in target.iterdir()) == sorted(
-        [BUNDLES_FILE, PAGE_CACHE_FILE, "kristinestad-undated", "vaasa-2024", "vaasa-2025"]
+        [BUNDLES_FILE, PAGE_CACHE_FILE, "kristinestad-undated", "vaasa-2024", "vaasa-recent"]
     )
 
 

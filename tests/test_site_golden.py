@@ -187,6 +187,57 @@ def test_list_pages_are_rendered_again_only_when_what_they_list_changed(tmp_path
     assert "fi/kristinestad/matter/krs-88-02.02.02-2017/index.html" not in rendered
 
 
+def _rendered_paths(records: dict, site: Path, **options) -> tuple[set[str], object]:
+    """The files rendered (pages and feeds, written or not) by a build, and its report."""
+    with (
+        mock.patch(
+            "site_builder.renderer.PageRenderer.render_one",
+            autospec=True,
+            side_effect=PageRenderer.render_one,
+        ) as render_one,
+        mock.patch(
+            "site_builder.renderer.PageRenderer.render_text",
+            autospec=True,
+            side_effect=PageRenderer.render_text,
+        ) as render_text,
+    ):
+        report = _build(records, site, **options)
+    rendered = {call.args[2] for call in render_one.call_args_list}
+    rendered |= {f"fi/{call.args[1]}" for call in render_text.call_args_list}
+    return rendered, report
+
+
+TOPIC_FILES = (
+    "fi/topic/economy-budget/index.html",
+    "fi/topic/economy-budget/feed.atom",
+    "fi/vaasa/topic/economy-budget/index.html",
+    "fi/vaasa/topic/economy-budget/feed.atom",
+    "fi/vaasa/org/kh/topic/economy-budget/feed.atom",
+)
+
+
+def test_topic_pages_and_feeds_are_rendered_again_only_when_what_they_list_changed(tmp_path):
+    _build(site_records(), tmp_path)
+    rendered, _ = _rendered_paths(site_records(), tmp_path)
+    assert not rendered & set(TOPIC_FILES)
+    rendered, report = _rendered_paths(_retitled(site_records()), tmp_path)
+    assert set(TOPIC_FILES) <= rendered
+    assert set(TOPIC_FILES) <= set(report.written_paths)  # the new title on each
+
+
+def test_an_organ_renamed_renders_its_topic_feeds_again(tmp_path):
+    """A list names organs through the shared lookup, not the items: still noticed."""
+    incremental, full = tmp_path / "incremental", tmp_path / "full"
+    _build(site_records(), incremental)
+    renamed = site_records()
+    kh = next(o for o in renamed["organizations"] if o["id"] == "vaasa:org:kh")
+    kh["name"] = "Kaupunginhallitus (uusi)"
+    _, report = _rendered_paths(renamed, incremental)
+    assert set(TOPIC_FILES) <= set(report.written_paths)
+    _build(renamed, full)
+    assert _tree(incremental) == _tree(full)
+
+
 def test_a_change_to_the_builder_renders_every_page_again(tmp_path):
     _build(site_records(), tmp_path)
     with (
@@ -396,3 +447,19 @@ def test_every_golden_page_passes_the_nu_html_checker():
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert [(m.get("url", "").rsplit("expected/", 1)[-1], m["message"]) for m in messages] == []
+
+
+def test_a_records_digest_is_made_once_and_forgotten_after_its_municipality(tmp_path):
+    """Pages that show the same record (an action on its page, its item's and its
+    meeting's) share one digest of it; the records are let go after each municipality."""
+    from site_builder import fingerprints as module
+
+    fingerprints = module.PageFingerprints(tmp_path, "salt")
+    record = {"id": "vaasa:action:1", "title": "Talousarvio"}
+    with mock.patch.object(module, "_digest", wraps=module._digest) as digest:
+        first, again = fingerprints.record_digest(record), fingerprints.record_digest(record)
+    assert first == again and digest.call_count == 1
+    assert fingerprints.record_digest({**record, "title": "Uusi"}) != first
+    assert fingerprints.record_digest(None) is None
+    fingerprints.forget_records()
+    assert not fingerprints._record_digests
