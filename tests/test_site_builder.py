@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from site_builder import paths
 from site_builder.build import build_site
 from site_builder.filters import paragraphs, safe_url, section_layout
-from site_builder.paths import UnsafeIdError, page_path
+from site_builder.paths import SiteUrls, UnsafeIdError, page_path
 from site_builder.renderer import TEMPLATES_DIR
 from site_builder.sanitize import sanitize_html
 from site_builder.writer import MANIFEST_FILE, SiteWriter, UnsafePathError
@@ -690,6 +691,28 @@ def test_page_path_hashes_anything_else(tmp_path, origin_id):
 def test_page_path_refuses_unknown_municipalities_and_kinds(record_id):
     with pytest.raises(UnsafeIdError):
         page_path(record_id, {"vaasa"})
+
+
+def test_record_links_are_the_same_remembered_or_not(monkeypatch):
+    monkeypatch.setattr(paths, "_REMEMBERED_RECORD_URLS", 2)  # forgets every third link
+    urls = SiteUrls("/avoin/", {"vaasa"}, "sv")
+    ids = ["vaasa", "vaasa:org:kh", "vaasa:action:1", "vaasa:action:2", "vaasa:org:kh"]
+    for _ in range(2):
+        assert [urls.record(record_id) for record_id in ids] == [
+            "/avoin/sv/vaasa/",
+            "/avoin/sv/vaasa/org/kh/",
+            "/avoin/sv/vaasa/action/1/",
+            "/avoin/sv/vaasa/action/2/",
+            "/avoin/sv/vaasa/org/kh/",
+        ]
+    for _ in range(2):  # a refused id is refused every time, never remembered
+        with pytest.raises(UnsafeIdError):
+            urls.record("espoo:action:1")
+    assert (urls.home, urls.topics, urls.search) == (
+        "/avoin/sv/",
+        "/avoin/sv/topic/",
+        "/avoin/sv/search/",
+    )
 
 
 @given(st.text(max_size=80))
