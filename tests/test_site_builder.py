@@ -1128,3 +1128,52 @@ def test_writer_keeps_pages_that_are_there(tmp_path):
     again = SiteWriter(tmp_path)
     assert again.keep(["fi/vaasa/1/index.html"])
     assert again.produced == {"fi/vaasa/1/index.html": 3}
+
+
+def test_template_calls_take_jinja2s_way_where_it_matters():
+    """The renderer's shorter call path (renderer._PageContext) for plain functions must
+    give what jinja2's own does: context for pass_context callables (with the block's
+    variables), arguments passed as given, undefined for a StopIteration."""
+    from jinja2 import pass_context
+
+    from site_builder.renderer import make_environment
+
+    class Greeter:
+        @pass_context
+        def __call__(self, context, name):
+            return f"{context['greeting']} {name}"
+
+    def stops():
+        raise StopIteration
+
+    environment = make_environment("sv", {"organization_names": {}, "organization_by_id": {}})
+    template = environment.from_string(
+        "{% set greeting = 'hej' %}{% for n in [1] %}"
+        "{{ plain(n, extra='x') }}|{{ seen(n) }}|{{ greeter('du') }}|{{ method('a,b') }}|"
+        "{{ stops() is undefined }}{% endfor %}"
+    )
+    rendered = template.render(
+        plain=lambda value, extra: f"{value}{extra}",
+        seen=pass_context(lambda context, value: f"{context['greeting']}{value}"),
+        greeter=Greeter(),
+        method="-".join,
+        stops=stops,
+    )
+    assert rendered == "1x|hej1|hej du|a-,-b|True"
+
+
+def test_record_fields_read_as_jinja2_reads_them():
+    """The renderer's shorter field lookup (renderer._RecordEnvironment) must not let a
+    record's key hide a dict method, nor a missing field pass unnoticed."""
+    from jinja2 import UndefinedError
+
+    from site_builder.renderer import make_environment
+
+    environment = make_environment("fi", {"organization_names": {}, "organization_by_id": {}})
+    template = environment.from_string(
+        "{{ record.items is callable }}|{{ record.title }}|{{ record.get('title') }}"
+    )
+    record = {"items": 1, "get": 2, "title": "<b>"}
+    assert template.render(record=record) == "True|&lt;b&gt;|&lt;b&gt;"
+    with pytest.raises(UndefinedError):
+        environment.from_string("{{ record.titel }}").render(record=record)
