@@ -58,6 +58,13 @@ class PageRenderer:
             language: make_environment(language, self.shared_context)
             for language in i18n.UI_LANGUAGES
         }
+        for language, environment in self.environments.items():
+            # What the shared macros (_partials.html) read besides their arguments: they are
+            # imported without the page's context, so jinja2 makes them once per template
+            # instead of once per page. The tables are the same dicts, filled in place.
+            environment.globals.update(
+                self.shared_context, ui_lang=language, urls=self._urls[language]
+            )
 
     def render(self, path: str, template_name: str, context: dict) -> None:
         """The page at ``path`` in every UI language."""

@@ -1177,3 +1177,29 @@ def test_record_fields_read_as_jinja2_reads_them():
     assert template.render(record=record) == "True|&lt;b&gt;|&lt;b&gt;"
     with pytest.raises(UndefinedError):
         environment.from_string("{{ record.titel }}").render(record=record)
+
+
+def test_shared_macros_read_only_their_arguments_and_globals(tmp_path):
+    """_partials.html is imported without the page's context, so that jinja2 makes its
+    macros once per template and not on every page: whatever else they read must be a
+    global of every language's environment (renderer.PageRenderer)."""
+    from jinja2 import nodes
+
+    from site_builder.fingerprints import PageFingerprints
+    from site_builder.paths import SiteUrls
+    from site_builder.renderer import PageRenderer
+
+    renderer = PageRenderer(
+        SiteUrls("/", ["vaasa"]), SiteWriter(tmp_path), PageFingerprints(tmp_path, "salt")
+    )
+    for language, environment in renderer.environments.items():
+        source = environment.loader.get_source(environment, "_partials.html")[0]
+        tree = environment.parse(source)
+        read = {name.name for name in tree.find_all(nodes.Name) if name.ctx == "load"}
+        own = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
+        own |= {macro.name for macro in tree.find_all(nodes.Macro)} | {"loop"}
+        assert {"urls", "ui_lang", "organization_by_id"} <= read
+        assert read - own <= environment.globals.keys()
+        assert environment.globals["ui_lang"] == language
+    for template in TEMPLATES_DIR.glob("*.html"):
+        assert "with context" not in template.read_text(encoding="utf-8"), template.name
