@@ -1203,3 +1203,26 @@ def test_shared_macros_read_only_their_arguments_and_globals(tmp_path):
         assert environment.globals["ui_lang"] == language
     for template in TEMPLATES_DIR.glob("*.html"):
         assert "with context" not in template.read_text(encoding="utf-8"), template.name
+
+
+def test_writer_compares_only_files_that_can_be_there(tmp_path, monkeypatch):
+    """A page in a directory this build made cannot be there from before, so the writer
+    does not read for it; a page in an existing directory is compared and kept when equal."""
+    from site_builder import writer as writer_module
+
+    (tmp_path / "fi" / "old").mkdir(parents=True)
+    (tmp_path / "fi" / "old" / "index.html").write_text("same", encoding="utf-8")
+    compared = []
+    holds = writer_module._holds
+    monkeypatch.setattr(
+        writer_module, "_holds", lambda target, data: compared.append(target) or holds(target, data)
+    )
+    writer = SiteWriter(tmp_path)
+    assert writer.write_text("fi/new/1/index.html", "<p>1</p>")
+    assert writer.write_text("fi/new/1/feed.atom", "<feed/>")
+    assert not writer.write_text("fi/old/index.html", "same")
+    assert writer.write_text("fi/old/other.html", "other")
+    assert compared == [tmp_path / "fi/old/index.html", tmp_path / "fi/old/other.html"]
+    assert (tmp_path / "fi/new/1/index.html").read_text(encoding="utf-8") == "<p>1</p>"
+    assert (tmp_path / "fi/new/1/feed.atom").stat().st_mode & 0o777 == 0o644
+    assert writer.written == ["fi/new/1/index.html", "fi/new/1/feed.atom", "fi/old/other.html"]
