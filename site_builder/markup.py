@@ -65,6 +65,37 @@ class LanguageMarkup:
             remembered[key] = self.organization_shown(organization)
         return remembered[key]
 
+    # Were macros of _partials.html, called a dozen times per page; the same markup.
+    def action_title(self, action: dict) -> Markup:
+        if action["title"]:
+            return escape(action["title"])
+        _ = i18n.translator(self.language)
+        return Markup(_("Untitled item"))
+
+    def section_number(self, action: dict) -> Markup:
+        number = action["article_number"]
+        return Markup("§ ") + escape(number) if number else Markup("")
+
+    def meeting_label(self, meeting: dict) -> Markup:
+        when = meeting["number"] or format_date(meeting["start"], self.language)
+        return self.organization_name(meeting["organization"]) + Markup(" ") + escape(when)
+
+    def outcome(self, action: dict) -> Markup:
+        outcome = action["outcome"]
+        if not outcome or outcome == Outcome.UNKNOWN:
+            return Markup("")
+        label = i18n.enum_label(i18n.OUTCOME_LABELS, outcome)
+        return Markup('<span class="outcome outcome-{}">{}</span>').format(
+            outcome, i18n.translator(self.language)(label) if label else ""
+        )
+
+    def withdrawn_mark(self, record: dict) -> Markup:
+        if not record["withdrawn_at"]:
+            return Markup("")
+        _ = i18n.translator(self.language)
+        removed = _("removed by the source")
+        return Markup(f' <span class="withdrawn">({removed})</span>')
+
     def plain_lead(self, item: dict) -> Markup:
         """One plain sentence for young readers, made only from the item's facts: who
         decided, where, when and how ("Sivistyslautakunta (Riihimäki) teki päätöksen
@@ -96,4 +127,9 @@ def language_globals(language: str, tables: dict) -> dict:
         "organization_shown": functions.organization_shown,
         "organization_name": functions.organization_name,
         "plain_lead": functions.plain_lead,
+        "action_title": functions.action_title,
+        "section_number": functions.section_number,
+        "meeting_label": functions.meeting_label,
+        "outcome": functions.outcome,
+        "withdrawn_mark": functions.withdrawn_mark,
     }

@@ -1226,3 +1226,30 @@ def test_writer_compares_only_files_that_can_be_there(tmp_path, monkeypatch):
     assert (tmp_path / "fi/new/1/index.html").read_text(encoding="utf-8") == "<p>1</p>"
     assert (tmp_path / "fi/new/1/feed.atom").stat().st_mode & 0o777 == 0o644
     assert writer.written == ["fi/new/1/index.html", "fi/new/1/feed.atom", "fi/old/other.html"]
+
+
+def test_record_markup_functions_escape_harvested_text():
+    """action_title, meeting_label, section_number and outcome (site_builder/markup.py,
+    once macros) put harvested text on every page: escaped, in the page's language."""
+    from site_builder.markup import LanguageMarkup
+
+    tables = {
+        "organization_names": {},
+        "municipality_by_id": {"vaasa": {"languages": ["fi", "sv"]}},
+        "organization_by_id": {
+            "vaasa:org:kh": {"municipality": "vaasa", "name": {"fi": "Hallitus <b>"}}
+        },
+    }
+    sv = LanguageMarkup("sv", tables)
+    assert sv.action_title({"title": "<script>x</script>"}) == "&lt;script&gt;x&lt;/script&gt;"
+    assert sv.action_title({"title": None}) == "Ärende utan rubrik"
+    assert sv.section_number({"article_number": "5<"}) == "§ 5&lt;"
+    assert sv.section_number({"article_number": None}) == ""
+    meeting = {"organization": "vaasa:org:kh", "number": None, "start": "2017-03-20"}
+    assert sv.meeting_label(meeting) == '<span lang="fi">Hallitus &lt;b&gt;</span> 20 mars 2017'
+    assert sv.meeting_label({**meeting, "number": "5/2017"}).endswith("</span> 5/2017")
+    assert sv.outcome({"outcome": "approved_as_proposed"}) == (
+        '<span class="outcome outcome-approved_as_proposed">Godkändes enligt förslaget</span>'
+    )
+    assert sv.outcome({"outcome": "unknown"}) == sv.outcome({"outcome": None}) == ""
+    assert sv.withdrawn_mark({"withdrawn_at": None}) == ""
