@@ -12,7 +12,14 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from site_builder import i18n
-from site_builder.filters import format_date, localized, localized_with_language, other_language
+from site_builder.filters import (
+    content_body,
+    format_date,
+    localized,
+    localized_with_language,
+    other_language,
+    section_layout,
+)
 from transform.schema import Outcome
 
 
@@ -96,6 +103,51 @@ class LanguageMarkup:
         removed = _("removed by the source")
         return Markup(f' <span class="withdrawn">({removed})</span>')
 
+    def content_sections(self, contents: list[dict], language, heading_level: int = 2) -> Markup:
+        """The sections in the order written, except that the proposal is moved next to
+        the decision it led to, side by side on wide screens (filters.section_layout)."""
+        parts = []
+        for group in section_layout(contents):
+            sections = [self.content_section(content, language, heading_level) for content in group]
+            if len(sections) == 2:
+                parts.append(f'<div class="compare">\n{sections[0]}\n{sections[1]}\n</div>\n')
+            else:
+                parts.append(f"{sections[0]}\n")
+        return Markup("".join(parts))
+
+    def content_section(self, content: dict, language, heading_level: int = 2) -> Markup:
+        """One labelled section of an action. Labels are the source's own; the appeal
+        instructions, long and the same on every item, are folded (still found by the
+        browser's find)."""
+        kind, label = content["type"], content["label"]
+        kind_label = self._content_type_label(kind)
+        body_lang = self.lang_attr(language)
+        body = f'<div class="content-body"{body_lang}>\n{content_body(content)}\n</div>'
+        if kind == "appeal":
+            heading = escape(label or kind_label)
+            label_lang = self.lang_attr(language if label else None)
+            return Markup(
+                f'<details class="content content-appeal">\n<summary><h{heading_level}'
+                f"{label_lang}>{heading}</h{heading_level}></summary>\n{body}\n</details>\n"
+            )
+        if label:
+            heading = f"<h{heading_level}{body_lang}>{escape(label)}</h{heading_level}>"
+        else:
+            _ = i18n.translator(self.language)
+            shown = escape(kind_label) if kind_label else _("Other")  # our own text: as is
+            heading = f"<h{heading_level}>{shown}</h{heading_level}>"
+        kind_line = ""
+        if kind in ("proposal", "decision") and label and label.lower() != kind_label.lower():
+            kind_line = f'<p class="content-kind">{escape(kind_label)}</p>\n'
+        return Markup(
+            f'<section class="content content-{escape(kind or "other")}">\n{heading}\n'
+            f"{kind_line}{body}\n</section>\n"
+        )
+
+    def _content_type_label(self, kind: str | None) -> str:
+        message_id = i18n.enum_label(i18n.CONTENT_TYPE_LABELS, kind)
+        return i18n.translator(self.language)(message_id) if message_id else ""
+
     def plain_lead(self, item: dict) -> Markup:
         """One plain sentence for young readers, made only from the item's facts: who
         decided, where, when and how ("Sivistyslautakunta (Riihimäki) teki päätöksen
@@ -132,4 +184,6 @@ def language_globals(language: str, tables: dict) -> dict:
         "meeting_label": functions.meeting_label,
         "outcome": functions.outcome,
         "withdrawn_mark": functions.withdrawn_mark,
+        "content_sections": functions.content_sections,
+        "content_section": functions.content_section,
     }

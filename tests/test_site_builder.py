@@ -1253,3 +1253,32 @@ def test_record_markup_functions_escape_harvested_text():
     )
     assert sv.outcome({"outcome": "unknown"}) == sv.outcome({"outcome": None}) == ""
     assert sv.withdrawn_mark({"withdrawn_at": None}) == ""
+
+
+def test_content_sections_escape_labels_and_sanitise_bodies():
+    """content_sections (site_builder/markup.py, once a macro) puts the source's labels and
+    texts on every action and item page: labels escaped, HTML bodies sanitised, the
+    proposal beside its decision."""
+    from site_builder.markup import LanguageMarkup
+
+    sections = LanguageMarkup("sv", {}).content_sections(
+        [
+            {"type": "proposal", "label": "<b>Esitys</b>", "text": "e", "html": None},
+            {"type": "decision", "label": None, "text": None, "html": "<p onclick=x>ok</p>"},
+            {"type": "appeal", "label": None, "text": "a & b", "html": None},
+        ],
+        "fi",
+        3,
+    )
+    assert sections == (
+        '<div class="compare">\n'
+        '<section class="content content-proposal">\n<h3 lang="fi">&lt;b&gt;Esitys&lt;/b&gt;</h3>\n'
+        '<p class="content-kind">Beslutsförslag</p>\n'
+        '<div class="content-body" lang="fi">\n<p>e</p>\n</div>\n</section>\n\n'
+        '<section class="content content-decision">\n<h3>Beslut</h3>\n'
+        '<div class="content-body" lang="fi">\n<p>ok</p>\n</div>\n</section>\n\n'
+        "</div>\n"
+        '<details class="content content-appeal">\n'
+        "<summary><h3>Anvisningar för sökande av ändring</h3></summary>\n"
+        '<div class="content-body" lang="fi">\n<p>a &amp; b</p>\n</div>\n</details>\n\n'
+    )
