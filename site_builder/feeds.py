@@ -7,6 +7,7 @@ whatever host or language the feed is served from, as Atom requires.
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from datetime import UTC, date, datetime
@@ -96,6 +97,9 @@ def entry_summary(
     return " · ".join(part for part in parts if part)
 
 
+# Remembered: an action is an entry of many feeds (town, organ, matter, topics) in three
+# languages, and a uuid5 or a parsed timestamp costs more than the lookup.
+@functools.lru_cache(maxsize=65536)
 def record_urn(key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, key)}"
 
@@ -119,6 +123,7 @@ def _as_datetime(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@functools.lru_cache(maxsize=65536)
 def utc_timestamp(value: str) -> str:
     """RFC 3339 in UTC, as Atom wants: ``2017-03-22T02:00:00Z``."""
     return _as_datetime(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

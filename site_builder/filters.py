@@ -1,7 +1,7 @@
 """Jinja filters, registered in one place (``register_filters``).
 
-Filters that depend on the UI language read ``ui_lang`` from the template context and
-format with Babel (site_builder/i18n.py), so one set of filters serves all languages.
+Every UI language has an environment of its own (site_builder/renderer.py), so filters
+that depend on the language are bound to it when the environment is made.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from site_builder import i18n
@@ -287,21 +286,23 @@ def schema_terms(item, language: str) -> list[tuple[str, str]]:
     return list((word, code) for code, word in by_language.items())
 
 
-def _enum_label_filter(labels: dict):
-    @pass_context
-    def label(context: Context, value: str | None) -> str:
+def _enum_label_filter(labels: dict, language: str):
+    """A schema enum value's label in the environment's language (one per language)."""
+    translate = i18n.translator(language)
+
+    def label(value: str | None) -> str:
         message_id = i18n.enum_label(labels, value)
-        return i18n.translator(context["ui_lang"])(message_id) if message_id else ""
+        return translate(message_id) if message_id else ""
 
     return label
 
 
-def _in_ui_language(format_function):
-    """A formatter as a filter that formats in the page's UI language."""
+def _in_language(format_function, language: str):
+    """A formatter as a filter that formats in the environment's language. Bound when the
+    environment is made, not read from the page (a pass_context call costs more)."""
 
-    @pass_context
-    def formatted(context: Context, value) -> str:
-        return format_function(value, context["ui_lang"])
+    def formatted(value) -> str:
+        return format_function(value, language)
 
     return formatted
 
@@ -313,29 +314,30 @@ def translated_in(language: str, message_id: str) -> str:
     return i18n.translator(language)(message_id)
 
 
-def register_filters(environment: Environment) -> None:
+def register_filters(environment: Environment, language: str) -> None:
+    """The filters and globals of one UI language's environment."""
     environment.filters.update(
         {
-            "date": _in_ui_language(format_date),
-            "datetime": _in_ui_language(format_datetime),
-            "number": _in_ui_language(format_number),
-            "bytes": _in_ui_language(format_bytes),
+            "date": _in_language(format_date, language),
+            "datetime": _in_language(format_datetime, language),
+            "number": _in_language(format_number, language),
+            "bytes": _in_language(format_bytes, language),
             "iso_date": iso_date,
             "year": year_of,
             "paragraphs": paragraphs,
             "content_body": content_body,
             "safe_url": safe_url,
-            "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS),
-            "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES),
-            "dump_format_label": _enum_label_filter(i18n.DUMP_FORMAT_LABELS),
-            "dump_table_label": _enum_label_filter(i18n.DUMP_TABLE_LABELS),
-            "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS),
-            "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS),
-            "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS),
-            "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS),
-            "topic_label": _enum_label_filter(i18n.TOPIC_LABELS),
+            "outcome_label": _enum_label_filter(i18n.OUTCOME_LABELS, language),
+            "outcome_phrase": _enum_label_filter(i18n.OUTCOME_PHRASES, language),
+            "dump_format_label": _enum_label_filter(i18n.DUMP_FORMAT_LABELS, language),
+            "dump_table_label": _enum_label_filter(i18n.DUMP_TABLE_LABELS, language),
+            "content_type_label": _enum_label_filter(i18n.CONTENT_TYPE_LABELS, language),
+            "document_kind_label": _enum_label_filter(i18n.DOCUMENT_KIND_LABELS, language),
+            "classification_label": _enum_label_filter(i18n.CLASSIFICATION_LABELS, language),
+            "redaction_label": _enum_label_filter(i18n.REDACTION_LABELS, language),
+            "topic_label": _enum_label_filter(i18n.TOPIC_LABELS, language),
             "topic_slug": topic_slug,
-            "harvest_error_label": _in_ui_language(harvest_error_label),
+            "harvest_error_label": _in_language(harvest_error_label, language),
         }
     )
     environment.globals.update(

@@ -59,6 +59,8 @@ _VERBATIM_ORIGIN_ID = re.compile(r"^[a-z0-9._-]{1,64}$")
 _KNOWN_INFIXES = frozenset((*ID_INFIX.values(), *DERIVED_ID_INFIX.values()))
 _HASHED_SEGMENT_PREFIX = "~"
 _HASH_LENGTH = 16  # 64 bits: collisions are not a practical concern at archive scale
+# Record links remembered per language (a few MB; the pages of a town link within it).
+_REMEMBERED_RECORD_URLS = 65536
 # Segments the builder names itself (years, page numbers, "version"): never harvested text.
 _BUILDER_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
@@ -156,6 +158,16 @@ class SiteUrls:
         self.origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
         self.known_municipalities = frozenset(known_municipalities)
         self.language = language
+        # Every page links to the same few site pages and to the same records many times
+        # over: each link is made once per language (a build makes hundreds of thousands).
+        self._record_urls: dict[str, str] = {}
+        self.home = self.path_url(INDEX_FILE)
+        self.about = self.path_url(ABOUT_PAGE)
+        self.downloads = self.path_url(DOWNLOADS_PAGE)
+        self.schema = self.path_url(SCHEMA_PAGE)
+        self.search = self.path_url(SEARCH_PAGE)
+        self.status = self.path_url(STATUS_PAGE)
+        self.topics = self.path_url(TOPICS_PAGE)
 
     def for_language(self, language: str) -> SiteUrls:
         return SiteUrls(self.base_url, self.known_municipalities, language)
@@ -173,39 +185,16 @@ class SiteUrls:
         return url_of_path(language_path(language or self.language, path), self.base_path)
 
     def record(self, record_id: str) -> str:
-        return self.path_url(self.page_path(record_id))
+        url = self._record_urls.get(record_id)
+        if url is None:
+            if len(self._record_urls) >= _REMEMBERED_RECORD_URLS:
+                self._record_urls.clear()  # bounded: a municipality's records fit
+            url = self._record_urls[record_id] = self.path_url(self.page_path(record_id))
+        return url
 
     def absolute(self, url: str) -> str:
         """A root-relative link made absolute when the site knows its origin."""
         return self.origin + url
-
-    @property
-    def home(self) -> str:
-        return self.path_url(INDEX_FILE)
-
-    @property
-    def about(self) -> str:
-        return self.path_url(ABOUT_PAGE)
-
-    @property
-    def downloads(self) -> str:
-        return self.path_url(DOWNLOADS_PAGE)
-
-    @property
-    def schema(self) -> str:
-        return self.path_url(SCHEMA_PAGE)
-
-    @property
-    def search(self) -> str:
-        return self.path_url(SEARCH_PAGE)
-
-    @property
-    def status(self) -> str:
-        return self.path_url(STATUS_PAGE)
-
-    @property
-    def topics(self) -> str:
-        return self.path_url(TOPICS_PAGE)
 
     def topic(self, slug: str, municipality: str | None = None) -> str:
         return self.path_url(topic_path(slug, municipality))

@@ -9,15 +9,18 @@ other languages.
 
 from __future__ import annotations
 
+from types import BuiltinFunctionType, FunctionType, MethodType
+
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
+from jinja2.runtime import Context
 
 from site_builder import i18n
 from site_builder.filters import register_filters
 from site_builder.fingerprints import PageFingerprints
-from site_builder.markup import TEMPLATE_GLOBALS
+from site_builder.markup import language_globals
 from site_builder.paths import SiteUrls, language_path
 from site_builder.search_text import SEARCH_TEXT_GLOBALS
 from site_builder.structured_data import action_json_ld, item_json_ld
@@ -40,7 +43,6 @@ class PageRenderer:
         self.writer = writer
         self.fingerprints = fingerprints
         self.search_available = search_page_available()
-        self.environments = {language: make_environment(language) for language in i18n.UI_LANGUAGES}
         self._urls = {language: urls.for_language(language) for language in i18n.UI_LANGUAGES}
         self._templates: dict[tuple[str, str], object] = {}
         self._alternates: tuple[str, list] = ("", [])
@@ -52,6 +54,17 @@ class PageRenderer:
             "organization_names": {},  # (id, language) -> markup; see markup.organization_name
             "search_available": self.search_available,
         }
+        self.environments = {
+            language: make_environment(language, self.shared_context)
+            for language in i18n.UI_LANGUAGES
+        }
+        for language, environment in self.environments.items():
+            # What the shared macros (_partials.html) read besides their arguments: they are
+            # imported without the page's context, so jinja2 makes them once per template
+            # instead of once per page. The tables are the same dicts, filled in place.
+            environment.globals.update(
+                self.shared_context, ui_lang=language, urls=self._urls[language]
+            )
 
     def render(self, path: str, template_name: str, context: dict) -> None:
         """The page at ``path`` in every UI language."""
@@ -156,6 +169,53 @@ class ConstantTranslations(Extension):
         yield Token(message.lineno, "rparen", ")")
 
 
+class _PageContext(Context):
+    """jinja2's template context, with a shorter way through a call of a plain function.
+
+    Every call in a template (``urls.record(id)``, ``lang_attr(code)``) goes through
+    ``Context.call``, which looks for ``pass_context`` and friends on the callable and on
+    its ``__call__`` each time. A plain function or bound method has no ``__call__`` of its
+    own to look at, so only its ``jinja_pass_arg`` matters; without one it is called
+    directly, as jinja2 would. Anything else (macros, classes, pass_context functions)
+    takes jinja2's own way.
+    """
+
+    def call(__self, __obj, *args, **kwargs):
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return Context.call(__self, __obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
+_PLAIN_CALLABLES = frozenset({FunctionType, MethodType, BuiltinFunctionType})
+
+
+class _RecordEnvironment(Environment):
+    """jinja2's environment, with a shorter way to a record's field.
+
+    Templates read records, plain dicts, by attribute (``action.title``); jinja2 first
+    tries the attribute, and the AttributeError it catches on nearly every field of every
+    page costs more than the lookup. A plain dict's attributes are its type's, so a key
+    that is not the name of a dict method (``items``, ``get``) is looked up first, with
+    the same result.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
+        return Environment.getattr(self, obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class _SharedBytecodeCache(BytecodeCache):
     """Compiled templates shared by every build in one process: compiling is most of a
     small build's time. Kept per language: constant UI strings are compiled in
@@ -177,8 +237,10 @@ class _SharedBytecodeCache(BytecodeCache):
 _BYTECODE_CACHE = _SharedBytecodeCache()
 
 
-def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
-    environment = Environment(
+def make_environment(language: str, tables: dict) -> Environment:
+    """One UI language's environment; ``tables`` are the renderer's shared lookup tables
+    (markup.LanguageMarkup)."""
+    environment = _RecordEnvironment(
         bytecode_cache=_BYTECODE_CACHE,
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -190,15 +252,16 @@ def make_environment(language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n", ConstantTranslations],
     )
+    environment.context_class = _PageContext
     catalogue = i18n.catalogue(language)
     environment.extend(avoin_catalogue=catalogue)
     # newstyle: _("Meeting %(number)s", number=...) formats and escapes the values itself.
     environment.install_gettext_callables(
         catalogue.template_gettext, catalogue.template_ngettext, newstyle=True
     )
-    register_filters(environment)
+    register_filters(environment, language)
     environment.globals["action_json_ld"] = action_json_ld
     environment.globals["item_json_ld"] = item_json_ld
-    environment.globals.update(TEMPLATE_GLOBALS)
+    environment.globals.update(language_globals(language, tables))
     environment.globals.update(SEARCH_TEXT_GLOBALS)
     return environment

@@ -37,6 +37,7 @@ class SiteWriter:
         # Directories known to exist inside out_dir (resolved once each, not once per file).
         self._safe_directories: set[Path] = {self.out_dir}
         self._safe_relative: set[str] = set()  # the same for kept pages, relative to out_dir
+        self._new_directories: set[Path] = set()  # made by this writer, so empty before it
 
     def write_text(self, relative_path: str, text: str) -> bool:
         """Write ``text`` at ``relative_path`` unless the file already holds it; True if written."""
@@ -46,10 +47,11 @@ class SiteWriter:
             raise UnsafePathError(f"two pages at {relative_path!r} in one build")
         data = text.encode("utf-8")
         self._produced[relative_path] = len(data)
-        if _holds(target, data):
+        self._ensure_directory(relative_path, target.parent)
+        # A directory this build made holds nothing from before: nothing to compare with.
+        if target.parent not in self._new_directories and _holds(target, data):
             self.unchanged.append(relative_path)
             return False
-        self._ensure_directory(relative_path, target.parent)
         _replace_atomically(target, data)
         self.written.append(relative_path)
         return True
@@ -139,7 +141,11 @@ class SiteWriter:
             missing.append(directory)
             directory = directory.parent
         for new_directory in reversed(missing):
-            new_directory.mkdir(exist_ok=True)
+            try:
+                new_directory.mkdir()
+                self._new_directories.add(new_directory)
+            except FileExistsError:  # made meanwhile by another process: not known empty
+                pass
             self._safe_directories.add(new_directory)
 
     def _check_inside(self, relative_path: str, directory: Path) -> None:
@@ -194,11 +200,21 @@ def _replace_atomically(target: Path, data: bytes) -> None:
     temporary = target.parent / (f".tmp-{os.getpid()}-{threading.get_ident()}-{target.name}.part")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        try:
             # Static pages are world-readable, whatever the umask says.
-            os.fchmod(stream.fileno(), 0o644)
-            stream.write(data)
+            os.fchmod(handle, 0o644)
+            _write_all(handle, data)
+        finally:
+            os.close(handle)
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """``os.write`` until every byte is written (a plain file takes them in one go; a
+    buffered file object around it cost more than the write)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from site_builder import paths
 from site_builder.build import build_site
 from site_builder.filters import paragraphs, safe_url, section_layout
-from site_builder.paths import UnsafeIdError, page_path
+from site_builder.paths import SiteUrls, UnsafeIdError, page_path
 from site_builder.renderer import TEMPLATES_DIR
 from site_builder.sanitize import sanitize_html
 from site_builder.writer import MANIFEST_FILE, SiteWriter, UnsafePathError
@@ -692,6 +693,28 @@ def test_page_path_refuses_unknown_municipalities_and_kinds(record_id):
         page_path(record_id, {"vaasa"})
 
 
+def test_record_links_are_the_same_remembered_or_not(monkeypatch):
+    monkeypatch.setattr(paths, "_REMEMBERED_RECORD_URLS", 2)  # forgets every third link
+    urls = SiteUrls("/avoin/", {"vaasa"}, "sv")
+    ids = ["vaasa", "vaasa:org:kh", "vaasa:action:1", "vaasa:action:2", "vaasa:org:kh"]
+    for _ in range(2):
+        assert [urls.record(record_id) for record_id in ids] == [
+            "/avoin/sv/vaasa/",
+            "/avoin/sv/vaasa/org/kh/",
+            "/avoin/sv/vaasa/action/1/",
+            "/avoin/sv/vaasa/action/2/",
+            "/avoin/sv/vaasa/org/kh/",
+        ]
+    for _ in range(2):  # a refused id is refused every time, never remembered
+        with pytest.raises(UnsafeIdError):
+            urls.record("espoo:action:1")
+    assert (urls.home, urls.topics, urls.search) == (
+        "/avoin/sv/",
+        "/avoin/sv/topic/",
+        "/avoin/sv/search/",
+    )
+
+
 @given(st.text(max_size=80))
 def test_page_path_of_any_origin_id_is_three_safe_segments(origin_id):
     path = page_path(f"vaasa:meeting:{origin_id}", {"vaasa"})
@@ -1105,3 +1128,157 @@ def test_writer_keeps_pages_that_are_there(tmp_path):
     again = SiteWriter(tmp_path)
     assert again.keep(["fi/vaasa/1/index.html"])
     assert again.produced == {"fi/vaasa/1/index.html": 3}
+
+
+def test_template_calls_take_jinja2s_way_where_it_matters():
+    """The renderer's shorter call path (renderer._PageContext) for plain functions must
+    give what jinja2's own does: context for pass_context callables (with the block's
+    variables), arguments passed as given, undefined for a StopIteration."""
+    from jinja2 import pass_context
+
+    from site_builder.renderer import make_environment
+
+    class Greeter:
+        @pass_context
+        def __call__(self, context, name):
+            return f"{context['greeting']} {name}"
+
+    def stops():
+        raise StopIteration
+
+    environment = make_environment("sv", {"organization_names": {}, "organization_by_id": {}})
+    template = environment.from_string(
+        "{% set greeting = 'hej' %}{% for n in [1] %}"
+        "{{ plain(n, extra='x') }}|{{ seen(n) }}|{{ greeter('du') }}|{{ method('a,b') }}|"
+        "{{ stops() is undefined }}{% endfor %}"
+    )
+    rendered = template.render(
+        plain=lambda value, extra: f"{value}{extra}",
+        seen=pass_context(lambda context, value: f"{context['greeting']}{value}"),
+        greeter=Greeter(),
+        method="-".join,
+        stops=stops,
+    )
+    assert rendered == "1x|hej1|hej du|a-,-b|True"
+
+
+def test_record_fields_read_as_jinja2_reads_them():
+    """The renderer's shorter field lookup (renderer._RecordEnvironment) must not let a
+    record's key hide a dict method, nor a missing field pass unnoticed."""
+    from jinja2 import UndefinedError
+
+    from site_builder.renderer import make_environment
+
+    environment = make_environment("fi", {"organization_names": {}, "organization_by_id": {}})
+    template = environment.from_string(
+        "{{ record.items is callable }}|{{ record.title }}|{{ record.get('title') }}"
+    )
+    record = {"items": 1, "get": 2, "title": "<b>"}
+    assert template.render(record=record) == "True|&lt;b&gt;|&lt;b&gt;"
+    with pytest.raises(UndefinedError):
+        environment.from_string("{{ record.titel }}").render(record=record)
+
+
+def test_shared_macros_read_only_their_arguments_and_globals(tmp_path):
+    """_partials.html is imported without the page's context, so that jinja2 makes its
+    macros once per template and not on every page: whatever else they read must be a
+    global of every language's environment (renderer.PageRenderer)."""
+    from jinja2 import nodes
+
+    from site_builder.fingerprints import PageFingerprints
+    from site_builder.paths import SiteUrls
+    from site_builder.renderer import PageRenderer
+
+    renderer = PageRenderer(
+        SiteUrls("/", ["vaasa"]), SiteWriter(tmp_path), PageFingerprints(tmp_path, "salt")
+    )
+    for language, environment in renderer.environments.items():
+        source = environment.loader.get_source(environment, "_partials.html")[0]
+        tree = environment.parse(source)
+        read = {name.name for name in tree.find_all(nodes.Name) if name.ctx == "load"}
+        own = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
+        own |= {macro.name for macro in tree.find_all(nodes.Macro)} | {"loop"}
+        assert {"urls", "ui_lang", "organization_by_id"} <= read
+        assert read - own <= environment.globals.keys()
+        assert environment.globals["ui_lang"] == language
+    for template in TEMPLATES_DIR.glob("*.html"):
+        assert "with context" not in template.read_text(encoding="utf-8"), template.name
+
+
+def test_writer_compares_only_files_that_can_be_there(tmp_path, monkeypatch):
+    """A page in a directory this build made cannot be there from before, so the writer
+    does not read for it; a page in an existing directory is compared and kept when equal."""
+    from site_builder import writer as writer_module
+
+    (tmp_path / "fi" / "old").mkdir(parents=True)
+    (tmp_path / "fi" / "old" / "index.html").write_text("same", encoding="utf-8")
+    compared = []
+    holds = writer_module._holds
+    monkeypatch.setattr(
+        writer_module, "_holds", lambda target, data: compared.append(target) or holds(target, data)
+    )
+    writer = SiteWriter(tmp_path)
+    assert writer.write_text("fi/new/1/index.html", "<p>1</p>")
+    assert writer.write_text("fi/new/1/feed.atom", "<feed/>")
+    assert not writer.write_text("fi/old/index.html", "same")
+    assert writer.write_text("fi/old/other.html", "other")
+    assert compared == [tmp_path / "fi/old/index.html", tmp_path / "fi/old/other.html"]
+    assert (tmp_path / "fi/new/1/index.html").read_text(encoding="utf-8") == "<p>1</p>"
+    assert (tmp_path / "fi/new/1/feed.atom").stat().st_mode & 0o777 == 0o644
+    assert writer.written == ["fi/new/1/index.html", "fi/new/1/feed.atom", "fi/old/other.html"]
+
+
+def test_record_markup_functions_escape_harvested_text():
+    """action_title, meeting_label, section_number and outcome (site_builder/markup.py,
+    once macros) put harvested text on every page: escaped, in the page's language."""
+    from site_builder.markup import LanguageMarkup
+
+    tables = {
+        "organization_names": {},
+        "municipality_by_id": {"vaasa": {"languages": ["fi", "sv"]}},
+        "organization_by_id": {
+            "vaasa:org:kh": {"municipality": "vaasa", "name": {"fi": "Hallitus <b>"}}
+        },
+    }
+    sv = LanguageMarkup("sv", tables)
+    assert sv.action_title({"title": "<script>x</script>"}) == "&lt;script&gt;x&lt;/script&gt;"
+    assert sv.action_title({"title": None}) == "Ärende utan rubrik"
+    assert sv.section_number({"article_number": "5<"}) == "§ 5&lt;"
+    assert sv.section_number({"article_number": None}) == ""
+    meeting = {"organization": "vaasa:org:kh", "number": None, "start": "2017-03-20"}
+    assert sv.meeting_label(meeting) == '<span lang="fi">Hallitus &lt;b&gt;</span> 20 mars 2017'
+    assert sv.meeting_label({**meeting, "number": "5/2017"}).endswith("</span> 5/2017")
+    assert sv.outcome({"outcome": "approved_as_proposed"}) == (
+        '<span class="outcome outcome-approved_as_proposed">Godkändes enligt förslaget</span>'
+    )
+    assert sv.outcome({"outcome": "unknown"}) == sv.outcome({"outcome": None}) == ""
+    assert sv.withdrawn_mark({"withdrawn_at": None}) == ""
+
+
+def test_content_sections_escape_labels_and_sanitise_bodies():
+    """content_sections (site_builder/markup.py, once a macro) puts the source's labels and
+    texts on every action and item page: labels escaped, HTML bodies sanitised, the
+    proposal beside its decision."""
+    from site_builder.markup import LanguageMarkup
+
+    sections = LanguageMarkup("sv", {}).content_sections(
+        [
+            {"type": "proposal", "label": "<b>Esitys</b>", "text": "e", "html": None},
+            {"type": "decision", "label": None, "text": None, "html": "<p onclick=x>ok</p>"},
+            {"type": "appeal", "label": None, "text": "a & b", "html": None},
+        ],
+        "fi",
+        3,
+    )
+    assert sections == (
+        '<div class="compare">\n'
+        '<section class="content content-proposal">\n<h3 lang="fi">&lt;b&gt;Esitys&lt;/b&gt;</h3>\n'
+        '<p class="content-kind">Beslutsförslag</p>\n'
+        '<div class="content-body" lang="fi">\n<p>e</p>\n</div>\n</section>\n\n'
+        '<section class="content content-decision">\n<h3>Beslut</h3>\n'
+        '<div class="content-body" lang="fi">\n<p>ok</p>\n</div>\n</section>\n\n'
+        "</div>\n"
+        '<details class="content content-appeal">\n'
+        "<summary><h3>Anvisningar för sökande av ändring</h3></summary>\n"
+        '<div class="content-body" lang="fi">\n<p>a &amp; b</p>\n</div>\n</details>\n\n'
+    )
