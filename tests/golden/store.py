@@ -442,6 +442,7 @@ class FakeStore:
         self.records = records
         self.remembered_forms: dict = {}  # Store's published_forms table, in memory
         self.remembered_tags: dict = {}  # Store's keyword_tags table, in memory
+        self.remembered_analyses: dict = {}  # Store's word_analyses table: signature -> rows
 
     def published_forms(self, record_type) -> dict:
         return dict(self.remembered_forms.get(record_type, {}))
@@ -456,6 +457,18 @@ class FakeStore:
 
     def save_keyword_tags(self, rows) -> None:
         self.remembered_tags.update((input_key, tags) for _, input_key, tags in rows)
+
+    def word_analyses(self, signature: str) -> list[tuple]:
+        return list(self.remembered_analyses.get(signature, {}).values())
+
+    def save_word_analyses(self, signature: str, rows) -> None:
+        # As the store: analyses made under any other signature are dropped.
+        kept = self.remembered_analyses.get(signature, {})
+        kept.update(
+            ((word, language), (word, language, parts, forms))
+            for word, language, parts, forms in rows
+        )
+        self.remembered_analyses = {signature: kept}
 
     def municipalities(self, include_withdrawn=False) -> list[dict]:
         return copy.deepcopy(self.records["municipalities"])
