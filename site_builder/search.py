@@ -22,6 +22,9 @@ the newest date on its pages, not from the clock) are a bundle of their own
 (``vaasa-recent``): a night's changes are new minutes and corrections within the
 harvester's 60-day window, so a night re-indexes that small bundle rather than the whole
 year, and a year's bundle again only when the window moves past its pages (once a month).
+A bundle of more than ``MAX_BUNDLE_PAGES`` pages (a large city's year) is split into parts
+of whole months (``vaasa-2025-01``, ``vaasa-2025-07``), so no Pagefind run holds more than
+about 750 MiB whatever the size of a town (docs/scale.md).
 Each bundle is indexed by a Pagefind run of its own into ``pagefind/<bundle>/``,
 up to two runs at a time (two cores). Pagefind gets a scratch directory of hard links to
 just that bundle's pages, at their paths relative to the site root, so results keep their
@@ -89,6 +92,9 @@ RECENT = "recent"
 # A town's newest months in a bundle of their own: next month's agendas, this month's and
 # last month's minutes (the harvester's 60-day window).
 RECENT_MONTHS = 3
+# Pagefind holds a bundle in memory (about 0.3 MiB a page, docs/scale.md): a year of a large
+# city would need gigabytes, so a bundle over this many pages is split by month.
+MAX_BUNDLE_PAGES = 2500
 PARALLEL_RUNS = 2  # the machine's cores; each run holds a bundle, well under 1 GiB
 PAGEFIND_TIMEOUT_SECONDS = 600
 # Part of every bundle's digest: a change to what a bundle holds re-indexes them all.
@@ -98,7 +104,9 @@ BUNDLE_FORMAT = 2
 # and a year, checked again here, never taken from harvested text as it is.
 MUNICIPALITY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 YEAR = re.compile(r"[0-9]{4}")
-BUNDLE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:[0-9]{4}|undated|recent)")
+BUNDLE_NAME = re.compile(
+    r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:[0-9]{4}|undated|recent)(?:-(?:[0-9]{2}|nodate)(?:-[0-9]+)?)?"
+)
 MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 # What a page says about its indexing, read from our own markup. Harvested text cannot
@@ -298,14 +306,52 @@ def bundle_of(place: PagePlace, recent_from: dict[str, str]) -> str:
     return place.year_bundle()
 
 
-def group_into_bundles(states: dict[str, PageState]) -> dict[str, Bundle]:
+def group_into_bundles(
+    states: dict[str, PageState], max_pages: int | None = None
+) -> dict[str, Bundle]:
     recent_from = recent_months(state.place for state in states.values() if state.place)
     bundles: dict[str, Bundle] = {}
     for path, state in states.items():
         if state.place is not None:
             name = bundle_of(state.place, recent_from)
             bundles.setdefault(name, Bundle(name)).pages.append((path, state))
-    return bundles
+    bounded: dict[str, Bundle] = {}
+    for bundle in bundles.values():
+        for part in split_by_month(bundle, max_pages or MAX_BUNDLE_PAGES):
+            bounded[part.name] = part
+    return bounded
+
+
+def split_by_month(bundle: Bundle, max_pages: int) -> list[Bundle]:
+    """A bundle of at most ``max_pages`` pages as it is; a larger one in parts of whole
+    months (``vaasa-2025-01``: from January; ``-nodate``: the pages without a month), each
+    at most ``max_pages`` pages, a month larger than that cut in page order
+    (``vaasa-2025-03-2``). Parts start at month boundaries so that a new page moves no page
+    of an earlier month to another part."""
+    if len(bundle.pages) <= max_pages:
+        return [bundle]
+    by_month: dict[str, list[tuple[str, PageState]]] = {}
+    for path, state in bundle.pages:
+        by_month.setdefault(state.place.month or "", []).append((path, state))
+    parts: list[Bundle] = []
+    current: Bundle | None = None
+    for month in sorted(by_month):
+        pages = sorted(by_month[month])
+        if current is None or len(current.pages) + len(pages) > max_pages:
+            current = Bundle(f"{bundle.name}-{month[5:7] or 'nodate'}")
+            parts.append(current)
+        current.pages.extend(pages)
+    return [piece for part in parts for piece in _cut(part, max_pages)]
+
+
+def _cut(part: Bundle, max_pages: int) -> list[Bundle]:
+    """One month's pages over the bound, cut in page order into numbered pieces."""
+    if len(part.pages) <= max_pages:
+        return [part]
+    return [
+        Bundle(f"{part.name}-{number}", part.pages[start : start + max_pages])
+        for number, start in enumerate(range(0, len(part.pages), max_pages), start=1)
+    ]
 
 
 def plan_bundles(site: Path) -> list[Bundle]:

@@ -186,6 +186,52 @@ def test_a_towns_newest_three_months_are_a_bundle_of_their_own():
     assert months_before("2025-12", 11) == "2025-01"
 
 
+def test_a_bundle_over_the_bound_is_split_into_whole_months():
+    """A large town-year: parts of whole months, none over the bound, every page in one
+    part; a month over the bound alone is cut in page order; the names are safe."""
+    months = ["2024-01"] * 3 + ["2024-02"] * 2 + ["2024-03"] * 5 + [None] * 2
+    newest = PagePlace("vaasa", "2025", "2025-12")  # keeps 2024 out of the recent bundle
+    places = [PagePlace("vaasa", "2024", month) for month in months]
+    bundles = group_into_bundles(_states(*places, newest), max_pages=4)
+    sizes = {name: len(bundle.pages) for name, bundle in bundles.items()}
+    assert sizes == {
+        "vaasa-recent": 1,
+        "vaasa-2024-nodate": 2,
+        "vaasa-2024-01": 3,
+        "vaasa-2024-02": 2,
+        "vaasa-2024-03-1": 4,
+        "vaasa-2024-03-2": 1,
+    }
+    assert sum(sizes.values()) == len(months) + 1
+    assert all(search.BUNDLE_NAME.fullmatch(name) for name in bundles)
+
+
+def test_a_new_page_moves_no_page_of_an_earlier_month():
+    """Parts begin at month boundaries: a page added in a later month leaves the earlier
+    parts' pages (so their indexes) as they were."""
+    months = ["2024-01"] * 3 + ["2024-05"] * 3
+    places = [PagePlace("vaasa", "2025", "2025-12")]
+    places += [PagePlace("vaasa", "2024", month) for month in months]
+    before = group_into_bundles(_states(*places), max_pages=4)
+    after = group_into_bundles(_states(*places, PagePlace("vaasa", "2024", "2024-06")), 4)
+    assert set(before) == {"vaasa-recent", "vaasa-2024-01", "vaasa-2024-05"}
+    assert before["vaasa-2024-01"].pages == after["vaasa-2024-01"].pages
+
+
+def test_a_split_year_is_indexed_in_parts_and_every_part_is_listed(small_site, monkeypatch):
+    """With a bound of one page the town-year is indexed as parts, each a Pagefind run of
+    its own, each listed in bundles.json (which the browser merges)."""
+    monkeypatch.setattr(search, "MAX_BUNDLE_PAGES", 1)
+    report = index_site(small_site)
+    listing = bundles_json(small_site)
+    assert report["pages"] == 5 and sum(entry["pages"] for entry in listing.values()) == 5
+    assert all(entry["pages"] == 1 for entry in listing.values())
+    recent_parts = [name for name in listing if name.startswith("vaasa-recent-")]
+    assert len(recent_parts) == 3
+    urls = set().union(*(indexed_urls(small_site / "pagefind" / name) for name in recent_parts))
+    assert urls == {"/fi/vaasa/action/1/", "/fi/vaasa/action/2/", "/sv/vaasa/action/3/"}
+
+
 def test_a_cached_place_is_checked_like_a_page(small_site):
     """The page cache names directories through places: a tampered one is not trusted,
     every page is read again."""
