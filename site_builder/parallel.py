@@ -105,6 +105,9 @@ def build_group(
         PageFingerprints(writer.out_dir, settings.fingerprint_salt),
     )
     sitemap = SitemapCollector()
+    # Words the dumps or an earlier build analysed are not analysed again (saved with
+    # the published forms, new ones included).
+    published.keyword_memo.recall_analyses()
     built = [
         build_municipality_pages(published.municipality_records(municipality), renderer, sitemap)
         for municipality in municipalities

@@ -463,3 +463,30 @@ def test_a_records_digest_is_made_once_and_forgotten_after_its_municipality(tmp_
     assert fingerprints.record_digest(None) is None
     fingerprints.forget_records()
     assert not fingerprints._record_digests
+
+
+def test_the_build_analyses_no_word_the_store_remembers(tmp_path, monkeypatch):
+    """The pages' search blocks take the word analyses the dumps or an earlier build left in
+    the store: a build in a fresh process analyses no word again."""
+    from transform import analysis, topics
+
+    def forget_analyses() -> None:  # as a fresh process
+        monkeypatch.setattr(analysis, "_REMEMBERED", {})
+        monkeypatch.setattr(analysis, "_NEW", {})
+        caches = (analysis._analyse, analysis._word_group, analysis._finnish_inflections)
+        for cached in (*caches, topics._word_forms, topics._cached_keyword_forms):
+            cached.cache_clear()
+
+    store = FakeStore(site_records())
+    policy = PublishingPolicy(today=date(2026, 1, 1))
+    forget_analyses()
+    first = build_site(store, tmp_path / "first", policy=policy)
+    assert store.remembered_analyses, "the first build remembers what it analysed"
+    forget_analyses()
+
+    def not_again(word, language, parts):
+        raise AssertionError(f"analysed again: {word}")
+
+    monkeypatch.setattr(analysis, "_analysed_now", not_again)
+    second = build_site(store, tmp_path / "second", policy=policy)
+    assert second.written == first.written  # every page rendered again, from memory

@@ -277,7 +277,7 @@ class KeywordMemo:
         key = self._input_key(shown)
         known = self._remembered()
         if key not in known:
-            self._load_analyses()
+            self.recall_analyses()
             known[key] = json.dumps(
                 [[tag.topic.value, tag.rule] for tag in _keyword_tags(shown, text=True)]
             )
@@ -292,8 +292,9 @@ class KeywordMemo:
         if self._analyses_signature is not None and analyses:
             self.store.save_word_analyses(self._analyses_signature, analyses)
 
-    def _load_analyses(self) -> None:
-        """The store's word analyses, once, before the first text must be analysed."""
+    def recall_analyses(self) -> None:
+        """The store's word analyses, once, before the first text must be analysed (the
+        site build calls it first: its pages' search blocks analyse words too)."""
         if self.store is not None and self._analyses_signature is None:
             self._analyses_signature = remembered_signature()
             remember_analyses(self.store.word_analyses(self._analyses_signature))
